@@ -1,0 +1,88 @@
+package io.vivace.examples.hello;
+
+import io.vivace.App;
+import io.vivace.Vivace;
+import io.vivace.config.VivaceOptions;
+import io.vivace.extract.Body;
+import io.vivace.extract.Path;
+import io.vivace.extract.Query;
+import io.vivace.pagination.Page;
+import io.vivace.pagination.Pagination;
+import io.vivace.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The hello example: plaintext, JSON, a path parameter, a validated JSON POST, a paginated list
+ * and a blocking route. Run it with {@code java -jar examples/hello/target/hello.jar} (reads
+ * {@code PORT}, {@code HOST} and the other {@code VIVACE_*} settings from the environment).
+ */
+public final class HelloApp {
+  private static final Response HELLO = Response.text("Hello, World!");
+
+  private HelloApp() {
+  }
+
+  public static void main(String[] args) {
+    routes(Vivace.app()).run();
+  }
+
+  /** An app on the given options (tests use port 0). */
+  public static App create(VivaceOptions options) {
+    return routes(Vivace.app(options));
+  }
+
+  /** Declares the example's routes on {@code app}. */
+  public static App routes(App app) {
+    Map<Long, Note> notes = new ConcurrentHashMap<>();
+    AtomicLong ids = new AtomicLong();
+    List<Item> catalogue = catalogue(250);
+
+    app.get("/plaintext", () -> HELLO);
+    app.get("/json", () -> new Message("Hello, World!"));
+    app.get("/hello/:name", Path.string("name"), name -> "Hello, " + name + "!");
+
+    app.post("/notes", Body.json(NewNote.class), in -> {
+      Note note = new Note(ids.incrementAndGet(), in.title(), in.body() == null ? "" : in.body(), in.priority());
+      notes.put(note.id(), note);
+      return Response.created("/notes/" + note.id(), note);
+    });
+    app.get("/notes/:id", Path.longValue("id"), id -> Optional.ofNullable(notes.get(id)));
+
+    app.get("/items", Query.string("q").orElse(""), Pagination.offset(), (q, page) -> {
+      List<Item> matching = q.isEmpty() ? catalogue : catalogue.stream()
+          .filter(i -> i.name().contains(q)).toList();
+      return Page.slice(matching, page);
+    });
+
+    // Blocking work never runs on an event loop: this handler runs on a virtual thread (JDK 21+)
+    // or the worker pool.
+    app.get("/primes/:n", Path.intValue("n").check(n -> n >= 1 && n <= 100_000, "between 1 and 100000"),
+        n -> Map.of("n", n, "primes", countPrimes(n))).blocking();
+    return app;
+  }
+
+  static List<Item> catalogue(int size) {
+    List<Item> items = new ArrayList<>(size);
+    for (int i = 1; i <= size; i++) {
+      items.add(new Item(i, "item-" + i, Math.round(i * 1.25 * 100) / 100.0));
+    }
+    return List.copyOf(items);
+  }
+
+  static int countPrimes(int n) {
+    int count = 0;
+    for (int i = 2; i <= n; i++) {
+      boolean prime = true;
+      for (int d = 2; (long) d * d <= i && prime; d++) {
+        prime = i % d != 0;
+      }
+      count += prime ? 1 : 0;
+    }
+    return count;
+  }
+}

@@ -1,0 +1,58 @@
+package io.vivace;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vivace.health.Health;
+import io.vivace.route.Routes;
+import java.util.List;
+
+/**
+ * A Vivace application: routes declared on it (see {@link Routes}), then started as one HTTP
+ * verticle per event loop sharing the port. Create one with {@link Vivace#app()}.
+ *
+ * <pre>{@code
+ * var app = Vivace.app();
+ * app.get("/hello/:name", Path.string("name"), name -> "Hello, " + name);
+ * app.run();
+ * }</pre>
+ *
+ * Declare routes and health checks before {@link #start()}; routes added later are not served.
+ */
+public interface App extends Routes {
+
+  /** The health checks behind the health route. */
+  Health health();
+
+  /** The routes declared so far, in order (a snapshot). */
+  List<io.vivace.route.RouteDef> routes();
+
+  /**
+   * Starts the app: reads its options (from the environment unless given), creates Vert.x with
+   * the native transport when available, deploys one HTTP verticle per event loop and logs one
+   * line with the transport, the event loops and the port.
+   *
+   * @return completes when every event loop listens; fails with
+   *     {@link io.vivace.config.ConfigException} on invalid configuration, or the bind error
+   */
+  Future<App> start();
+
+  /**
+   * Starts the app for a {@code main} method and takes care of the process: on invalid
+   * configuration it prints one line naming the setting and exits with status 2; on any other
+   * startup failure one line and status 1; on SIGTERM or SIGINT it shuts down gracefully
+   * ({@link #stop()}) and exits with status 0. Returns once the app is started.
+   */
+  void run();
+
+  /**
+   * Graceful shutdown: stops accepting connections, lets in-flight requests finish for up to the
+   * configured shutdown timeout ({@code VIVACE_SHUTDOWN_TIMEOUT}, ms), then closes Vert.x.
+   */
+  Future<Void> stop();
+
+  /** The port the app listens on (the chosen one when configured with port 0); -1 before start. */
+  int port();
+
+  /** The Vert.x instance; available once started. */
+  Vertx vertx();
+}

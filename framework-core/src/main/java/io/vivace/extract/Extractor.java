@@ -1,0 +1,30 @@
+package io.vivace.extract;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Pulls one typed value out of a request: a path or query parameter, a header, a cookie, the JSON
+ * body, a page request. Extractors are built once, when routes are declared, and composed with the
+ * handler into a direct call, so the per-request work is just {@link #extract}.
+ *
+ * <p>Called on the event loop. An extractor must not block. On bad input it throws
+ * {@link io.vivace.problem.ProblemException} (400 naming the field, 415, 422); the error handler
+ * turns that into a problem response in one place.
+ *
+ * @param <T> the extracted type
+ */
+@FunctionalInterface
+public interface Extractor<T> {
+
+  /**
+   * The value for this request.
+   *
+   * @throws io.vivace.problem.ProblemException on missing or invalid input
+   */
+  T extract(RoutingContext ctx);
+
+  /** Whether this extractor reads the request body; routes that have one buffer the body first. */
+  default boolean readsBody() {
+    return false;
+  }
+}

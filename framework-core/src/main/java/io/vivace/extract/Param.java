@@ -1,0 +1,155 @@
+package io.vivace.extract;
+
+import io.vertx.ext.web.RoutingContext;
+import io.vivace.problem.FieldError;
+import io.vivace.problem.Problem;
+import io.vivace.problem.ProblemException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A named request parameter (path, query, header or cookie) parsed into a {@code T}. Required
+ * unless {@link #orElse} gives a default or {@link #optional} wraps it. A missing required value or
+ * one that does not parse is a 400 problem naming the parameter and where it is. Immutable and
+ * thread-safe; {@link #extract} is called on the event loop.
+ *
+ * @param <T> the parsed type
+ */
+public final class Param<T> implements Extractor<T> {
+  /** Where a parameter is read from; the name is the one problem details use ({@code in}). */
+  public enum In {
+    PATH("path"), QUERY("query"), HEADER("header"), COOKIE("cookie");
+
+    private final String label;
+
+    In(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  private final In in;
+  private final String name;
+  private final Function<String, T> parser;
+  private final String expected;
+  private final boolean hasDefault;
+  private final T defaultValue;
+  private final Predicate<T> check;
+  private final String requirement;
+
+  Param(In in, String name, Function<String, T> parser, String expected) {
+    this(in, name, parser, expected, false, null, null, null);
+  }
+
+  private Param(In in, String name, Function<String, T> parser, String expected, boolean hasDefault,
+      T defaultValue, Predicate<T> check, String requirement) {
+    this.in = Objects.requireNonNull(in, "in");
+    this.name = Objects.requireNonNull(name, "name");
+    this.parser = Objects.requireNonNull(parser, "parser");
+    this.expected = Objects.requireNonNull(expected, "expected");
+    this.hasDefault = hasDefault;
+    this.defaultValue = defaultValue;
+    this.check = check;
+    this.requirement = requirement;
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("parameter name must not be empty");
+    }
+  }
+
+  /** This parameter with a default for when it is absent (or empty). */
+  public Param<T> orElse(T defaultValue) {
+    if (in == In.PATH) {
+      throw new IllegalStateException("path parameter '" + name + "' is always present; it cannot have a default");
+    }
+    return new Param<>(in, name, parser, expected, true, defaultValue, check, requirement);
+  }
+
+  /**
+   * This parameter with a constraint: a value failing {@code check} is a 400 saying
+   * {@code "must be " + requirement}, for example {@code .check(n -> n > 0, "positive")}.
+   */
+  public Param<T> check(Predicate<T> check, String requirement) {
+    Objects.requireNonNull(check, "check");
+    Objects.requireNonNull(requirement, "requirement");
+    Predicate<T> both = this.check == null ? check : this.check.and(check);
+    String text = this.requirement == null ? requirement : this.requirement + " and " + requirement;
+    return new Param<>(in, name, parser, expected, hasDefault, defaultValue, both, text);
+  }
+
+  /** An extractor of {@code Optional.empty()} when the parameter is absent. */
+  public Extractor<Optional<T>> optional() {
+    Param<T> self = this;
+    return ctx -> {
+      String raw = self.raw(ctx);
+      return raw == null ? Optional.empty() : Optional.of(self.parse(raw));
+    };
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public In in() {
+    return in;
+  }
+
+  @Override
+  public T extract(RoutingContext ctx) {
+    String raw = raw(ctx);
+    if (raw == null) {
+      if (hasDefault) {
+        return defaultValue;
+      }
+      throw error("is required");
+    }
+    return parse(raw);
+  }
+
+  private String raw(RoutingContext ctx) {
+    String raw;
+    switch (in) {
+      case PATH:
+        raw = ctx.pathParam(name);
+        break;
+      case QUERY:
+        raw = ctx.request().getParam(name);
+        break;
+      case HEADER:
+        raw = ctx.request().getHeader(name);
+        break;
+      default:
+        io.vertx.core.http.Cookie c = ctx.request().getCookie(name);
+        raw = c == null ? null : c.getValue();
+    }
+    return raw == null || raw.isEmpty() ? null : raw;
+  }
+
+  private T parse(String raw) {
+    T value;
+    try {
+      value = parser.apply(raw);
+    } catch (RuntimeException e) {
+      throw error("must be " + expected + ", got \"" + shorten(raw) + "\"");
+    }
+    if (check != null && !check.test(value)) {
+      throw error("must be " + requirement + ", got \"" + shorten(raw) + "\"");
+    }
+    return value;
+  }
+
+  private ProblemException error(String what) {
+    String detail = "The " + in.label() + " parameter '" + name + "' " + what + ".";
+    FieldError fe = new FieldError(in.label(), name, what);
+    return new ProblemException(Problem.of(400, detail, List.of(fe)));
+  }
+
+  private static String shorten(String raw) {
+    return raw.length() <= 64 ? raw : raw.substring(0, 64) + "...";
+  }
+}

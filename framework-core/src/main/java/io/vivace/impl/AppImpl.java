@@ -1,0 +1,148 @@
+package io.vivace.impl;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.transport.Transport;
+import io.vivace.App;
+import io.vivace.config.ConfigException;
+import io.vivace.config.VivaceOptions;
+import io.vivace.health.Health;
+import io.vivace.route.Endpoint;
+import io.vivace.route.RouteDef;
+import io.vivace.server.impl.HttpServers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link App} implementation: holds declarations, then owns Vert.x and the HTTP verticles. */
+public final class AppImpl implements App {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+  private final VivaceOptions given;
+  private final List<RouteDef> routes = new ArrayList<>();
+  private final Health health = new Health();
+  private volatile VivaceOptions options;
+  private volatile Vertx vertx;
+  private volatile HttpServers servers;
+  private volatile ExecutorService virtualThreads;
+  private Future<App> started;
+
+  public AppImpl(VivaceOptions options) {
+    this.given = options;
+  }
+
+  @Override
+  public synchronized RouteDef route(HttpMethod method, String path, Endpoint endpoint) {
+    if (started != null) {
+      throw new IllegalStateException("routes must be declared before the app starts: " + method + " " + path);
+    }
+    RouteDef def = new RouteDef(method, path, endpoint);
+    routes.add(def);
+    return def;
+  }
+
+  @Override
+  public Health health() {
+    return health;
+  }
+
+  @Override
+  public synchronized List<RouteDef> routes() {
+    return List.copyOf(routes);
+  }
+
+  @Override
+  public synchronized Future<App> start() {
+    if (started != null) {
+      return started;
+    }
+    long t0 = System.nanoTime();
+    try {
+      options = given != null ? given : VivaceOptions.fromEnvironment();
+    } catch (ConfigException e) {
+      started = Future.failedFuture(e);
+      return started;
+    }
+    VivaceOptions o = options;
+    vertx = Vertx.vertx(new VertxOptions()
+        .setEventLoopPoolSize(o.eventLoops())
+        .setWorkerPoolSize(o.workerPoolSize())
+        .setPreferNativeTransport(o.nativeTransport()));
+    virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
+    servers = new HttpServers(vertx, List.copyOf(routes), health, o, virtualThreads);
+    started = servers.deploy().map(port -> {
+      String transport = vertx.isNativeTransportEnabled() ? Transport.nativeTransport().name() : "nio";
+      LOG.info("Vivace listening on http://{}:{} (transport: {}, event loops: {}, blocking handlers on: {}) in {} ms",
+          o.host(), port, transport, o.eventLoops(), virtualThreads != null ? "virtual threads" : "worker pool",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+      return (App) this;
+    }).recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
+    return started;
+  }
+
+  @Override
+  public void run() {
+    try {
+      start().toCompletionStage().toCompletableFuture().get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ConfigException) {
+        System.err.println("vivace: invalid configuration: " + cause.getMessage());
+        System.exit(2);
+      }
+      System.err.println("vivace: failed to start: " + cause);
+      System.exit(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      System.exit(1);
+    }
+    Signals.onTermination(() -> {
+      LOG.info("Shutting down: finishing in-flight requests (up to {} ms)", options.shutdownTimeoutMs());
+      try {
+        stop().toCompletionStage().toCompletableFuture().get(options.shutdownTimeoutMs() + 5_000, TimeUnit.MILLISECONDS);
+        LOG.info("Stopped");
+        System.exit(0);
+      } catch (Exception e) {
+        System.err.println("vivace: shutdown did not complete: " + e);
+        System.exit(1);
+      }
+    });
+  }
+
+  @Override
+  public Future<Void> stop() {
+    Vertx v = vertx;
+    if (v == null) {
+      return Future.succeededFuture();
+    }
+    HttpServers s = servers;
+    Future<Void> drained = s == null ? Future.succeededFuture() : s.shutdown(options.shutdownTimeoutMs());
+    return drained.eventually(v::close).andThen(ignored -> {
+      ExecutorService vt = virtualThreads;
+      if (vt != null) {
+        vt.shutdown();
+      }
+    });
+  }
+
+  @Override
+  public int port() {
+    HttpServers s = servers;
+    return s == null ? -1 : s.port();
+  }
+
+  @Override
+  public Vertx vertx() {
+    Vertx v = vertx;
+    if (v == null) {
+      throw new IllegalStateException("the app has not been started");
+    }
+    return v;
+  }
+}

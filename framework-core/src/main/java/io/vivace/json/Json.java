@@ -1,0 +1,204 @@
+package io.vivace.json;
+
+import com.dslplatform.json.DslJson;
+import com.dslplatform.json.JsonObject;
+import com.dslplatform.json.JsonReader;
+import com.dslplatform.json.JsonWriter;
+import com.dslplatform.json.NumberConverter;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * JSON through DSL-JSON converters generated at compile time. Annotate a record or class with
+ * {@code @com.dslplatform.json.CompiledJson} and the annotation processor writes its converter;
+ * there is no reflection fallback, so a type without a converter fails with
+ * {@link IllegalArgumentException} when it is first registered or first written.
+ *
+ * <p>Besides generated types this writes {@code null}, {@link String}, {@link Boolean}, numbers,
+ * {@link JsonObject} implementations (such as {@code Page} or {@code Problem}), {@link Collection}s,
+ * arrays of objects and {@code Map<String, ?>} whose values are any of these.
+ *
+ * <p>Thread-safety: every method may be called from any thread. Writers and readers are reused per
+ * thread (per event loop), so {@link #encode} allocates only the result buffer.
+ */
+public final class Json {
+  private static final DslJson<Object> DSL = new DslJson<>(new DslJson.Settings<>()
+      .includeServiceLoader(Json.class.getClassLoader())
+      .withJavaConverters(true)
+      .errorInfo(JsonReader.ErrorInfo.DESCRIPTION_AND_POSITION));
+
+  private static final byte[] EMPTY = new byte[0];
+
+  private static final FastThreadLocal<JsonWriter> WRITER = new FastThreadLocal<>() {
+    @Override
+    protected JsonWriter initialValue() {
+      return DSL.newWriter(1024);
+    }
+  };
+
+  private static final FastThreadLocal<JsonReader<Object>> READER = new FastThreadLocal<>() {
+    @Override
+    protected JsonReader<Object> initialValue() {
+      return DSL.newReader(new byte[0]);
+    }
+  };
+
+  private static final ClassValue<JsonWriter.WriteObject<Object>> WRITERS = new ClassValue<>() {
+    @Override
+    @SuppressWarnings("unchecked")
+    protected JsonWriter.WriteObject<Object> computeValue(Class<?> type) {
+      return (JsonWriter.WriteObject<Object>) writerFor(type);
+    }
+  };
+
+  private Json() {
+  }
+
+  /** The shared DSL-JSON instance (converters found through the service loader). */
+  public static DslJson<Object> dsl() {
+    return DSL;
+  }
+
+  /**
+   * The compile-time writer of {@code type}.
+   *
+   * @throws IllegalArgumentException when DSL-JSON has no converter for it
+   */
+  public static <T> JsonWriter.WriteObject<T> writerFor(Class<T> type) {
+    JsonWriter.WriteObject<T> w = DSL.tryFindWriter(type);
+    if (w == null) {
+      throw new IllegalArgumentException(missing(type));
+    }
+    return w;
+  }
+
+  /**
+   * The compile-time reader of {@code type}.
+   *
+   * @throws IllegalArgumentException when DSL-JSON has no converter for it
+   */
+  public static <T> JsonReader.ReadObject<T> readerFor(Class<T> type) {
+    JsonReader.ReadObject<T> r = DSL.tryFindReader(type);
+    if (r == null) {
+      throw new IllegalArgumentException(missing(type));
+    }
+    return r;
+  }
+
+  private static String missing(Class<?> type) {
+    return "No JSON converter for " + type.getName() + ": annotate it with @com.dslplatform.json.CompiledJson"
+        + " (converters are generated at compile time; Vivace never falls back to reflection)";
+  }
+
+  /**
+   * Serializes {@code value} into a new buffer of exactly its size, reusing this thread's writer.
+   *
+   * @throws IllegalArgumentException when a type in the value has no converter
+   */
+  public static Buffer encode(Object value) {
+    JsonWriter w = WRITER.get();
+    w.reset();
+    write(w, value);
+    int size = w.size();
+    return Buffer.buffer(size).appendBytes(w.getByteBuffer(), 0, size);
+  }
+
+  /** Serializes {@code value} to a UTF-8 byte array (for tests and tools; the server uses {@link #encode}). */
+  public static byte[] toBytes(Object value) {
+    JsonWriter w = DSL.newWriter(256);
+    write(w, value);
+    return w.toByteArray();
+  }
+
+  /**
+   * Writes {@code value} to {@code w}.
+   *
+   * @throws IllegalArgumentException when a type in the value has no converter
+   */
+  @SuppressWarnings("unchecked")
+  public static void write(JsonWriter w, Object value) {
+    if (value == null) {
+      w.writeNull();
+    } else if (value instanceof JsonObject) {
+      ((JsonObject) value).serialize(w, false);
+    } else if (value instanceof String) {
+      w.writeString((String) value);
+    } else if (value instanceof Collection) {
+      writeCollection(w, (Collection<?>) value);
+    } else if (value instanceof Map) {
+      writeMap(w, (Map<String, ?>) value);
+    } else if (value instanceof Object[]) {
+      writeCollection(w, java.util.Arrays.asList((Object[]) value));
+    } else if (value instanceof Integer) {
+      NumberConverter.serialize((Integer) value, w);
+    } else if (value instanceof Long) {
+      NumberConverter.serialize((Long) value, w);
+    } else if (value instanceof Boolean) {
+      w.writeAscii((Boolean) value ? "true" : "false");
+    } else {
+      WRITERS.get(value.getClass()).write(w, value);
+    }
+  }
+
+  private static void writeCollection(JsonWriter w, Collection<?> items) {
+    w.writeByte(JsonWriter.ARRAY_START);
+    boolean first = true;
+    for (Object item : items) {
+      if (!first) {
+        w.writeByte(JsonWriter.COMMA);
+      }
+      first = false;
+      write(w, item);
+    }
+    w.writeByte(JsonWriter.ARRAY_END);
+  }
+
+  private static void writeMap(JsonWriter w, Map<String, ?> map) {
+    w.writeByte(JsonWriter.OBJECT_START);
+    boolean first = true;
+    for (Map.Entry<String, ?> e : map.entrySet()) {
+      if (!first) {
+        w.writeByte(JsonWriter.COMMA);
+      }
+      first = false;
+      w.writeString(String.valueOf(e.getKey()));
+      w.writeByte(JsonWriter.SEMI);
+      write(w, e.getValue());
+    }
+    w.writeByte(JsonWriter.OBJECT_END);
+  }
+
+  /**
+   * Parses {@code bytes[0..length)} as one {@code type} value, reusing this thread's reader.
+   *
+   * @throws IOException ({@code com.dslplatform.json.ParsingException}) on malformed JSON, a wrong
+   *     type, or anything but white space after the value
+   * @throws IllegalArgumentException when {@code type} has no converter
+   */
+  public static <T> T decode(Class<T> type, byte[] bytes, int length) throws IOException {
+    return decode(readerFor(type), bytes, length);
+  }
+
+  /** Like {@link #decode(Class, byte[], int)} with a reader resolved once by {@link #readerFor}. */
+  public static <T> T decode(JsonReader.ReadObject<T> readObject, byte[] bytes, int length) throws IOException {
+    JsonReader<Object> r = READER.get();
+    try {
+      r.process(bytes, length);
+      r.getNextToken();
+      T value = readObject.read(r);
+      int i = r.getCurrentIndex();
+      while (i < length) {
+        byte b = bytes[i++];
+        if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+          throw r.newParseErrorAt("Unexpected content after the JSON value", 0);
+        }
+      }
+      return value;
+    } finally {
+      r.process(EMPTY, 0); // drop the reference to the request's bytes
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.vivace.response;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A response a handler returns when the status or headers matter: {@code Response.created(user)},
+ * {@code Response.status(202).header("Location", url)}, {@code Response.noContent()}.
+ *
+ * <p>The body is written like a plain handler result: a {@link Buffer} or pre-encoded text as is,
+ * a {@code String} as text/plain, anything else as JSON. Immutable and thread-safe: a constant
+ * such as {@code static final Response HELLO = Response.text("Hello, World!")} encodes its body once
+ * and can answer every request (headers are still written per response).
+ */
+public final class Response {
+  private static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized("text/plain; charset=utf-8");
+  private static final CharSequence[] NO_HEADERS = new CharSequence[0];
+
+  private final int status;
+  private final Object body;
+  private final CharSequence contentType;
+  private final CharSequence[] headers; // name, value, name, value...
+
+  private Response(int status, Object body, CharSequence contentType, CharSequence[] headers) {
+    if (status < 100 || status > 599) {
+      throw new IllegalArgumentException("status must be 100..599, got " + status);
+    }
+    this.status = status;
+    this.body = body;
+    this.contentType = contentType;
+    this.headers = headers;
+  }
+
+  /** 200 with {@code body}. */
+  public static Response ok(Object body) {
+    return new Response(200, body, null, NO_HEADERS);
+  }
+
+  /** 201 Created with {@code body}. */
+  public static Response created(Object body) {
+    return new Response(201, body, null, NO_HEADERS);
+  }
+
+  /** 201 Created with a {@code Location} header and {@code body}. */
+  public static Response created(String location, Object body) {
+    return created(body).header("Location", location);
+  }
+
+  /** 204 No Content. */
+  public static Response noContent() {
+    return new Response(204, null, null, NO_HEADERS);
+  }
+
+  /** {@code status} with no body; add one with {@link #body}. */
+  public static Response status(int status) {
+    return new Response(status, null, null, NO_HEADERS);
+  }
+
+  /** 200 text/plain (UTF-8) with the text encoded once, now. */
+  public static Response text(String text) {
+    return new Response(200, Buffer.buffer(text.getBytes(StandardCharsets.UTF_8)), TEXT_PLAIN, NO_HEADERS);
+  }
+
+  /** 200 with {@code bytes} as is and the given content type. */
+  public static Response bytes(Buffer bytes, String contentType) {
+    return new Response(200, Objects.requireNonNull(bytes, "bytes"),
+        HttpHeaders.createOptimized(Objects.requireNonNull(contentType, "contentType")), NO_HEADERS);
+  }
+
+  /** This response with another body (same status and headers). */
+  public Response body(Object body) {
+    return new Response(status, body, contentType, headers);
+  }
+
+  /** This response with another status. */
+  public Response withStatus(int status) {
+    return new Response(status, body, contentType, headers);
+  }
+
+  /** This response with the header added (headers may repeat, e.g. {@code Set-Cookie}). */
+  public Response header(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    CharSequence[] h = Arrays.copyOf(headers, headers.length + 2);
+    h[headers.length] = name;
+    h[headers.length + 1] = value;
+    return new Response(status, body, contentType, h);
+  }
+
+  public int statusCode() {
+    return status;
+  }
+
+  /** The body: null, a {@link Buffer}, a {@code String}, or a value to write as JSON. */
+  public Object body() {
+    return body;
+  }
+
+  /** The content type set with the body, or null to derive it from the body. */
+  public CharSequence contentType() {
+    return contentType;
+  }
+
+  /** Header count. */
+  public int headerCount() {
+    return headers.length / 2;
+  }
+
+  public CharSequence headerName(int i) {
+    return headers[2 * i];
+  }
+
+  public CharSequence headerValue(int i) {
+    return headers[2 * i + 1];
+  }
+}

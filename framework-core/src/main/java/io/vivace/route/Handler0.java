@@ -1,0 +1,14 @@
+package io.vivace.route;
+
+/**
+ * A route handler taking the values of 0 extractor(s). It returns the response: a value (JSON),
+ * a {@code String} (text/plain), a {@code Buffer}, a {@link io.vivace.response.Response}, an
+ * {@code Optional} (404 when empty), or a {@code Future}/{@code CompletionStage} of any of these.
+ * Called on the event loop unless the route is {@link RouteDef#blocking() blocking}.
+ *
+ * @param <R> the result type
+ */
+@FunctionalInterface
+public interface Handler0<R> {
+  R handle() throws Exception;
+}

@@ -1,0 +1,54 @@
+package io.vivace.server.impl;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vivace.config.VivaceOptions;
+import io.vivace.health.Health;
+import io.vivace.route.Endpoint;
+import io.vivace.route.RouteDef;
+import io.vivace.route.impl.BlockingInvoker;
+import io.vivace.route.impl.RouteInvoker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Builds one event loop's Vert.x Web {@link Router} from the declared routes: a body handler only
+ * on routes whose extractors read the body, GET routes also answering HEAD, the health route after
+ * the user's (so a user route on the same path wins), and the problem error handler.
+ */
+final class RouterFactory {
+  private RouterFactory() {
+  }
+
+  static Router create(Vertx vertx, List<RouteDef> routes, Health health, VivaceOptions options,
+      Executor blockingExecutor) {
+    Router router = Router.router(vertx);
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodySize());
+    for (RouteDef def : routes) {
+      Route route = router.route(def.path()).method(def.method());
+      if (def.method() == HttpMethod.GET) {
+        route.method(HttpMethod.HEAD);
+      }
+      Endpoint endpoint = def.endpoint();
+      if (endpoint.readsBody()) {
+        route.handler(body);
+      }
+      route.handler(def.isBlocking() ? new BlockingInvoker(endpoint, blockingExecutor) : new RouteInvoker(endpoint));
+    }
+    List<RouteDef> all = new ArrayList<>(routes);
+    if (options.healthPath() != null) {
+      router.route(options.healthPath()).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(new HealthRoute(health));
+      all.add(new RouteDef(HttpMethod.GET, options.healthPath(), io.vivace.route.impl.Endpoints.of(() -> null)));
+    }
+    ErrorHandler errors = new ErrorHandler(new AllowedMethods(all));
+    router.route().failureHandler(errors);
+    for (int code : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(code, errors);
+    }
+    return router;
+  }
+}
