@@ -3,7 +3,8 @@ package io.vivace.health;
 import io.vertx.core.Future;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -11,27 +12,27 @@ import java.util.function.Supplier;
  * With no checks the route answers {@code 200 {"status":"UP"}}. Each registered check runs
  * concurrently per health request; all succeeding gives 200 with {@code "checks":{"db":"UP"}}, any
  * failing (or not answering within {@value #CHECK_TIMEOUT_MS} ms) gives 503 and {@code "DOWN"}.
- * Thread-safe; checks are called on the event loop and must not block.
+ * Checks are reported in registration order. Thread-safe; checks are called on the event loop and must not block.
  */
 public final class Health {
   /** Time a check gets before it counts as down, in milliseconds: {@value}. */
   public static final long CHECK_TIMEOUT_MS = 2_000;
 
-  private final Map<String, Supplier<Future<?>>> checks = new ConcurrentHashMap<>();
+  private final Map<String, Supplier<Future<?>>> checks = new LinkedHashMap<>();
 
   /**
    * Registers (or replaces) the check {@code name}: a future that succeeds when the dependency is
    * ready, such as a {@code SELECT 1}.
    */
-  public Health check(String name, Supplier<Future<?>> check) {
+  public synchronized Health check(String name, Supplier<Future<?>> check) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(check, "check");
     checks.put(name, check);
     return this;
   }
 
-  /** The registered checks by name (a snapshot). */
-  public Map<String, Supplier<Future<?>>> checks() {
-    return Map.copyOf(checks);
+  /** The registered checks by name, in registration order (a snapshot). */
+  public synchronized Map<String, Supplier<Future<?>>> checks() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(checks));
   }
 }

@@ -1,7 +1,7 @@
 package io.vivace.impl;
 
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
@@ -76,13 +76,20 @@ public final class AppImpl implements App {
         .setPreferNativeTransport(o.nativeTransport()));
     virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
     servers = new HttpServers(vertx, List.copyOf(routes), health, o, virtualThreads);
-    started = servers.deploy().map(port -> {
+    // A promise bound to no context: its listeners run wherever it completes, even after a failed
+    // start has closed Vert.x and its event loops.
+    Promise<App> result = Promise.promise();
+    started = result.future();
+    servers.deploy().onComplete(port -> {
       String transport = vertx.isNativeTransportEnabled() ? Transport.nativeTransport().name() : "nio";
       LOG.info("Vivace listening on http://{}:{} (transport: {}, event loops: {}, blocking handlers on: {}) in {} ms",
           o.host(), port, transport, o.eventLoops(), virtualThreads != null ? "virtual threads" : "worker pool",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-      return (App) this;
-    }).recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
+      result.complete(this);
+    }, failure -> {
+      result.fail(failure);
+      vertx.close();
+    });
     return started;
   }
 

@@ -12,8 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 /**
- * The HTTP verticles of an app, one per event loop, sharing one port. With port 0 the first binds
- * a free port and the others join it.
+ * The HTTP verticles of an app, one per event loop, sharing one port.
  */
 public final class HttpServers {
   private final Vertx vertx;
@@ -32,18 +31,17 @@ public final class HttpServers {
     this.blockingExecutor = blockingExecutor;
   }
 
-  /** Deploys the verticles; completes with the bound port. */
+  /**
+   * Deploys the verticles; completes with the bound port. Port 0 becomes Vert.x's shared random
+   * port (-1): every verticle then joins the one free port the first one gets.
+   */
   public Future<Integer> deploy() {
-    HttpVerticle first = verticle(options.port());
-    return vertx.deployVerticle(first).compose(id -> {
-      port = first.actualPort();
-      int more = options.eventLoops() - 1;
-      if (more == 0) {
-        return Future.succeededFuture(port);
-      }
-      int bound = port;
-      return vertx.deployVerticle(() -> verticle(bound), new DeploymentOptions().setInstances(more)).map(port);
-    });
+    int listenPort = options.port() == 0 ? -1 : options.port();
+    return vertx.deployVerticle(() -> verticle(listenPort), new DeploymentOptions().setInstances(options.eventLoops()))
+        .map(id -> {
+          port = verticles.get(0).actualPort();
+          return port;
+        });
   }
 
   private HttpVerticle verticle(int port) {

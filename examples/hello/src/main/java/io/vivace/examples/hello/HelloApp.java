@@ -62,7 +62,7 @@ public final class HelloApp {
     // Blocking work never runs on an event loop: this handler runs on a virtual thread (JDK 21+)
     // or the worker pool.
     app.get("/primes/:n", Path.intValue("n").check(n -> n >= 1 && n <= 100_000, "between 1 and 100000"),
-        n -> Map.of("n", n, "primes", countPrimes(n))).blocking();
+        n -> new PrimeCount(n, countPrimes(n))).blocking();
     return app;
   }
 

@@ -1,0 +1,126 @@
+package io.vivace.loadtests.baseline;
+
+import com.dslplatform.json.DslJson;
+import com.dslplatform.json.JsonWriter;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * One HTTP server on one event loop: {@code /plaintext}, {@code /json}, anything else 404.
+ *
+ * <p>{@link BaselineServer} deploys one instance per event loop; Vert.x shares the listening port
+ * between them. Everything here runs on this verticle's own event loop, so its fields (the JSON
+ * writer, the Date value) need no synchronization.
+ */
+public final class BaselineVerticle extends VerticleBase {
+  // Header names and constant values, encoded to ASCII bytes once (HttpHeaders.createOptimized).
+  private static final CharSequence SERVER = HttpHeaders.createOptimized("Server");
+  private static final CharSequence DATE = HttpHeaders.createOptimized("Date");
+  private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+  private static final CharSequence CONTENT_LENGTH = HttpHeaders.createOptimized("Content-Length");
+  private static final CharSequence VERTX = HttpHeaders.createOptimized("Vert.x");
+  private static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized("text/plain");
+  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+
+  /** The /plaintext body, built once; Vert.x writes a view of it, never consuming it. */
+  private static final Buffer HELLO = Buffer.buffer("Hello, World!".getBytes(StandardCharsets.UTF_8));
+  private static final CharSequence HELLO_LENGTH = HttpHeaders.createOptimized(Integer.toString(HELLO.length()));
+
+  /** Finds the converters that the annotation processor generated at compile time (no reflection). */
+  private static final DslJson<Object> DSL = new DslJson<>(new DslJson.Settings<>().includeServiceLoader());
+  /** The generated writer of {@link Message}, looked up once rather than per request. */
+  private static final JsonWriter.WriteObject<Message> MESSAGE_WRITER = DSL.tryFindWriter(Message.class);
+
+  static {
+    if (MESSAGE_WRITER == null) {
+      throw new IllegalStateException("No generated DSL-JSON converter for Message: is the annotation processor on?");
+    }
+  }
+
+  private final String host;
+  private final int port;
+  /** This event loop's JSON writer, reset and reused for every /json response. */
+  private final JsonWriter writer = DSL.newWriter(256);
+  /** The current Date header value, re-formatted once a second by a timer, never per request. */
+  private CharSequence date;
+  private long dateTimer = -1;
+
+  /**
+   * @param host the interface to listen on
+   * @param port the port, shared by all instances
+   */
+  public BaselineVerticle(String host, int port) {
+    this.host = host;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    date = formatDate();
+    dateTimer = vertx.setPeriodic(1000, id -> date = formatDate());
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(host)
+        .setPort(port)
+        // HTTP/1.1 only: no h2c upgrade detection on each connection.
+        .setHttp2ClearTextEnabled(false)
+        // Requests are handled and ended on the event loop only, so Vert.x may skip its
+        // cross-thread synchronization of the HTTP/1.x connection.
+        .setStrictThreadMode(true);
+    return vertx.createHttpServer(options).requestHandler(this::handle).listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(dateTimer); // the server itself is closed by the undeploy
+    return Future.succeededFuture();
+  }
+
+  private static CharSequence formatDate() {
+    return HttpHeaders.createOptimized(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+  }
+
+  private void handle(HttpServerRequest request) {
+    HttpServerResponse response = request.response();
+    switch (request.path()) {
+      case "/plaintext" -> plaintext(response);
+      case "/json" -> json(response);
+      default -> {
+        commonHeaders(response.setStatusCode(404));
+        response.end();
+      }
+    }
+  }
+
+  /** Server and Date go on every response; add() skips the removal scan that set() does. */
+  private MultiMap commonHeaders(HttpServerResponse response) {
+    return response.headers().add(SERVER, VERTX).add(DATE, date);
+  }
+
+  private void plaintext(HttpServerResponse response) {
+    commonHeaders(response)
+        .add(CONTENT_TYPE, TEXT_PLAIN)
+        .add(CONTENT_LENGTH, HELLO_LENGTH);
+    response.end(HELLO);
+  }
+
+  private void json(HttpServerResponse response) {
+    // A new object per request, serialized per request, as the TechEmpower rules require.
+    JsonWriter w = writer;
+    w.reset();
+    MESSAGE_WRITER.write(w, new Message("Hello, World!"));
+    int size = w.size();
+    Buffer body = Buffer.buffer(size).appendBytes(w.getByteBuffer(), 0, size);
+    commonHeaders(response).add(CONTENT_TYPE, APPLICATION_JSON);
+    response.end(body); // Vert.x adds Content-Length from the buffer's size
+  }
+}
