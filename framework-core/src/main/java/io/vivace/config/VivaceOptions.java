@@ -29,6 +29,12 @@ public final class VivaceOptions {
   public static final String DEFAULT_SERVER_NAME = "Vivace";
   /** Use epoll where it loads: {@value}. Environment {@code VIVACE_NATIVE_TRANSPORT}. */
   public static final boolean DEFAULT_NATIVE_TRANSPORT = true;
+  /**
+   * Vert.x strict thread mode for HTTP/1.x connections: {@value}. Vivace writes every response on
+   * its connection's event loop, so Vert.x can skip cross-thread synchronization. Environment
+   * {@code VIVACE_STRICT_THREAD_MODE}.
+   */
+  public static final boolean DEFAULT_STRICT_THREAD_MODE = true;
   /** Threads for blocking handlers when virtual threads are off or missing: {@value}. Environment {@code VIVACE_WORKER_POOL_SIZE}. */
   public static final int DEFAULT_WORKER_POOL_SIZE = 20;
   /** Run blocking handlers on virtual threads when the JVM has them (21+): {@value}. Environment {@code VIVACE_VIRTUAL_THREADS}. */
@@ -45,6 +51,7 @@ public final class VivaceOptions {
   private String healthPath = DEFAULT_HEALTH_PATH;
   private String serverName = DEFAULT_SERVER_NAME;
   private boolean nativeTransport = DEFAULT_NATIVE_TRANSPORT;
+  private boolean strictThreadMode = DEFAULT_STRICT_THREAD_MODE;
   private int workerPoolSize = DEFAULT_WORKER_POOL_SIZE;
   private boolean virtualThreads = DEFAULT_VIRTUAL_THREADS;
 
@@ -82,6 +89,7 @@ public final class VivaceOptions {
     }
     o.serverName = config.string("VIVACE_SERVER_NAME", DEFAULT_SERVER_NAME);
     o.nativeTransport = config.bool("VIVACE_NATIVE_TRANSPORT", DEFAULT_NATIVE_TRANSPORT);
+    o.strictThreadMode = config.bool("VIVACE_STRICT_THREAD_MODE", DEFAULT_STRICT_THREAD_MODE);
     o.workerPoolSize = config.integer("VIVACE_WORKER_POOL_SIZE", DEFAULT_WORKER_POOL_SIZE, 1, 10_000);
     o.virtualThreads = config.bool("VIVACE_VIRTUAL_THREADS", DEFAULT_VIRTUAL_THREADS);
     return o;
@@ -180,6 +188,13 @@ public final class VivaceOptions {
 
   public VivaceOptions nativeTransport(boolean nativeTransport) {
     this.nativeTransport = nativeTransport;
+    return this;
+  }
+
+  public boolean strictThreadMode() { return strictThreadMode; }
+
+  public VivaceOptions strictThreadMode(boolean strict) {
+    this.strictThreadMode = strict;
     return this;
   }
 

@@ -39,6 +39,18 @@ class ResponsesTest {
         return p.future();
       });
       app.get("/future-null", () -> Future.succeededFuture(null));
+      // A promise bound to no context, completed by a thread Vert.x does not know: the response
+      // must still be written on the connection's event loop.
+      app.get("/foreign", () -> {
+        Promise<User> p = Promise.promise();
+        new Thread(() -> p.complete(new User(5, "Fi"))).start();
+        return p.future();
+      });
+      app.get("/foreign-failure", () -> {
+        Promise<User> p = Promise.promise();
+        new Thread(() -> p.fail(new IllegalStateException("x"))).start();
+        return p.future();
+      });
       app.get("/stage", () -> CompletableFuture.supplyAsync(() -> new User(3, "Cy")));
       app.post("/created", () -> Response.created("/users/9", new User(9, "Di")));
       app.delete("/gone", Response::noContent);
@@ -79,6 +91,10 @@ class ResponsesTest {
   void futuresAndCompletionStagesAreAwaited() {
     assertResponse(server.get("/future"), 200, "application/json", "{\"id\":2,\"name\":\"Bo\"}");
     assertResponse(server.get("/stage"), 200, "application/json", "{\"id\":3,\"name\":\"Cy\"}");
+    for (int i = 0; i < 20; i++) {
+      assertResponse(server.get("/foreign"), 200, "application/json", "{\"id\":5,\"name\":\"Fi\"}");
+      assertEquals(500, server.get("/foreign-failure").statusCode());
+    }
   }
 
   @Test

@@ -16,6 +16,11 @@ public final class Endpoints {
   private Endpoints() {
   }
 
+  /** The handler of an endpoint that takes no extractors, or null for any other endpoint. */
+  public static Handler0<?> handler0(Endpoint endpoint) {
+    return endpoint instanceof E0 ? ((E0) endpoint).h : null;
+  }
+
   public static Endpoint of(Handler0<?> h) {
     return new E0(Objects.requireNonNull(h, "handler"));
   }

@@ -1,12 +1,16 @@
 package io.vivace.route.impl;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vivace.json.Json;
 import io.vivace.problem.ProblemException;
+import io.vivace.problem.impl.ProblemResponses;
 import io.vivace.response.Response;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -14,7 +18,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Writes a handler's result. The order of the type tests puts the common cases first; there is no
  * lookup by type beyond DSL-JSON's writer for the value's class (a {@code ClassValue}). Called on
- * the event loop; asynchronous results are written back on it.
+ * the event loop; asynchronous results are written back on it. Failures go to the router's
+ * failure handler for routed requests, straight to {@link ProblemResponses} for the others.
  */
 public final class Responder {
   public static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
@@ -24,40 +29,80 @@ public final class Responder {
   private Responder() {
   }
 
-  /** Writes {@code result} as the response of {@code ctx}, or fails {@code ctx} with its error. */
+  /** Writes {@code result} as the response of a routed request, or fails {@code ctx} with its error. */
   public static void respond(RoutingContext ctx, Object result) {
+    respond(ctx.request(), ctx, result);
+  }
+
+  /** Writes {@code result} as the response of a request served without the router. */
+  public static void respond(HttpServerRequest req, Object result) {
+    respond(req, null, result);
+  }
+
+  /** Answers a request served without the router with the problem for {@code failure}. */
+  public static void fail(HttpServerRequest req, Throwable failure) {
+    fail(req, null, failure);
+  }
+
+  private static void respond(HttpServerRequest req, RoutingContext ctx, Object result) {
     if (result instanceof Response) {
-      write(ctx, (Response) result);
+      write(req.response(), (Response) result);
     } else if (result instanceof String) {
-      end(ctx.response(), 200, TEXT_PLAIN, Buffer.buffer((String) result));
+      end(req.response(), 200, TEXT_PLAIN, Buffer.buffer((String) result));
     } else if (result instanceof Future) {
-      ((Future<?>) result).onComplete(v -> respond(ctx, v), ctx::fail);
+      Context loop = Vertx.currentContext();
+      ((Future<?>) result).onComplete(v -> onLoop(loop, req, ctx, v, null), t -> onLoop(loop, req, ctx, null, t));
     } else if (result instanceof CompletionStage) {
-      Future.fromCompletionStage((CompletionStage<?>) result, ctx.vertx().getOrCreateContext())
-          .onComplete(v -> respond(ctx, v), ctx::fail);
+      Future.fromCompletionStage((CompletionStage<?>) result, Vertx.currentContext())
+          .onComplete(v -> respond(req, ctx, v), t -> fail(req, ctx, t));
     } else if (result instanceof Optional) {
-      respond(ctx, ((Optional<?>) result).orElse(null));
+      respond(req, ctx, ((Optional<?>) result).orElse(null));
     } else if (result == null) {
-      ctx.fail(ProblemException.notFound("No resource at " + ctx.request().path() + "."));
+      fail(req, ctx, ProblemException.notFound("No resource at " + req.path() + "."));
     } else if (result instanceof Buffer) {
-      end(ctx.response(), 200, OCTET_STREAM, (Buffer) result);
+      end(req.response(), 200, OCTET_STREAM, (Buffer) result);
     } else {
-      end(ctx.response(), 200, APPLICATION_JSON, Json.encode(result));
+      end(req.response(), 200, APPLICATION_JSON, Json.encode(result));
     }
   }
 
-  private static void write(RoutingContext ctx, Response r) {
-    HttpServerResponse resp = ctx.response();
+  private static void fail(HttpServerRequest req, RoutingContext ctx, Throwable failure) {
+    if (ctx != null) {
+      ctx.fail(failure);
+    } else {
+      ProblemResponses.send(req, failure, 500, null);
+    }
+  }
+
+  /**
+   * Continues on the request's event loop: a future completed by another thread (a promise made
+   * off any context) would otherwise run this callback there, and responses are written on the
+   * connection's event loop only (strict thread mode).
+   */
+  private static void onLoop(Context loop, HttpServerRequest req, RoutingContext ctx, Object value, Throwable failure) {
+    if (Vertx.currentContext() != loop) {
+      loop.runOnContext(x -> onLoop(loop, req, ctx, value, failure));
+    } else if (failure != null) {
+      fail(req, ctx, failure);
+    } else {
+      try {
+        respond(req, ctx, value);
+      } catch (RuntimeException e) {
+        fail(req, ctx, e); // e.g. a value without a JSON converter
+      }
+    }
+  }
+
+  private static void write(HttpServerResponse resp, Response r) {
     for (int i = 0, n = r.headerCount(); i < n; i++) {
       resp.headers().add(r.headerName(i), r.headerValue(i));
     }
     Object body = r.body();
     int status = r.statusCode();
     if (body == null) {
-      if (resp.closed()) {
-        return;
+      if (!resp.closed()) {
+        resp.setStatusCode(status).end();
       }
-      resp.setStatusCode(status).end();
     } else if (body instanceof Buffer) {
       end(resp, status, r.contentType() != null ? r.contentType() : OCTET_STREAM, (Buffer) body);
     } else if (body instanceof String) {

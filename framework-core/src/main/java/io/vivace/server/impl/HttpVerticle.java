@@ -15,8 +15,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTP server on one event loop. Every response gets {@code Server} and {@code Date} before the
- * router runs; the date is refreshed by a timer on this loop, never per request.
+ * One HTTP server on one event loop. Every response gets {@code Server} and {@code Date} first; the
+ * date is refreshed by a timer on this loop, never per request. Static routes
+ * ({@link StaticRoutes}) are answered directly, everything else by the Vert.x Web router.
  */
 final class HttpVerticle extends VerticleBase {
   private final List<RouteDef> routes;
@@ -46,14 +47,33 @@ final class HttpVerticle extends VerticleBase {
         .setMaxInitialLineLength(options.maxUriLength())
         .setMaxHeaderSize(options.maxHeaderSize())
         .setHandle100ContinueAutomatically(true)
-        .setCompressionSupported(false);
+        .setCompressionSupported(false)
+        .setStrictThreadMode(options.strictThreadMode());
+    StaticRoutes direct = StaticRoutes.of(precedingRoutes());
     server = vertx.createHttpServer(serverOptions).requestHandler(req -> {
       MultiMap headers = req.response().headers();
       headers.add(HttpHeaders.SERVER, serverName);
       headers.add(HttpHeaders.DATE, date.value());
-      router.handle(req);
+      if (direct == null || !direct.handle(req)) {
+        router.handle(req);
+      }
     });
     return server.listen(port, options.host());
+  }
+
+  /**
+   * The routes that may be served directly: those declared before any route whose pattern could
+   * also match their path (a {@code :param} or {@code *} route declared earlier keeps precedence,
+   * as in the router).
+   */
+  private List<RouteDef> precedingRoutes() {
+    for (int i = 0; i < routes.size(); i++) {
+      String p = routes.get(i).path();
+      if (p.indexOf(':') >= 0 || p.indexOf('*') >= 0) {
+        return routes.subList(0, i);
+      }
+    }
+    return routes;
   }
 
   /** The bound port (after start). */

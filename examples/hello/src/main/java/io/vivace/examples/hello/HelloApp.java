@@ -27,9 +27,11 @@ public final class HelloApp {
   private HelloApp() {
   }
 
+  // tag::main[]
   public static void main(String[] args) {
-    routes(Vivace.app()).run();
+    routes(Vivace.app()).run(); // reads PORT, HOST, VIVACE_*; exits 2 on a bad value; SIGTERM: graceful, exit 0
   }
+  // end::main[]
 
   /** An app on the given options (tests use port 0). */
   public static App create(VivaceOptions options) {
@@ -42,27 +44,35 @@ public final class HelloApp {
     AtomicLong ids = new AtomicLong();
     List<Item> catalogue = catalogue(250);
 
-    app.get("/plaintext", () -> HELLO);
-    app.get("/json", () -> new Message("Hello, World!"));
-    app.get("/hello/:name", Path.string("name"), name -> "Hello, " + name + "!");
+    // tag::basics[]
+    app.get("/plaintext", () -> HELLO);                                 // a constant Response: bytes encoded once
+    app.get("/json", () -> new Message("Hello, World!"));               // a @CompiledJson record: JSON
+    app.get("/hello/:name", Path.string("name"), name -> "Hello, " + name + "!");  // a String: text/plain
+    // end::basics[]
 
+    // tag::notes[]
     app.post("/notes", Body.json(NewNote.class), in -> {
       Note note = new Note(ids.incrementAndGet(), in.title(), in.body() == null ? "" : in.body(), in.priority());
       notes.put(note.id(), note);
       return Response.created("/notes/" + note.id(), note);
     });
-    app.get("/notes/:id", Path.longValue("id"), id -> Optional.ofNullable(notes.get(id)));
+    app.get("/notes/:id", Path.longValue("id"), id -> Optional.ofNullable(notes.get(id)));  // empty: 404
+    // end::notes[]
 
+    // tag::items[]
     app.get("/items", Query.string("q").orElse(""), Pagination.offset(), (q, page) -> {
       List<Item> matching = q.isEmpty() ? catalogue : catalogue.stream()
           .filter(i -> i.name().contains(q)).toList();
       return Page.slice(matching, page);
     });
+    // end::items[]
 
+    // tag::blocking[]
     // Blocking work never runs on an event loop: this handler runs on a virtual thread (JDK 21+)
     // or the worker pool.
     app.get("/primes/:n", Path.intValue("n").check(n -> n >= 1 && n <= 100_000, "between 1 and 100000"),
         n -> new PrimeCount(n, countPrimes(n))).blocking();
+    // end::blocking[]
     return app;
   }
 

@@ -8,6 +8,7 @@ import io.vivace.extract.Validation;
  * The body of {@code POST /notes}. Every invalid field is reported at once (422), each with its
  * JSON pointer.
  */
+// tag::newnote[]
 @CompiledJson
 public record NewNote(String title, String body, Integer priority) implements Validatable {
   @Override
@@ -17,3 +18,4 @@ public record NewNote(String title, String body, Integer priority) implements Va
         .required("priority", priority).range("priority", priority, 1, 5);
   }
 }
+// end::newnote[]

@@ -1,0 +1,89 @@
+package io.vivace.examples.hello.docs;
+
+import io.vertx.core.Future;
+import io.vivace.App;
+import io.vivace.Vivace;
+import io.vivace.config.VivaceOptions;
+import io.vivace.examples.hello.Note;
+import io.vivace.extract.Cookie;
+import io.vivace.extract.Header;
+import io.vivace.extract.Query;
+import io.vivace.pagination.Cursors;
+import io.vivace.pagination.Pagination;
+import io.vivace.problem.ProblemException;
+import io.vivace.response.Envelope;
+import io.vivace.response.Response;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The code the guides in {@code docs/} quote, kept here so the build compiles it. Each
+ * {@code tag::name[]} region appears verbatim in a guide; {@code DocsSnippetsTest} checks that the
+ * two stay the same.
+ */
+public final class GuideSnippets {
+  private GuideSnippets() {
+  }
+
+  static App options() {
+    // tag::options[]
+    App app = Vivace.app(new VivaceOptions()
+        .port(9000)
+        .eventLoops(4)
+        .maxBodySize(64 * 1024)      // bytes; larger bodies get 413
+        .idleTimeoutSeconds(30)
+        .healthPath("/status"));     // or null to turn the health route off
+    // end::options[]
+    return app;
+  }
+
+  static void extractors(App app) {
+    // tag::extractors[]
+    app.get("/search",
+        Query.string("q"),                                        // required: 400 "is required" when absent
+        Query.intValue("limit").orElse(20).check(n -> n <= 50, "at most 50"),
+        Query.of("since", LocalDate::parse, "a date like 2026-01-31").optional(),
+        (q, limit, since) -> "q=" + q + " limit=" + limit + " since=" + since.map(LocalDate::toString).orElse("-"));
+    app.get("/me", Header.string("X-Api-Key"), Cookie.string("session").optional(),
+        (key, session) -> "key " + key.length() + " chars, session " + session.isPresent());
+    // end::extractors[]
+  }
+
+  static void keyset(App app, List<Note> notes) {
+    // tag::keyset[]
+    app.get("/feed", Pagination.keyset(), page -> {
+      long after = page.first() ? 0 : Long.parseLong(Cursors.decode(page.cursor()));
+      List<Note> items = notes.stream().filter(n -> n.id() > after).limit(page.limit()).toList();
+      String next = items.size() < page.limit() ? null : Cursors.encode(Long.toString(items.get(items.size() - 1).id()));
+      return Response.ok(items).header("X-Next-Cursor", next == null ? "" : next);
+    });
+    // end::keyset[]
+  }
+
+  static void responses(App app) {
+    // tag::responses[]
+    app.post("/jobs", () -> Response.status(202).header("Location", "/jobs/1").body("queued"));
+    app.delete("/jobs/:id", Response::noContent);
+    app.get("/wrapped", () -> Envelope.success(List.of(1, 2, 3)));   // {"success":true,"data":[1,2,3]}
+    // end::responses[]
+  }
+
+  static void problems(App app) {
+    // tag::problems[]
+    app.put("/names/:name", io.vivace.extract.Path.string("name"), name -> {
+      if (name.equals("admin")) {
+        throw ProblemException.conflict("The name 'admin' is reserved.");   // 409 problem+json
+      }
+      return Response.noContent();
+    });
+    // end::problems[]
+  }
+
+  static void health(App app) {
+    // tag::health[]
+    app.health().check("clock", () -> System.currentTimeMillis() > 0
+        ? Future.succeededFuture()
+        : Future.failedFuture("clock is broken"));
+    // end::health[]
+  }
+}

@@ -1,0 +1,94 @@
+package io.vivace.problem.impl;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.handler.HttpException;
+import io.vivace.json.Json;
+import io.vivace.problem.Problem;
+import io.vivace.problem.ProblemException;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a failure into an RFC 9457 problem response: {@link ProblemException}s with their own
+ * status, client errors from Vert.x Web with theirs, anything else as a 500 whose body holds only a
+ * request id while the log holds the stack trace with the same id. Shared by the router's error
+ * handler and the routes served without the router. Called on the event loop.
+ */
+public final class ProblemResponses {
+  private static final Logger LOG = LoggerFactory.getLogger("io.vivace.errors");
+  private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Problem.CONTENT_TYPE);
+  private static final String REQUEST_ID = "X-Request-Id";
+
+  private ProblemResponses() {
+  }
+
+  /**
+   * Sends the problem for {@code failure} (or, when it is null, for {@code status}).
+   *
+   * @param allow the {@code Allow} header of a 405, or null
+   */
+  public static void send(HttpServerRequest req, Throwable failure, int status, String allow) {
+    Problem problem;
+    if (failure instanceof ProblemException) {
+      problem = ((ProblemException) failure).problem();
+    } else if (failure instanceof HttpException && ((HttpException) failure).getStatusCode() < 500) {
+      int code = ((HttpException) failure).getStatusCode();
+      problem = Problem.of(code, detail(code, req));
+    } else if (failure == null && status >= 400 && status < 500) {
+      problem = Problem.of(status, detail(status, req));
+    } else {
+      String id = requestId(req);
+      LOG.error("{} {} failed [request_id={}]", req.method(), req.path(), id,
+          failure != null ? failure : new IllegalStateException("status " + status));
+      req.response().headers().set(REQUEST_ID, id);
+      problem = Problem.of(500, "The server could not complete the request. Quote the request_id when reporting it.")
+          .withRequestId(id);
+    }
+    HttpServerResponse resp = req.response();
+    if (resp.headWritten()) {
+      resp.reset(); // too late for a problem body: cut the connection rather than send a broken one
+      return;
+    }
+    if (resp.closed()) {
+      return;
+    }
+    if (problem.status() == 405 && allow != null) {
+      resp.headers().set(HttpHeaders.ALLOW, allow);
+    }
+    resp.setStatusCode(problem.status());
+    resp.headers().set(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
+    resp.end(Json.encode(problem.withInstance(req.path())));
+  }
+
+  private static String detail(int code, HttpServerRequest req) {
+    switch (code) {
+      case 404:
+        return "No route for " + req.path() + ".";
+      case 405:
+        return "The method " + req.method() + " is not allowed for " + req.path() + ".";
+      case 413:
+        return "The request body is larger than this server accepts.";
+      default:
+        return Problem.reason(code) + ".";
+    }
+  }
+
+  /** The client's X-Request-Id when it is short and plain, else a new random one. */
+  static String requestId(HttpServerRequest req) {
+    String given = req.getHeader(REQUEST_ID);
+    if (given != null && given.length() <= 64 && !given.isEmpty()) {
+      boolean plain = true;
+      for (int i = 0; i < given.length() && plain; i++) {
+        char c = given.charAt(i);
+        plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+      }
+      if (plain) {
+        return given;
+      }
+    }
+    return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+  }
+}

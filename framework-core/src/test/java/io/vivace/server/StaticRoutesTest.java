@@ -1,0 +1,54 @@
+package io.vivace.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vivace.extract.Query;
+import io.vivace.testing.JsonTree;
+import io.vivace.testing.TestServer;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Routes served without the router must behave exactly like routed ones: same precedence, same
+ * errors, same headers.
+ */
+class StaticRoutesTest {
+
+  @Test
+  void precedenceIsTheRoutersFirstDeclaredWins() {
+    try (TestServer s = TestServer.start(app -> {
+      app.get("/x", Query.string("q").orElse("none"), q -> "routed " + q);
+      app.get("/x", () -> "static");
+      app.get("/:name", io.vivace.extract.Path.string("name"), n -> "param " + n);
+      app.get("/later", () -> "static later");
+      app.post("/x", () -> "static post");
+    })) {
+      assertEquals("routed none", s.get("/x").body());
+      assertEquals("param later", s.get("/later").body(), "an earlier :param route wins");
+      assertEquals("static post", s.send("POST", "/x", null, null).body());
+    }
+  }
+
+  @Test
+  void failuresAndWrongMethodsAreProblems() {
+    try (TestServer s = TestServer.start(app -> {
+      app.get("/boom", () -> {
+        throw new IllegalStateException("internal detail");
+      });
+      app.get("/none", () -> null);
+      app.get("/ok", () -> "ok");
+    })) {
+      HttpResponse<String> boom = s.get("/boom");
+      assertEquals(500, boom.statusCode());
+      assertEquals("application/problem+json", boom.headers().firstValue("content-type").orElseThrow());
+      assertEquals(boom.headers().firstValue("x-request-id").orElseThrow(), JsonTree.object(boom.body()).get("request_id"));
+      assertEquals(404, s.get("/none").statusCode());
+      HttpResponse<String> wrong = s.send("PUT", "/ok", null, null);
+      assertEquals(405, wrong.statusCode());
+      assertEquals("GET, HEAD", wrong.headers().firstValue("allow").orElseThrow());
+      assertEquals("ok", s.get("/ok?with=query").body());
+      assertEquals("ok", s.get("/./ok").body(), "a path that needs normalising is routed");
+      assertEquals("Vivace", s.get("/ok").headers().firstValue("server").orElseThrow());
+    }
+  }
+}
