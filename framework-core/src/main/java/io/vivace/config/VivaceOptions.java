@@ -35,6 +35,11 @@ public final class VivaceOptions {
    * {@code VIVACE_STRICT_THREAD_MODE}.
    */
   public static final boolean DEFAULT_STRICT_THREAD_MODE = true;
+  /**
+   * Accept HTTP/2 over cleartext (h2c upgrade and prior knowledge): {@value}. Off, every new
+   * connection skips the h2c detection. Environment {@code VIVACE_H2C}.
+   */
+  public static final boolean DEFAULT_H2C = false;
   /** Threads for blocking handlers when virtual threads are off or missing: {@value}. Environment {@code VIVACE_WORKER_POOL_SIZE}. */
   public static final int DEFAULT_WORKER_POOL_SIZE = 20;
   /** Run blocking handlers on virtual threads when the JVM has them (21+): {@value}. Environment {@code VIVACE_VIRTUAL_THREADS}. */
@@ -52,6 +57,7 @@ public final class VivaceOptions {
   private String serverName = DEFAULT_SERVER_NAME;
   private boolean nativeTransport = DEFAULT_NATIVE_TRANSPORT;
   private boolean strictThreadMode = DEFAULT_STRICT_THREAD_MODE;
+  private boolean h2c = DEFAULT_H2C;
   private int workerPoolSize = DEFAULT_WORKER_POOL_SIZE;
   private boolean virtualThreads = DEFAULT_VIRTUAL_THREADS;
 
@@ -89,6 +95,7 @@ public final class VivaceOptions {
     }
     o.serverName = config.string("VIVACE_SERVER_NAME", DEFAULT_SERVER_NAME);
     o.nativeTransport = config.bool("VIVACE_NATIVE_TRANSPORT", DEFAULT_NATIVE_TRANSPORT);
+    o.h2c = config.bool("VIVACE_H2C", DEFAULT_H2C);
     o.strictThreadMode = config.bool("VIVACE_STRICT_THREAD_MODE", DEFAULT_STRICT_THREAD_MODE);
     o.workerPoolSize = config.integer("VIVACE_WORKER_POOL_SIZE", DEFAULT_WORKER_POOL_SIZE, 1, 10_000);
     o.virtualThreads = config.bool("VIVACE_VIRTUAL_THREADS", DEFAULT_VIRTUAL_THREADS);
@@ -195,6 +202,13 @@ public final class VivaceOptions {
 
   public VivaceOptions strictThreadMode(boolean strict) {
     this.strictThreadMode = strict;
+    return this;
+  }
+
+  public boolean h2c() { return h2c; }
+
+  public VivaceOptions h2c(boolean h2c) {
+    this.h2c = h2c;
     return this;
   }
 

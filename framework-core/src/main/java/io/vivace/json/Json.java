@@ -4,7 +4,6 @@ import com.dslplatform.json.DslJson;
 import com.dslplatform.json.JsonObject;
 import com.dslplatform.json.JsonReader;
 import com.dslplatform.json.JsonWriter;
-import com.dslplatform.json.NumberConverter;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
@@ -48,9 +47,8 @@ public final class Json {
 
   private static final ClassValue<JsonWriter.WriteObject<Object>> WRITERS = new ClassValue<>() {
     @Override
-    @SuppressWarnings("unchecked")
     protected JsonWriter.WriteObject<Object> computeValue(Class<?> type) {
-      return (JsonWriter.WriteObject<Object>) writerFor(type);
+      return writerOf(type);
     }
   };
 
@@ -114,33 +112,34 @@ public final class Json {
   }
 
   /**
-   * Writes {@code value} to {@code w}.
+   * Writes {@code value} to {@code w}: one {@code ClassValue} lookup of the writer for its class,
+   * resolved on first use of the class (see {@link #writerOf}).
    *
    * @throws IllegalArgumentException when a type in the value has no converter
    */
-  @SuppressWarnings("unchecked")
   public static void write(JsonWriter w, Object value) {
     if (value == null) {
       w.writeNull();
-    } else if (value instanceof JsonObject) {
-      ((JsonObject) value).serialize(w, false);
-    } else if (value instanceof String) {
-      w.writeString((String) value);
-    } else if (value instanceof Collection) {
-      writeCollection(w, (Collection<?>) value);
-    } else if (value instanceof Map) {
-      writeMap(w, (Map<String, ?>) value);
-    } else if (value instanceof Object[]) {
-      writeCollection(w, java.util.Arrays.asList((Object[]) value));
-    } else if (value instanceof Integer) {
-      NumberConverter.serialize((Integer) value, w);
-    } else if (value instanceof Long) {
-      NumberConverter.serialize((Long) value, w);
-    } else if (value instanceof Boolean) {
-      w.writeAscii((Boolean) value ? "true" : "false");
     } else {
       WRITERS.get(value.getClass()).write(w, value);
     }
+  }
+
+  /** The writer for values of {@code type}: Vivace's for JSON objects, collections, maps and arrays, else DSL-JSON's. */
+  @SuppressWarnings("unchecked")
+  private static JsonWriter.WriteObject<Object> writerOf(Class<?> type) {
+    if (JsonObject.class.isAssignableFrom(type)) {
+      return (w, v) -> ((JsonObject) v).serialize(w, false);
+    } else if (Collection.class.isAssignableFrom(type)) {
+      return (w, v) -> writeCollection(w, (Collection<?>) v);
+    } else if (Map.class.isAssignableFrom(type)) {
+      return (w, v) -> writeMap(w, (Map<String, ?>) v);
+    } else if (type.isArray() && !type.getComponentType().isPrimitive()) {
+      return (w, v) -> writeCollection(w, java.util.Arrays.asList((Object[]) v));
+    } else if (type == Boolean.class) {
+      return (w, v) -> w.writeAscii((Boolean) v ? "true" : "false");
+    }
+    return (JsonWriter.WriteObject<Object>) writerFor(type);
   }
 
   private static void writeCollection(JsonWriter w, Collection<?> items) {

@@ -23,6 +23,7 @@ public final class Response {
   private final Object body;
   private final CharSequence contentType;
   private final CharSequence[] headers; // name, value, name, value...
+  private final CharSequence contentLength; // pre-encoded for a Buffer body, else null
 
   private Response(int status, Object body, CharSequence contentType, CharSequence[] headers) {
     if (status < 100 || status > 599) {
@@ -32,6 +33,8 @@ public final class Response {
     this.body = body;
     this.contentType = contentType;
     this.headers = headers;
+    this.contentLength = body instanceof Buffer
+        ? HttpHeaders.createOptimized(Integer.toString(((Buffer) body).length())) : null;
   }
 
   /** 200 with {@code body}. */
@@ -102,6 +105,11 @@ public final class Response {
   /** The content type set with the body, or null to derive it from the body. */
   public CharSequence contentType() {
     return contentType;
+  }
+
+  /** The pre-encoded {@code Content-Length} of a {@link Buffer} body, else null. */
+  public CharSequence contentLength() {
+    return contentLength;
   }
 
   /** Header count. */

@@ -82,6 +82,8 @@ public final class Responder {
   private static void onLoop(Context loop, HttpServerRequest req, RoutingContext ctx, Object value, Throwable failure) {
     if (Vertx.currentContext() != loop) {
       loop.runOnContext(x -> onLoop(loop, req, ctx, value, failure));
+    } else if (req.response().closed()) {
+      return; // the client went away while the result was pending
     } else if (failure != null) {
       fail(req, ctx, failure);
     } else {
@@ -100,10 +102,9 @@ public final class Responder {
     Object body = r.body();
     int status = r.statusCode();
     if (body == null) {
-      if (!resp.closed()) {
-        resp.setStatusCode(status).end();
-      }
+      resp.setStatusCode(status).end();
     } else if (body instanceof Buffer) {
+      resp.headers().add(HttpHeaders.CONTENT_LENGTH, r.contentLength());
       end(resp, status, r.contentType() != null ? r.contentType() : OCTET_STREAM, (Buffer) body);
     } else if (body instanceof String) {
       end(resp, status, r.contentType() != null ? r.contentType() : TEXT_PLAIN, Buffer.buffer((String) body));
@@ -113,9 +114,6 @@ public final class Responder {
   }
 
   private static void end(HttpServerResponse resp, int status, CharSequence contentType, Buffer body) {
-    if (resp.closed()) {
-      return; // the client went away while an asynchronous result was pending
-    }
     if (status != 200) {
       resp.setStatusCode(status);
     }

@@ -48,7 +48,8 @@ final class HttpVerticle extends VerticleBase {
         .setMaxHeaderSize(options.maxHeaderSize())
         .setHandle100ContinueAutomatically(true)
         .setCompressionSupported(false)
-        .setStrictThreadMode(options.strictThreadMode());
+        .setStrictThreadMode(options.strictThreadMode())
+        .setHttp2ClearTextEnabled(options.h2c());
     StaticRoutes direct = StaticRoutes.of(precedingRoutes());
     server = vertx.createHttpServer(serverOptions).requestHandler(req -> {
       MultiMap headers = req.response().headers();

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP server on one event loop: {@code /plaintext}, {@code /json}, anything else 404.
@@ -75,7 +77,13 @@ public final class BaselineVerticle extends VerticleBase {
         .setHttp2ClearTextEnabled(false)
         // Requests are handled and ended on the event loop only, so Vert.x may skip its
         // cross-thread synchronization of the HTTP/1.x connection.
-        .setStrictThreadMode(true);
+        .setStrictThreadMode(true)
+        // The same protocol limits and idle timeout as a Vivace app's defaults, so both servers
+        // carry the same Netty pipeline (an idle timeout adds Netty's IdleStateHandler).
+        .setIdleTimeout(60)
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setMaxInitialLineLength(8192)
+        .setMaxHeaderSize(8192);
     return vertx.createHttpServer(options).requestHandler(this::handle).listen();
   }
 
@@ -85,8 +93,12 @@ public final class BaselineVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
+  /** IMF-fixdate (RFC 9110): two-digit day, always GMT. */
+  private static final DateTimeFormatter IMF_FIXDATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
   private static CharSequence formatDate() {
-    return HttpHeaders.createOptimized(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+    return HttpHeaders.createOptimized(IMF_FIXDATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
   }
 
   private void handle(HttpServerRequest request) {
