@@ -103,7 +103,8 @@ public final class AppImpl implements App {
         System.err.println("vivace: invalid configuration: " + cause.getMessage());
         System.exit(2);
       }
-      System.err.println("vivace: failed to start: " + cause);
+      System.err.println("vivace: failed to start on " + options.host() + ":" + options.port() + ": "
+          + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
       System.exit(1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guides in {@code docs/} quote code that the build compiles: a Java block preceded by
+ * README.md and the guides in {@code docs/} quote code that the build compiles: a Java block preceded by
  * {@code <!-- snippet: path#tag -->} must equal the {@code tag::tag[]} region of that file
  * (indentation removed). Edit the code, then copy it into the guide.
  */
@@ -25,7 +25,7 @@ class DocsSnippetsTest {
   @Test
   void everyQuotedSnippetMatchesCompiledCode() throws IOException {
     List<String> checked = new ArrayList<>();
-    try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+    try (Stream<Path> docs = Stream.concat(Stream.of(ROOT.resolve("README.md")), Files.list(ROOT.resolve("docs")))) {
       for (Path doc : docs.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
         Matcher m = SNIPPET.matcher(Files.readString(doc));
         while (m.find()) {
