@@ -20,6 +20,23 @@ import java.util.List;
  */
 public interface App extends Routes {
 
+  /**
+   * Adds a start hook: it runs after Vert.x is created and before the HTTP verticles deploy, so no
+   * request arrives before it completes. Hooks run in the order added, each after the previous
+   * one's future completed; a failed hook fails {@link #start()} (and {@link #run()} exits 1).
+   * Blocking work belongs in {@code vertx.executeBlocking}. Called on a Vert.x thread.
+   *
+   * @param hook given the app's Vert.x; returns a future that completes when the hook is done
+   */
+  App onStart(java.util.function.Function<Vertx, Future<?>> hook);
+
+  /**
+   * Adds a stop hook: it runs on {@link #stop()} after the servers have drained and before Vert.x
+   * closes. Stop hooks run in reverse order of addition; a failure is logged and the next still
+   * runs.
+   */
+  App onStop(java.util.function.Function<Vertx, Future<?>> hook);
+
   /** The health checks behind the health route. */
   Health health();
 

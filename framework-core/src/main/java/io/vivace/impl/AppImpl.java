@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,8 @@ public final class AppImpl implements App {
   private final VivaceOptions given;
   private final List<RouteDef> routes = new ArrayList<>();
   private final Health health = new Health();
+  private final List<Function<Vertx, Future<?>>> startHooks = new ArrayList<>();
+  private final List<Function<Vertx, Future<?>>> stopHooks = new ArrayList<>();
   private volatile VivaceOptions options;
   private volatile Vertx vertx;
   private volatile HttpServers servers;
@@ -45,6 +48,26 @@ public final class AppImpl implements App {
     RouteDef def = new RouteDef(method, path, endpoint);
     routes.add(def);
     return def;
+  }
+
+  @Override
+  public synchronized App onStart(Function<Vertx, Future<?>> hook) {
+    checkNotStarted("start hooks");
+    startHooks.add(java.util.Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
+  @Override
+  public synchronized App onStop(Function<Vertx, Future<?>> hook) {
+    checkNotStarted("stop hooks");
+    stopHooks.add(0, java.util.Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
+  private void checkNotStarted(String what) {
+    if (started != null) {
+      throw new IllegalStateException(what + " must be added before the app starts");
+    }
   }
 
   @Override
@@ -80,16 +103,20 @@ public final class AppImpl implements App {
     // start has closed Vert.x and its event loops.
     Promise<App> result = Promise.promise();
     started = result.future();
-    servers.deploy().onComplete(port -> {
+    Future<?> ready = Future.succeededFuture();
+    for (Function<Vertx, Future<?>> hook : startHooks) {
+      ready = ready.compose(ignored -> hook.apply(vertx));
+    }
+    ready.compose(ignored -> servers.deploy()).onComplete(port -> {
       String transport = vertx.isNativeTransportEnabled() ? Transport.nativeTransport().name() : "nio";
       LOG.info("Vivace listening on http://{}:{} (transport: {}, event loops: {}, blocking handlers on: {}) in {} ms",
           o.host(), port, transport, o.eventLoops(), virtualThreads != null ? "virtual threads" : "worker pool",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
       result.complete(this);
-    }, failure -> {
+    }, failure -> runStopHooks().onComplete(ignored -> {
       result.fail(failure);
       vertx.close();
-    });
+    }));
     return started;
   }
 
@@ -131,12 +158,31 @@ public final class AppImpl implements App {
     }
     HttpServers s = servers;
     Future<Void> drained = s == null ? Future.succeededFuture() : s.shutdown(options.shutdownTimeoutMs());
-    return drained.eventually(v::close).andThen(ignored -> {
+    return drained.eventually(this::runStopHooks).eventually(v::close).andThen(ignored -> {
       ExecutorService vt = virtualThreads;
       if (vt != null) {
         vt.shutdown();
       }
     });
+  }
+
+  /** Runs the stop hooks in order (reverse of addition), each after the previous; never fails. */
+  private Future<Void> runStopHooks() {
+    Future<Void> done = Future.succeededFuture();
+    for (Function<Vertx, Future<?>> hook : stopHooks) {
+      done = done.transform(ignored -> {
+        try {
+          return hook.apply(vertx).<Void>mapEmpty().recover(e -> {
+            LOG.warn("A stop hook failed", e);
+            return Future.succeededFuture();
+          });
+        } catch (RuntimeException e) {
+          LOG.warn("A stop hook failed", e);
+          return Future.succeededFuture();
+        }
+      });
+    }
+    return done;
   }
 
   @Override

@@ -73,6 +73,12 @@ public final class Response {
         HttpHeaders.createOptimized(Objects.requireNonNull(contentType, "contentType")), NO_HEADERS);
   }
 
+  /** 200 with {@code bytes} as is and a pre-encoded content type ({@code HttpHeaders.createOptimized}). */
+  public static Response bytes(Buffer bytes, CharSequence contentType) {
+    return new Response(200, Objects.requireNonNull(bytes, "bytes"), Objects.requireNonNull(contentType, "contentType"),
+        NO_HEADERS);
+  }
+
   /** This response with another body (same status and headers). */
   public Response body(Object body) {
     return new Response(status, body, contentType, headers);

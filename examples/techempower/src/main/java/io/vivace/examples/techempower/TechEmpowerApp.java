@@ -4,6 +4,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vivace.App;
 import io.vivace.Vivace;
 import io.vivace.config.VivaceOptions;
+import io.vivace.db.Database;
+import io.vivace.db.DbOptions;
 import io.vivace.response.Response;
 import java.nio.charset.StandardCharsets;
 
@@ -15,8 +17,10 @@ import java.nio.charset.StandardCharsets;
  *       and reused, headers are written per response; works with HTTP/1.1 pipelining;</li>
  *   <li>{@code /json}: a new {@code {"message":"Hello, World!"}} object serialized per request.</li>
  * </ul>
- * Every response carries {@code Server} and a {@code Date} rendered once per second. The database
- * and cache test types join with the database and cache work.
+ * and the database test types {@code /db}, {@code /queries?queries=N} and {@code /updates?queries=N}
+ * (see {@link Worlds}; the schema and data come from the Flyway migration). Every response carries
+ * {@code Server} and a {@code Date} rendered once per second. {@code /fortunes} renders with a
+ * compiled JTE template ({@link Fortunes}). Cached queries follow with the cache work.
  */
 public final class TechEmpowerApp {
   private static final Response PLAINTEXT =
@@ -26,17 +30,25 @@ public final class TechEmpowerApp {
   }
 
   public static void main(String[] args) {
-    routes(Vivace.app()).run();
+    App app = Vivace.app();
+    routes(app, Database.attach(app)).run();
   }
 
-  /** An app on the given options (tests use port 0). */
-  public static App create(VivaceOptions options) {
-    return routes(Vivace.app(options));
+  /** An app on the given options (tests use port 0 and a database of their own). */
+  public static App create(VivaceOptions options, DbOptions db) {
+    App app = Vivace.app(options);
+    return routes(app, Database.attach(app, db));
   }
 
-  static App routes(App app) {
+  static App routes(App app, Database db) {
+    Worlds worlds = new Worlds(db);
+    Fortunes fortunes = new Fortunes(db);
     app.get("/plaintext", () -> PLAINTEXT);
     app.get("/json", () -> new Message("Hello, World!")).produces(Message.class);
+    app.get("/db", worlds::one).produces(World.class);
+    app.get("/queries", Worlds.QUERIES, worlds::many);
+    app.get("/updates", Worlds.QUERIES, worlds::update);
+    app.get("/fortunes", fortunes::page);
     return app;
   }
 }

@@ -1,0 +1,83 @@
+package io.vivace.examples.techempower;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Tuple;
+import io.vivace.db.Database;
+import io.vivace.extract.Extractor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The database test types: {@code /db}, {@code /queries}, {@code /updates}. Every World is read
+ * with its own SELECT; concurrent SELECTs are pipelined on the pool's connections (allowed by the
+ * rules). Updates are written with one batched UPDATE, rows sorted by id so that concurrent batches
+ * take their row locks in the same order.
+ */
+final class Worlds {
+  static final String SELECT = "SELECT id, randomnumber FROM world WHERE id = $1";
+  static final String UPDATE = "UPDATE world SET randomnumber = $1 WHERE id = $2";
+
+  /** {@code ?queries=N} clamped to 1..500; missing, empty or not a number counts as 1. */
+  static final Extractor<Integer> QUERIES = ctx -> clamp(ctx.request().getParam("queries"));
+
+  private final Database db;
+
+  Worlds(Database db) {
+    this.db = db;
+  }
+
+  static int clamp(String raw) {
+    if (raw == null || raw.isEmpty() || raw.length() > 9) {
+      return raw != null && raw.length() > 9 && raw.chars().allMatch(Character::isDigit) ? 500 : 1;
+    }
+    int n = 0;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') {
+        return 1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return Math.min(500, Math.max(1, n));
+  }
+
+  static int randomId() {
+    return ThreadLocalRandom.current().nextInt(1, 10_001);
+  }
+
+  Future<World> one() {
+    return db.one(SELECT, Tuple.of(randomId()), World::from);
+  }
+
+  Future<List<World>> many(int count) {
+    List<Future<World>> reads = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      reads.add(one());
+    }
+    return Future.all(reads).map(all -> {
+      List<World> worlds = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        worlds.add(all.resultAt(i));
+      }
+      return worlds;
+    });
+  }
+
+  Future<List<World>> update(int count) {
+    return many(count).compose(read -> {
+      List<World> updated = new ArrayList<>(count);
+      for (World w : read) {
+        updated.add(new World(w.id(), randomId()));
+      }
+      List<World> byId = new ArrayList<>(updated);
+      byId.sort(Comparator.comparingInt(World::id));
+      List<Tuple> batch = new ArrayList<>(count);
+      for (World w : byId) {
+        batch.add(Tuple.of(w.randomNumber(), w.id()));
+      }
+      return db.batch(UPDATE, batch).map(n -> updated);
+    });
+  }
+}

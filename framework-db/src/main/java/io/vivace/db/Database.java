@@ -1,0 +1,46 @@
+package io.vivace.db;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vivace.App;
+import io.vivace.db.impl.DatabaseImpl;
+import java.util.function.Function;
+
+/**
+ * An app's PostgreSQL database through the Vert.x PG client: a pool with pipelining and cached
+ * prepared statements, Flyway migrations applied before the app takes traffic, a {@code db} health
+ * check, and the embedded server when no {@code DATABASE_URL} is given.
+ *
+ * <pre>{@code
+ * App app = Vivace.app();
+ * Database db = Database.attach(app);
+ * app.get("/worlds/:id", Path.intValue("id"),
+ *     id -> db.one("SELECT id, randomnumber FROM world WHERE id = $1", Tuple.of(id), World::from));
+ * }</pre>
+ *
+ * Queries may be issued once the app has started. Thread-safe.
+ */
+public interface Database extends Sql {
+
+  /** Attaches a database configured from the environment ({@link DbOptions#fromEnvironment()}, read at start). */
+  static Database attach(App app) {
+    return new DatabaseImpl(app, null);
+  }
+
+  /** Attaches a database with the given options. */
+  static Database attach(App app, DbOptions options) {
+    return new DatabaseImpl(app, java.util.Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * Runs {@code work} in a transaction on one connection: committed when its future succeeds,
+   * rolled back when it fails (the failure is passed on, mapped by {@link DbProblems}).
+   */
+  <T> Future<T> inTransaction(Function<Sql, Future<T>> work);
+
+  /** The pool (once started), for what this API does not cover. */
+  Pool pool();
+
+  /** Where the database is (once started): {@code DATABASE_URL}'s, or the embedded server's. */
+  DatabaseUrl url();
+}

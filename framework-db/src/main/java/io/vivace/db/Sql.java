@@ -1,0 +1,31 @@
+package io.vivace.db;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Queries with bound parameters ({@code $1, $2, ...}; values are never concatenated into SQL),
+ * prepared and cached per connection. Every returned future fails with a
+ * {@link io.vivace.problem.ProblemException} for the errors a client can act on (see
+ * {@link DbProblems}), so a handler can return it as is. Methods may be called from any thread;
+ * results complete on the caller's event loop.
+ */
+public interface Sql {
+
+  /** The single row's value; fails with a 404 problem when there is none. */
+  <T> Future<T> one(String sql, Tuple params, RowMapper<T> mapper);
+
+  /** The first row's value, or empty. */
+  <T> Future<Optional<T>> optional(String sql, Tuple params, RowMapper<T> mapper);
+
+  /** Every row's value, in order. */
+  <T> Future<List<T>> list(String sql, Tuple params, RowMapper<T> mapper);
+
+  /** Runs a statement; the number of rows it affected. */
+  Future<Integer> execute(String sql, Tuple params);
+
+  /** Runs one statement for each parameter tuple in one round trip; the rows affected in all. */
+  Future<Integer> batch(String sql, List<Tuple> params);
+}

@@ -1,0 +1,173 @@
+package io.vivace.db.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Tuple;
+import io.vivace.App;
+import io.vivace.db.Database;
+import io.vivace.db.DatabaseUrl;
+import io.vivace.db.DbOptions;
+import io.vivace.db.DbProblems;
+import io.vivace.db.RowMapper;
+import io.vivace.db.Sql;
+import io.vivace.db.embedded.EmbeddedPostgres;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Database} of an app. Its start hook resolves the server (the URL, or the embedded
+ * server), waits for it with a bounded number of attempts, applies migrations off the event loop
+ * and opens the pool, all before the app takes traffic; its stop hook closes the pool and stops
+ * the embedded server.
+ */
+public final class DatabaseImpl implements Database {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final DbOptions given;
+  private volatile DbOptions options;
+  private volatile DatabaseUrl url;
+  private volatile Pool pool;
+  private volatile Sql sql;
+  private volatile EmbeddedPostgres embedded;
+
+  public DatabaseImpl(App app, DbOptions options) {
+    this.given = options;
+    app.onStart(this::start);
+    app.onStop(this::stop);
+    app.health().check("db", () -> pool == null
+        ? Future.failedFuture("not started") : pool.query("SELECT 1").execute());
+  }
+
+  private Future<Void> start(Vertx vertx) {
+    try {
+      options = given != null ? given : DbOptions.fromEnvironment();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    Future<DatabaseUrl> where = options.url() != null ? Future.succeededFuture(options.url())
+        : vertx.executeBlocking(() -> {
+          EmbeddedPostgres pg = EmbeddedPostgres.start(options.embeddedDir().toAbsolutePath());
+          embedded = pg;
+          LOG.info("No DATABASE_URL: embedded PostgreSQL at {} (data in {}); connect with: {}",
+              pg.url(), options.embeddedDir().toAbsolutePath(), pg.psqlCommand());
+          return DatabaseUrl.parse("embedded", pg.url());
+        });
+    return where.compose(u -> {
+      url = u;
+      pool = PgBuilder.pool()
+          .with(new PoolOptions().setMaxSize(options.poolSize())
+              .setConnectionTimeout(options.acquireTimeoutMs()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+          .connectingTo(connectOptions(u))
+          .using(vertx)
+          .build();
+      sql = new SqlImpl(pool);
+      return awaitServer(vertx, options.connectAttempts());
+    }).compose(ignored -> !options.migrate() ? Future.succeededFuture()
+        : vertx.executeBlocking(() -> Migrations.migrate(url, options.migrations())).map(n -> {
+          LOG.info("Database {}: {} migration(s) applied", url, n);
+          return n;
+        })).mapEmpty();
+  }
+
+  private PgConnectOptions connectOptions(DatabaseUrl u) {
+    PgConnectOptions o = new PgConnectOptions()
+        .setHost(u.host()).setPort(u.port()).setDatabase(u.database()).setUser(u.user())
+        .setPipeliningLimit(options.pipeliningLimit())
+        .setCachePreparedStatements(options.preparedCache())
+        .setPreparedStatementCacheMaxSize(DbOptions.DEFAULT_PREPARED_CACHE_SIZE);
+    if (u.password() != null) {
+      o.setPassword(u.password());
+    }
+    return o;
+  }
+
+  /** {@code SELECT 1} until it answers, at most {@code attempts} times, one second apart. */
+  private Future<Void> awaitServer(Vertx vertx, int attempts) {
+    Promise<Void> done = Promise.promise();
+    tryConnect(vertx, 1, attempts, done);
+    return done.future();
+  }
+
+  private void tryConnect(Vertx vertx, int attempt, int attempts, Promise<Void> done) {
+    pool.query("SELECT 1").execute().onComplete(ok -> done.complete(), e -> {
+      if (attempt >= attempts) {
+        done.fail(new IllegalStateException("cannot reach the database at " + url + " after " + attempts
+            + " attempt(s): " + e.getMessage()));
+        return;
+      }
+      LOG.warn("Database {} not reachable (attempt {} of {}): {}; retrying in 1 s", url, attempt, attempts, e.getMessage());
+      vertx.setTimer(1000, t -> tryConnect(vertx, attempt + 1, attempts, done));
+    });
+  }
+
+  private Future<Void> stop(Vertx vertx) {
+    Future<Void> closed = pool == null ? Future.succeededFuture() : pool.close();
+    EmbeddedPostgres pg = embedded;
+    return pg == null ? closed : closed.eventually(() -> vertx.executeBlocking(() -> {
+      pg.close();
+      return null;
+    }));
+  }
+
+  private Sql sql() {
+    Sql s = sql;
+    if (s == null) {
+      throw new IllegalStateException("the database is used before the app started");
+    }
+    return s;
+  }
+
+  @Override
+  public <T> Future<T> one(String q, Tuple params, RowMapper<T> mapper) {
+    return sql().one(q, params, mapper);
+  }
+
+  @Override
+  public <T> Future<Optional<T>> optional(String q, Tuple params, RowMapper<T> mapper) {
+    return sql().optional(q, params, mapper);
+  }
+
+  @Override
+  public <T> Future<List<T>> list(String q, Tuple params, RowMapper<T> mapper) {
+    return sql().list(q, params, mapper);
+  }
+
+  @Override
+  public Future<Integer> execute(String q, Tuple params) {
+    return sql().execute(q, params);
+  }
+
+  @Override
+  public Future<Integer> batch(String q, List<Tuple> params) {
+    return sql().batch(q, params);
+  }
+
+  @Override
+  public <T> Future<T> inTransaction(Function<Sql, Future<T>> work) {
+    return pool().withTransaction(conn -> work.apply(new SqlImpl(conn)))
+        .recover(e -> Future.failedFuture(DbProblems.map(e)));
+  }
+
+  @Override
+  public Pool pool() {
+    Pool p = pool;
+    if (p == null) {
+      throw new IllegalStateException("the database is used before the app started");
+    }
+    return p;
+  }
+
+  @Override
+  public DatabaseUrl url() {
+    return url;
+  }
+}

@@ -1,0 +1,77 @@
+package io.vivace.db.impl;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowIterator;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import io.vivace.db.DbProblems;
+import io.vivace.db.RowMapper;
+import io.vivace.db.Sql;
+import io.vivace.problem.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link Sql} over a Vert.x SQL client (the pool, or a transaction's connection). */
+final class SqlImpl implements Sql {
+  private final SqlClient client;
+
+  SqlImpl(SqlClient client) {
+    this.client = client;
+  }
+
+  private Future<RowSet<Row>> run(String sql, Tuple params) {
+    return client.preparedQuery(sql).execute(params).recover(e -> Future.failedFuture(DbProblems.map(e)));
+  }
+
+  @Override
+  public <T> Future<T> one(String sql, Tuple params, RowMapper<T> mapper) {
+    return run(sql, params).compose(rows -> {
+      RowIterator<Row> it = rows.iterator();
+      return it.hasNext() ? Future.succeededFuture(mapper.map(it.next()))
+          : Future.failedFuture(ProblemException.notFound("The resource does not exist."));
+    });
+  }
+
+  @Override
+  public <T> Future<Optional<T>> optional(String sql, Tuple params, RowMapper<T> mapper) {
+    return run(sql, params).map(rows -> {
+      RowIterator<Row> it = rows.iterator();
+      return it.hasNext() ? Optional.of(mapper.map(it.next())) : Optional.empty();
+    });
+  }
+
+  @Override
+  public <T> Future<List<T>> list(String sql, Tuple params, RowMapper<T> mapper) {
+    return run(sql, params).map(rows -> {
+      List<T> out = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        out.add(mapper.map(row));
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Future<Integer> execute(String sql, Tuple params) {
+    return run(sql, params).map(RowSet::rowCount);
+  }
+
+  @Override
+  public Future<Integer> batch(String sql, List<Tuple> params) {
+    if (params.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    return client.preparedQuery(sql).executeBatch(params)
+        .recover(e -> Future.failedFuture(DbProblems.map(e)))
+        .map(rows -> {
+          int total = 0;
+          for (RowSet<Row> r = rows; r != null; r = r.next()) {
+            total += r.rowCount();
+          }
+          return total;
+        });
+  }
+}

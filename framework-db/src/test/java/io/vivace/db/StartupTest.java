@@ -1,0 +1,54 @@
+package io.vivace.db;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vivace.App;
+import io.vivace.Vivace;
+import io.vivace.db.testing.TestDatabase;
+import io.vivace.testing.TestServer;
+import java.net.ServerSocket;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Startup refuses to serve on a database it cannot reach or migrate. */
+class StartupTest {
+
+  private static Throwable startFailure(App app) {
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> app.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS));
+    return e.getCause();
+  }
+
+  @Test
+  void anUnreachableDatabaseFailsStartAfterBoundedAttempts() throws Exception {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    App app = Vivace.app(TestServer.options());
+    Database.attach(app, new DbOptions().url(new DatabaseUrl("127.0.0.1", closedPort, "x", "postgres", null))
+        .connectAttempts(2));
+    long t0 = System.nanoTime();
+    Throwable cause = startFailure(app);
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    assertTrue(cause.getMessage().startsWith("cannot reach the database at postgres://postgres@127.0.0.1:" + closedPort
+        + "/x after 2 attempt(s)"), cause.getMessage());
+    assertTrue(ms < 10_000, "gave up after " + ms + " ms");
+  }
+
+  @Test
+  void aFailedMigrationStopsStartupWithFlywaysMessage() {
+    DatabaseUrl url = TestDatabase.fresh();
+    try {
+      App app = Vivace.app(TestServer.options());
+      Database.attach(app, new DbOptions().url(url).migrations("classpath:db/broken"));
+      Throwable cause = startFailure(app);
+      assertTrue(cause.getClass().getName().startsWith("org.flywaydb"), cause.toString());
+      assertTrue(cause.getMessage().contains("V1__broken.sql"), cause.getMessage());
+    } finally {
+      TestDatabase.drop(url);
+    }
+  }
+}
