@@ -11,12 +11,13 @@ import java.util.Objects;
  * One page of an offset-paginated list, rendered as
  * {@code {"items":[...],"page":2,"per_page":20,"total":135,"total_pages":7}}. The page size is the
  * clamped one the request was served with. Items are written with their compile-time converters.
+ * A negative {@code total} means not counted: {@code total} and {@code total_pages} are left out.
  * Immutable when {@code items} is.
  *
  * @param items this page's items
  * @param page 1-based page number
  * @param perPage the page size used
- * @param total items in the whole list
+ * @param total items in the whole list, or -1 when not counted
  */
 public record Page<T>(List<T> items, int page, int perPage, long total) implements JsonObject {
   public Page {
@@ -35,9 +36,9 @@ public record Page<T>(List<T> items, int page, int perPage, long total) implemen
     return of(all.subList((int) from, (int) to), request, all.size());
   }
 
-  /** {@code ceil(total / perPage)}. */
+  /** {@code ceil(total / perPage)}, or -1 when not counted. */
   public long totalPages() {
-    return (total + perPage - 1) / perPage;
+    return total < 0 ? -1 : (total + perPage - 1) / perPage;
   }
 
   @Override
@@ -48,10 +49,12 @@ public record Page<T>(List<T> items, int page, int perPage, long total) implemen
     NumberConverter.serialize(page, w);
     w.writeAscii(",\"per_page\":");
     NumberConverter.serialize(perPage, w);
-    w.writeAscii(",\"total\":");
-    NumberConverter.serialize(total, w);
-    w.writeAscii(",\"total_pages\":");
-    NumberConverter.serialize(totalPages(), w);
+    if (total >= 0) {
+      w.writeAscii(",\"total\":");
+      NumberConverter.serialize(total, w);
+      w.writeAscii(",\"total_pages\":");
+      NumberConverter.serialize(totalPages(), w);
+    }
     w.writeByte(JsonWriter.OBJECT_END);
   }
 }

@@ -2,6 +2,8 @@ package io.vivace.db;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
+import io.vivace.pagination.Page;
+import io.vivace.pagination.PageRequest;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,4 +30,14 @@ public interface Sql {
 
   /** Runs one statement for each parameter tuple in one round trip; the rows affected in all. */
   Future<Integer> batch(String sql, List<Tuple> params);
+
+  /**
+   * One offset page: {@code sql} (ordered, without LIMIT) gets {@code LIMIT} and {@code OFFSET}
+   * appended as bound parameters, and {@code countSql} (a {@code SELECT count(*)} with the same
+   * parameters) runs at the same time, not after it. With {@code countSql} null there is no count
+   * and the page reports no total.
+   *
+   * @param page from {@link io.vivace.pagination.Pagination#offset()}: its size is already clamped
+   */
+  <T> Future<Page<T>> page(String sql, String countSql, Tuple params, PageRequest page, RowMapper<T> mapper);
 }

@@ -13,6 +13,8 @@ import io.vivace.Vivace;
 import io.vivace.db.testing.TestDatabase;
 import io.vivace.extract.Body;
 import io.vivace.extract.Path;
+import io.vivace.extract.Query;
+import io.vivace.pagination.Pagination;
 import io.vivace.response.Response;
 import io.vivace.testing.JsonTree;
 import io.vivace.testing.TestServer;
@@ -65,6 +67,9 @@ class DatabaseTest {
             .map(second -> "both")));
     app.post("/batch", Body.json(NewNotes.class), in -> db.batch("INSERT INTO note (author_id, title) VALUES ($1, $2)",
         in.notes().stream().map(n -> Tuple.of(n.authorId(), n.title())).toList()).map(n -> "inserted " + n));
+    app.get("/authors/:id/pages", Path.intValue("id"), Pagination.offset(), Query.bool("count").orElse(true),
+        (id, page, count) -> db.page("SELECT id, author_id, title FROM note WHERE author_id = $1 ORDER BY id",
+            count ? "SELECT count(*) FROM note WHERE author_id = $1" : null, Tuple.of(id), page, Note::from));
     server = TestServer.started(app);
   }
 
@@ -139,5 +144,20 @@ class DatabaseTest {
         .toCompletionStage().toCompletableFuture().join());
     Future<Integer> f = db.execute("UPDATE note SET title = 'same' WHERE id = -1", Tuple.tuple());
     assertEquals(0, f.toCompletionStage().toCompletableFuture().join());
+  }
+
+  @Test
+  void offsetPagesWithAndWithoutTheCount() {
+    db.execute("INSERT INTO author (id, name) VALUES (77, 'Paginated')", Tuple.tuple()).toCompletionStage().toCompletableFuture().join();
+    db.execute("INSERT INTO note (author_id, title) SELECT 77, 'n' || i FROM generate_series(1, 25) AS i", Tuple.tuple())
+        .toCompletionStage().toCompletableFuture().join();
+    Map<String, Object> p2 = JsonTree.object(server.get("/authors/77/pages?page=2&per_page=10").body());
+    assertEquals(10, ((List<?>) p2.get("items")).size());
+    assertEquals("n11", ((Map<?, ?>) ((List<?>) p2.get("items")).get(0)).get("title"));
+    assertEquals(25L, p2.get("total"));
+    assertEquals(3L, p2.get("total_pages"));
+    Map<String, Object> last = JsonTree.object(server.get("/authors/77/pages?page=3&per_page=10&count=false").body());
+    assertEquals(5, ((List<?>) last.get("items")).size());
+    assertFalse(last.containsKey("total"), "no count asked, none reported");
   }
 }

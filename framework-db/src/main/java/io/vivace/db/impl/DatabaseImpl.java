@@ -15,6 +15,8 @@ import io.vivace.db.DbOptions;
 import io.vivace.db.DbProblems;
 import io.vivace.db.RowMapper;
 import io.vivace.db.Sql;
+import io.vivace.pagination.Page;
+import io.vivace.pagination.PageRequest;
 import io.vivace.db.embedded.EmbeddedPostgres;
 import java.util.List;
 import java.util.Optional;
@@ -149,6 +151,11 @@ public final class DatabaseImpl implements Database {
   @Override
   public Future<Integer> batch(String q, List<Tuple> params) {
     return sql().batch(q, params);
+  }
+
+  @Override
+  public <T> Future<Page<T>> page(String q, String countQ, Tuple params, PageRequest page, RowMapper<T> mapper) {
+    return sql().page(q, countQ, params, page, mapper);
   }
 
   @Override

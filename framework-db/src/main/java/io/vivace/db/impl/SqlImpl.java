@@ -9,6 +9,8 @@ import io.vertx.sqlclient.Tuple;
 import io.vivace.db.DbProblems;
 import io.vivace.db.RowMapper;
 import io.vivace.db.Sql;
+import io.vivace.pagination.Page;
+import io.vivace.pagination.PageRequest;
 import io.vivace.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,19 @@ final class SqlImpl implements Sql {
   @Override
   public Future<Integer> execute(String sql, Tuple params) {
     return run(sql, params).map(RowSet::rowCount);
+  }
+
+  @Override
+  public <T> Future<Page<T>> page(String sql, String countSql, Tuple params, PageRequest page, RowMapper<T> mapper) {
+    int n = params.size();
+    Tuple paged = Tuple.tuple();
+    for (int i = 0; i < n; i++) {
+      paged.addValue(params.getValue(i));
+    }
+    paged.addInteger(page.limit()).addLong(page.offset());
+    Future<List<T>> items = list(sql + " LIMIT $" + (n + 1) + " OFFSET $" + (n + 2), paged, mapper);
+    Future<Long> total = countSql == null ? Future.succeededFuture(-1L) : one(countSql, params, r -> r.getLong(0));
+    return Future.all(items, total).map(done -> new Page<>(items.result(), page.page(), page.perPage(), total.result()));
   }
 
   @Override
