@@ -60,8 +60,25 @@ public final class Pagination implements Extractor<PageRequest> {
       if (cursor != null && !Cursors.isWellFormed(cursor)) {
         throw error("cursor", "is not a cursor this API issued");
       }
-      return new CursorRequest(cursor, sizes.size(req));
+      return new CursorRequest(cursor, sizes.size(req), req.path(), otherParams(req));
     };
+  }
+
+  /** The query parameters other than cursor, limit and per_page, form-encoded again. */
+  private static String otherParams(HttpServerRequest req) {
+    StringBuilder b = new StringBuilder();
+    for (java.util.Map.Entry<String, String> e : req.params()) {
+      String k = e.getKey();
+      if (k.equals("cursor") || k.equals("limit") || k.equals("per_page")) {
+        continue;
+      }
+      if (b.length() > 0) {
+        b.append('&');
+      }
+      b.append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+          .append(java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return b.toString();
   }
 
   /** This extractor with another default page size. */

@@ -2,6 +2,8 @@ package io.vivace.db;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
+import io.vivace.pagination.CursorPage;
+import io.vivace.pagination.CursorRequest;
 import io.vivace.pagination.Page;
 import io.vivace.pagination.PageRequest;
 import java.util.List;
@@ -40,4 +42,14 @@ public interface Sql {
    * @param page from {@link io.vivace.pagination.Pagination#offset()}: its size is already clamped
    */
   <T> Future<Page<T>> page(String sql, String countSql, Tuple params, PageRequest page, RowMapper<T> mapper);
+
+  /**
+   * One keyset page: the rows of {@code sql} (without ORDER BY or LIMIT) that come after the
+   * request's cursor in {@code keyset} order, {@code limit} of them, with the cursor of the next
+   * page when there is one. The query is wrapped, so the keyset's columns must be columns of its
+   * result. Fails with a 400 problem naming {@code cursor} for a cursor of another list.
+   *
+   * @param page from {@link io.vivace.pagination.Pagination#keyset()}
+   */
+  <T> Future<CursorPage<T>> keyset(String sql, Tuple params, Keyset<T> keyset, CursorRequest page, RowMapper<T> mapper);
 }

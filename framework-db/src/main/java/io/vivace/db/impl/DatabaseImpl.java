@@ -15,6 +15,9 @@ import io.vivace.db.DbOptions;
 import io.vivace.db.DbProblems;
 import io.vivace.db.RowMapper;
 import io.vivace.db.Sql;
+import io.vivace.db.Keyset;
+import io.vivace.pagination.CursorPage;
+import io.vivace.pagination.CursorRequest;
 import io.vivace.pagination.Page;
 import io.vivace.pagination.PageRequest;
 import io.vivace.db.embedded.EmbeddedPostgres;
@@ -156,6 +159,11 @@ public final class DatabaseImpl implements Database {
   @Override
   public <T> Future<Page<T>> page(String q, String countQ, Tuple params, PageRequest page, RowMapper<T> mapper) {
     return sql().page(q, countQ, params, page, mapper);
+  }
+
+  @Override
+  public <T> Future<CursorPage<T>> keyset(String q, Tuple params, Keyset<T> keyset, CursorRequest page, RowMapper<T> mapper) {
+    return sql().keyset(q, params, keyset, page, mapper);
   }
 
   @Override

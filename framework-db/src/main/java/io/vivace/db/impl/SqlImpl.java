@@ -9,6 +9,9 @@ import io.vertx.sqlclient.Tuple;
 import io.vivace.db.DbProblems;
 import io.vivace.db.RowMapper;
 import io.vivace.db.Sql;
+import io.vivace.db.Keyset;
+import io.vivace.pagination.CursorPage;
+import io.vivace.pagination.CursorRequest;
 import io.vivace.pagination.Page;
 import io.vivace.pagination.PageRequest;
 import io.vivace.problem.ProblemException;
@@ -72,6 +75,35 @@ final class SqlImpl implements Sql {
     Future<List<T>> items = list(sql + " LIMIT $" + (n + 1) + " OFFSET $" + (n + 2), paged, mapper);
     Future<Long> total = countSql == null ? Future.succeededFuture(-1L) : one(countSql, params, r -> r.getLong(0));
     return Future.all(items, total).map(done -> new Page<>(items.result(), page.page(), page.perPage(), total.result()));
+  }
+
+  @Override
+  public <T> Future<CursorPage<T>> keyset(String sql, Tuple params, Keyset<T> keyset, CursorRequest page,
+      RowMapper<T> mapper) {
+    int n = params.size();
+    Tuple bound = Tuple.tuple();
+    for (int i = 0; i < n; i++) {
+      bound.addValue(params.getValue(i));
+    }
+    String where = "";
+    if (!page.first()) {
+      try {
+        keyset.addValues(page.cursor(), bound);
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+      where = keyset.after(n + 1);
+    }
+    int limitParam = bound.size() + 1;
+    bound.addInteger(page.limit() + 1); // one more than asked: is there a next page?
+    String query = "SELECT * FROM (" + sql + ") AS keyset_page" + where + keyset.orderBy() + " LIMIT $" + limitParam;
+    return list(query, bound, mapper).map(rows -> {
+      if (rows.size() <= page.limit()) {
+        return new CursorPage<>(rows, page.limit(), null);
+      }
+      List<T> items = rows.subList(0, page.limit());
+      return new CursorPage<>(List.copyOf(items), page.limit(), keyset.cursorOf(items.get(items.size() - 1)));
+    });
   }
 
   @Override
