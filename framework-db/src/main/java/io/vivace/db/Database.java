@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vivace.App;
 import io.vivace.db.impl.DatabaseImpl;
+import io.vivace.response.Streamed;
 import java.util.function.Function;
 
 /**
@@ -37,6 +38,14 @@ public interface Database extends Sql {
    * rolled back when it fails (the failure is passed on, mapped by {@link DbProblems}).
    */
   <T> Future<T> inTransaction(Function<Sql, Future<T>> work);
+
+  /**
+   * Streams the rows of {@code sql} as a JSON array (or, with {@code ndjson}, one JSON value per
+   * line as {@code application/x-ndjson}): return it from a handler. Rows are read through a
+   * cursor, {@code fetchSize} at a time, with back-pressure from the client's connection, so
+   * memory stays constant for any row count.
+   */
+  <T> Streamed stream(String sql, io.vertx.sqlclient.Tuple params, RowMapper<T> mapper, int fetchSize, boolean ndjson);
 
   /** The pool (once started), for what this API does not cover. */
   Pool pool();

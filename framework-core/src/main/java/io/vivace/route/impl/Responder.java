@@ -12,6 +12,7 @@ import io.vivace.json.Json;
 import io.vivace.problem.ProblemException;
 import io.vivace.problem.impl.ProblemResponses;
 import io.vivace.response.Response;
+import io.vivace.response.Streamed;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -61,9 +62,30 @@ public final class Responder {
       fail(req, ctx, ProblemException.notFound("No resource at " + req.path() + "."));
     } else if (result instanceof Buffer) {
       end(req.response(), 200, OCTET_STREAM, (Buffer) result);
+    } else if (result instanceof Streamed) {
+      stream(req, ctx, (Streamed) result);
     } else {
       end(req.response(), 200, APPLICATION_JSON, Json.encode(result));
     }
+  }
+
+  private static void stream(HttpServerRequest req, RoutingContext ctx, Streamed body) {
+    HttpServerResponse resp = req.response();
+    resp.setChunked(true).putHeader(HttpHeaders.CONTENT_TYPE, body.contentType());
+    Future<Void> done;
+    try {
+      done = body.writeTo(resp);
+    } catch (RuntimeException e) {
+      done = Future.failedFuture(e);
+    }
+    done.onFailure(e -> {
+      if (resp.headWritten()) {
+        org.slf4j.LoggerFactory.getLogger("io.vivace.errors").warn("{} {}: stream cut after it began", req.method(), req.path(), e);
+        resp.reset();
+      } else {
+        fail(req, ctx, e);
+      }
+    });
   }
 
   private static void fail(HttpServerRequest req, RoutingContext ctx, Throwable failure) {

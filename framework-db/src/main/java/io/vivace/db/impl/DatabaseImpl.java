@@ -19,6 +19,7 @@ import io.vivace.db.Keyset;
 import io.vivace.pagination.CursorPage;
 import io.vivace.pagination.CursorRequest;
 import io.vivace.pagination.Page;
+import io.vivace.response.Streamed;
 import io.vivace.pagination.PageRequest;
 import io.vivace.db.embedded.EmbeddedPostgres;
 import java.util.List;
@@ -170,6 +171,14 @@ public final class DatabaseImpl implements Database {
   public <T> Future<T> inTransaction(Function<Sql, Future<T>> work) {
     return pool().withTransaction(conn -> work.apply(new SqlImpl(conn)))
         .recover(e -> Future.failedFuture(DbProblems.map(e)));
+  }
+
+  @Override
+  public <T> Streamed stream(String q, Tuple params, RowMapper<T> mapper, int fetchSize, boolean ndjson) {
+    if (fetchSize < 1) {
+      throw new IllegalArgumentException("fetchSize must be at least 1, got " + fetchSize);
+    }
+    return new RowStreamBody<>(pool(), q, params, mapper, fetchSize, ndjson);
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -18,7 +19,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTP server on one event loop: {@code /plaintext}, {@code /json}, anything else 404.
+ * One HTTP server on one event loop: {@code /plaintext}, {@code /json}, {@code /db} and
+ * {@code /fortunes} ({@link DbEndpoints}; 503 when the server has no database), anything else 404.
  *
  * <p>{@link BaselineServer} deploys one instance per event loop; Vert.x shares the listening port
  * between them. Everything here runs on this verticle's own event loop, so its fields (the JSON
@@ -28,18 +30,18 @@ public final class BaselineVerticle extends VerticleBase {
   // Header names and constant values, encoded to ASCII bytes once (HttpHeaders.createOptimized).
   private static final CharSequence SERVER = HttpHeaders.createOptimized("Server");
   private static final CharSequence DATE = HttpHeaders.createOptimized("Date");
-  private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+  static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
   private static final CharSequence CONTENT_LENGTH = HttpHeaders.createOptimized("Content-Length");
   private static final CharSequence VERTX = HttpHeaders.createOptimized("Vert.x");
   private static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized("text/plain");
-  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+  static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
 
   /** The /plaintext body, built once; Vert.x writes a view of it, never consuming it. */
   private static final Buffer HELLO = Buffer.buffer("Hello, World!".getBytes(StandardCharsets.UTF_8));
   private static final CharSequence HELLO_LENGTH = HttpHeaders.createOptimized(Integer.toString(HELLO.length()));
 
   /** Finds the converters that the annotation processor generated at compile time (no reflection). */
-  private static final DslJson<Object> DSL = new DslJson<>(new DslJson.Settings<>().includeServiceLoader());
+  static final DslJson<Object> DSL = new DslJson<>(new DslJson.Settings<>().includeServiceLoader());
   /** The generated writer of {@link Message}, looked up once rather than per request. */
   private static final JsonWriter.WriteObject<Message> MESSAGE_WRITER = DSL.tryFindWriter(Message.class);
 
@@ -51,8 +53,12 @@ public final class BaselineVerticle extends VerticleBase {
 
   private final String host;
   private final int port;
-  /** This event loop's JSON writer, reset and reused for every /json response. */
+  /** The pool shared by all instances, or null without a database. */
+  private final Pool pool;
+  /** This event loop's JSON writer, reset and reused for every /json and /db response. */
   private final JsonWriter writer = DSL.newWriter(256);
+  /** /db and /fortunes on this event loop, or null without a database. */
+  private DbEndpoints db;
   /** The current Date header value, re-formatted once a second by a timer, never per request. */
   private CharSequence date;
   private long dateTimer = -1;
@@ -60,15 +66,18 @@ public final class BaselineVerticle extends VerticleBase {
   /**
    * @param host the interface to listen on
    * @param port the port, shared by all instances
+   * @param pool the database pool shared by all instances, or null: /db and /fortunes answer 503
    */
-  public BaselineVerticle(String host, int port) {
+  public BaselineVerticle(String host, int port, Pool pool) {
     this.host = host;
     this.port = port;
+    this.pool = pool;
   }
 
   @Override
   public Future<?> start() {
     date = formatDate();
+    db = pool == null ? null : new DbEndpoints(pool, writer);
     dateTimer = vertx.setPeriodic(1000, id -> date = formatDate());
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
@@ -106,6 +115,22 @@ public final class BaselineVerticle extends VerticleBase {
     switch (request.path()) {
       case "/plaintext" -> plaintext(response);
       case "/json" -> json(response);
+      case "/db" -> {
+        commonHeaders(response);
+        if (db != null) {
+          db.world(response);
+        } else {
+          unavailable(response);
+        }
+      }
+      case "/fortunes" -> {
+        commonHeaders(response);
+        if (db != null) {
+          db.fortunes(response);
+        } else {
+          unavailable(response);
+        }
+      }
       default -> {
         commonHeaders(response.setStatusCode(404));
         response.end();
@@ -116,6 +141,11 @@ public final class BaselineVerticle extends VerticleBase {
   /** Server and Date go on every response; add() skips the removal scan that set() does. */
   private MultiMap commonHeaders(HttpServerResponse response) {
     return response.headers().add(SERVER, VERTX).add(DATE, date);
+  }
+
+  /** No database configured (no DATABASE_URL): 503, empty body. */
+  private static void unavailable(HttpServerResponse response) {
+    response.setStatusCode(503).end();
   }
 
   private void plaintext(HttpServerResponse response) {

@@ -1,0 +1,201 @@
+package io.vivace.loadtests.baseline;
+
+import com.dslplatform.json.JsonWriter;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.PreparedQuery;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowIterator;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code /db} and {@code /fortunes} of one {@link BaselineVerticle}, on the PostgreSQL pool that
+ * {@link BaselineServer} shares between all verticles. The pool has the same policy as a Vivace
+ * app's defaults (8 connections, a 5 s wait for one, 256 pipelined queries per connection,
+ * prepared statements cached per connection), so that the comparison measures the code between
+ * the socket and the pool, not the pool settings.
+ *
+ * <p>Query results arrive on the calling verticle's event loop (Vert.x runs the callback on the
+ * caller's context), so the shared JSON writer and the response need no synchronization. Any
+ * failure (query, mapping, rendering) answers 500 with an empty body. The caller has already added
+ * the {@code Server} and {@code Date} headers.
+ */
+final class DbEndpoints {
+  /** Connections in the pool, as Vivace's {@code DbOptions.DEFAULT_POOL_SIZE}. */
+  static final int DEFAULT_POOL_SIZE = 8;
+  /** Queries in flight per connection and prepared statements cached, as Vivace's defaults. */
+  private static final int PIPELINING_LIMIT = 256;
+  private static final int PREPARED_CACHE_SIZE = 256;
+  /** Milliseconds a query waits for a pooled connection, as Vivace's default. */
+  private static final int ACQUIRE_TIMEOUT_MS = 5_000;
+
+  private static final String SELECT_WORLD = "SELECT id, randomnumber FROM world WHERE id = $1";
+  private static final String SELECT_FORTUNES = "SELECT id, message FROM fortune";
+
+  private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html; charset=utf-8");
+  /** The templates compiled at build time by the jte-maven-plugin (no compiler at run time). */
+  private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+  private static final Comparator<Fortune> BY_MESSAGE = Comparator.comparing(Fortune::message);
+  private static final JsonWriter.WriteObject<World> WORLD_WRITER = BaselineVerticle.DSL.tryFindWriter(World.class);
+
+  static {
+    if (WORLD_WRITER == null) {
+      throw new IllegalStateException("No generated DSL-JSON converter for World: is the annotation processor on?");
+    }
+  }
+
+  // Built once per verticle: execute() may be called any number of times.
+  private final PreparedQuery<RowSet<Row>> selectWorld;
+  private final PreparedQuery<RowSet<Row>> selectFortunes;
+  /** The verticle's JSON writer (also used by /json): every use resets, writes and copies it out at once. */
+  private final JsonWriter writer;
+
+  DbEndpoints(Pool pool, JsonWriter writer) {
+    this.selectWorld = pool.preparedQuery(SELECT_WORLD);
+    this.selectFortunes = pool.preparedQuery(SELECT_FORTUNES);
+    this.writer = writer;
+  }
+
+  /**
+   * The pool shared by all verticles: {@code size} connections to {@code database}, opened on first
+   * use; closing {@code vertx} closes it.
+   */
+  static Pool pool(Vertx vertx, PgConnectOptions database, int size) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(size)
+            .setConnectionTimeout(ACQUIRE_TIMEOUT_MS).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+        .connectingTo(database)
+        .using(vertx)
+        .build();
+  }
+
+  /**
+   * Connection options from {@code postgres://user[:password]@host[:port]/database} (also
+   * {@code postgresql://}): port 5432, user and database {@code postgres} when left out, user and
+   * password percent-decoded.
+   *
+   * @throws IllegalArgumentException when it is not such a URL (the message never shows the value,
+   *     which may hold a password)
+   */
+  static PgConnectOptions connectOptions(String databaseUrl) {
+    URI uri;
+    try {
+      uri = new URI(databaseUrl.trim());
+    } catch (URISyntaxException e) {
+      throw invalidUrl();
+    }
+    if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())
+        || uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw invalidUrl();
+    }
+    String user = "postgres";
+    String password = null;
+    String info = uri.getRawUserInfo();
+    if (info != null) {
+      int colon = info.indexOf(':');
+      String name = decode(colon < 0 ? info : info.substring(0, colon));
+      user = name.isEmpty() ? user : name;
+      password = colon < 0 ? null : decode(info.substring(colon + 1));
+    }
+    String path = uri.getPath();
+    PgConnectOptions options = new PgConnectOptions()
+        .setHost(uri.getHost())
+        .setPort(uri.getPort() == -1 ? 5432 : uri.getPort())
+        .setDatabase(path == null || path.length() <= 1 ? "postgres" : path.substring(1))
+        .setUser(user)
+        .setPipeliningLimit(PIPELINING_LIMIT)
+        .setCachePreparedStatements(true)
+        .setPreparedStatementCacheMaxSize(PREPARED_CACHE_SIZE);
+    if (password != null) {
+      options.setPassword(password);
+    }
+    return options;
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  private static IllegalArgumentException invalidUrl() {
+    return new IllegalArgumentException("DATABASE_URL: expected postgres://user[:password]@host[:port]/database");
+  }
+
+  /** {@code /db}: one random World as JSON. */
+  void world(HttpServerResponse response) {
+    selectWorld.execute(Tuple.of(ThreadLocalRandom.current().nextInt(1, 10_001))).onComplete(rows -> {
+      RowIterator<Row> it = rows.iterator();
+      if (!it.hasNext()) {
+        fail(response);
+        return;
+      }
+      Row row = it.next();
+      JsonWriter w = writer;
+      w.reset();
+      WORLD_WRITER.write(w, new World(row.getInteger(0), row.getInteger(1)));
+      int size = w.size();
+      Buffer body = Buffer.buffer(size).appendBytes(w.getByteBuffer(), 0, size);
+      response.headers().add(BaselineVerticle.CONTENT_TYPE, BaselineVerticle.APPLICATION_JSON);
+      response.end(body);
+    }, err -> fail(response));
+  }
+
+  /** {@code /fortunes}: every Fortune plus one added now, sorted by message, rendered as HTML. */
+  void fortunes(HttpServerResponse response) {
+    selectFortunes.execute().onComplete(rows -> {
+      Buffer html;
+      try {
+        List<Fortune> fortunes = new ArrayList<>(rows.size() + 1);
+        for (Row row : rows) {
+          fortunes.add(new Fortune(row.getInteger(0), row.getString(1)));
+        }
+        fortunes.add(new Fortune(0, "Additional fortune added at request time."));
+        fortunes.sort(BY_MESSAGE);
+        html = render(fortunes);
+      } catch (RuntimeException e) {
+        fail(response);
+        return;
+      }
+      response.headers().add(BaselineVerticle.CONTENT_TYPE, TEXT_HTML);
+      response.end(html);
+    }, err -> fail(response));
+  }
+
+  /** The template's UTF-8 bytes (static parts pre-encoded at build time) in one buffer. */
+  private static Buffer render(List<Fortune> fortunes) {
+    Utf8ByteOutput out = new Utf8ByteOutput();
+    TEMPLATES.render("fortunes.jte", fortunes, out);
+    Buffer html = Buffer.buffer(out.getContentLength());
+    try {
+      out.writeTo(html::appendBytes);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // a Buffer does not throw
+    }
+    return html;
+  }
+
+  /** 500 with an empty body, unless the response is already gone. */
+  private static void fail(HttpServerResponse response) {
+    if (!response.ended() && !response.closed()) {
+      response.setStatusCode(500).end();
+    }
+  }
+}
