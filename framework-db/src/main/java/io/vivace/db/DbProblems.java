@@ -61,14 +61,11 @@ public final class DbProblems {
 
   private static boolean isConnectionFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof ClosedChannelException || t instanceof TimeoutException
-          || t instanceof io.netty.channel.ConnectTimeoutException) {
-        return true;
-      }
-      String name = t.getClass().getName();
-      String message = String.valueOf(t.getMessage());
-      if (name.endsWith("NoStackTraceTimeoutException") || message.contains("Connection refused")
-          || message.contains("closed") || message.contains("Timeout")) {
+      if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof ConnectException
+          || t instanceof ClosedChannelException || t instanceof TimeoutException
+          || t instanceof io.netty.channel.ConnectTimeoutException
+          || t.getClass().getName().endsWith("NoStackTraceTimeoutException")  // pool wait timed out
+          || String.valueOf(t.getMessage()).contains("Connection refused")) {
         return true;
       }
     }

@@ -75,13 +75,7 @@ class DatabaseTest {
 
   @AfterAll
   static void stop() {
-    try {
-      if (server != null) {
-        server.close();
-      }
-    } finally {
-      TestDatabase.drop(url);
-    }
+    TestDatabase.closeAndDrop(server, url);
   }
 
   private static int count() {

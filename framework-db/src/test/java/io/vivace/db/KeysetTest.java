@@ -51,13 +51,7 @@ class KeysetTest {
 
   @AfterAll
   static void stop() {
-    try {
-      if (server != null) {
-        server.close();
-      }
-    } finally {
-      TestDatabase.drop(url);
-    }
+    TestDatabase.closeAndDrop(server, url);
   }
 
   static void insert(int author, int count, String prefix) {

@@ -37,13 +37,7 @@ class StreamTest {
 
   @AfterAll
   static void stop() {
-    try {
-      if (server != null) {
-        server.close();
-      }
-    } finally {
-      TestDatabase.drop(url);
-    }
+    TestDatabase.closeAndDrop(server, url);
   }
 
   @Test

@@ -80,13 +80,7 @@ class EagerTest {
 
   @AfterAll
   static void stop() {
-    try {
-      if (server != null) {
-        server.close();
-      }
-    } finally {
-      TestDatabase.drop(url);
-    }
+    TestDatabase.closeAndDrop(server, url);
   }
 
   static Post post(io.vertx.sqlclient.Row r) {

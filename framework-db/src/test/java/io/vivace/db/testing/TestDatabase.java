@@ -53,6 +53,21 @@ public final class TestDatabase {
     admin("DROP DATABASE IF EXISTS " + url.database() + " WITH (FORCE)");
   }
 
+  /** Closes {@code server} (when there is one) and, whatever happens, drops {@code url}'s database. */
+  public static void closeAndDrop(AutoCloseable server, DatabaseUrl url) {
+    try {
+      if (server != null) {
+        server.close();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("could not close the test server", e);
+    } finally {
+      if (url != null) {
+        drop(url);
+      }
+    }
+  }
+
   private static void admin(String statement) {
     DatabaseUrl s = server();
     try (Connection c = DriverManager.getConnection(s.jdbcUrl(), s.user(), s.password());

@@ -28,13 +28,7 @@ class TechEmpowerAppTest {
 
   @AfterAll
   static void stop() {
-    try {
-      if (server != null) {
-        server.close();
-      }
-    } finally {
-      TestDatabase.drop(url);
-    }
+    TestDatabase.closeAndDrop(server, url);
   }
 
   private static void assertRequiredHeaders(RawHttp.Response r) {
