@@ -1,0 +1,20 @@
+package io.vivace.examples.blog;
+
+import com.dslplatform.json.CompiledJson;
+import java.util.List;
+
+/**
+ * One post with what {@code ?include=} asked for; a relation not asked for is null.
+ *
+ * @param author {@code include=author}
+ * @param comments {@code include=comments}, ordered by id, each with its author
+ * @param tags {@code include=tags}, ordered by name
+ */
+@CompiledJson
+public record PostDetail(long id, long authorId, String title, String body, String createdAt,
+    User author, List<Comment> comments, List<Tag> tags) {
+
+  static PostDetail of(Post p, User author, List<Comment> comments, List<Tag> tags) {
+    return new PostDetail(p.id(), p.authorId(), p.title(), p.body(), p.createdAt(), author, comments, tags);
+  }
+}

@@ -1,0 +1,103 @@
+package io.vivace.examples.blog;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Tuple;
+import io.vivace.db.Database;
+import io.vivace.db.Keyset;
+import io.vivace.db.eager.Relation;
+import io.vivace.pagination.CursorRequest;
+import io.vivace.pagination.Page;
+import io.vivace.pagination.PageRequest;
+import io.vivace.problem.FieldError;
+import io.vivace.problem.ProblemException;
+import io.vivace.response.Response;
+import io.vivace.response.Streamed;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The post endpoints: offset pages and a keyset feed (newest first), one post with includes,
+ * create, update, delete and an NDJSON export. An author that does not exist is a 422 naming
+ * {@code authorId}, checked in the same statement as the write.
+ */
+final class Posts {
+  /** Newest first; the id breaks ties between posts of the same instant. */
+  static final Keyset<PostSummary> NEWEST = Keyset.<PostSummary>by("created_at", Keyset.Type.TIMESTAMP,
+      PostSummary::createdAt).then("id", Keyset.Type.LONG, PostSummary::id).descending();
+
+  private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id DESC";
+  private static final String ONE = "SELECT " + Post.COLUMNS + " FROM posts WHERE id = $1";
+  private static final String INSERT = "INSERT INTO posts (author_id, title, body) SELECT $1::bigint, $2::text, $3::text"
+      + " WHERE EXISTS (SELECT 1 FROM users WHERE id = $1) RETURNING " + Post.COLUMNS;
+  private static final String UPDATE = "UPDATE posts SET author_id = $2, title = $3, body = $4"
+      + " WHERE id = $1 AND EXISTS (SELECT 1 FROM users WHERE id = $2) RETURNING " + Post.COLUMNS;
+
+  private final Database db;
+
+  Posts(Database db) {
+    this.db = db;
+  }
+
+  /** {@code GET /posts}: one offset page, the total counted at the same time. */
+  Future<Page<PostSummary>> page(PageRequest page) {
+    return db.page("SELECT " + PostSummary.COLUMNS + " FROM posts" + NEWEST_FIRST,
+        "SELECT count(*) FROM posts", Tuple.tuple(), page, PostSummary::from);
+  }
+
+  /** {@code GET /posts/feed}: one keyset page with the next page's {@code Link}. */
+  Future<Response> feed(CursorRequest page) {
+    return db.keyset("SELECT " + PostSummary.COLUMNS + " FROM posts", Tuple.tuple(), NEWEST, page,
+        PostSummary::from).map(p -> p.toResponse(page));
+  }
+
+  /** {@code GET /posts/:id?include=...}. */
+  Future<PostDetail> one(long id, List<Relation<Post, ?>> include) {
+    return db.optional(ONE, Tuple.of(id), Post::from)
+        .compose(post -> PostIncludes.load(db, found(post, id), include));
+  }
+
+  /** {@code POST /posts}: 201 with {@code Location}. */
+  Future<Response> create(NewPost in) {
+    return db.optional(INSERT, Tuple.of(in.authorId(), in.title(), in.body()), Post::from).map(post -> {
+      Post p = post.orElseThrow(Posts::unknownAuthor);
+      return Response.created("/posts/" + p.id(), p);
+    });
+  }
+
+  /** {@code PUT /posts/:id}: 200 with the post, 404 for an unknown post, 422 for an unknown author. */
+  Future<Post> update(long id, NewPost in) {
+    return db.optional(UPDATE, Tuple.of(id, in.authorId(), in.title(), in.body()), Post::from).compose(post ->
+        post.isPresent() ? Future.succeededFuture(post.get())
+            : db.optional("SELECT 1 FROM posts WHERE id = $1", Tuple.of(id), r -> 1).map(exists -> {
+              found(exists, id);
+              throw unknownAuthor();
+            }));
+  }
+
+  /** {@code DELETE /posts/:id}: 204, or 404; comments and tag links go with it (ON DELETE CASCADE). */
+  Future<Response> delete(long id) {
+    return db.execute("DELETE FROM posts WHERE id = $1", Tuple.of(id)).map(n -> {
+      if (n == 0) {
+        throw notFound(id);
+      }
+      return Response.noContent();
+    });
+  }
+
+  /** {@code GET /export/posts}: every post, one JSON object per line, read through a cursor. */
+  Streamed export() {
+    return db.stream("SELECT " + Post.COLUMNS + " FROM posts ORDER BY id", Tuple.tuple(), Post::from, 500, true);
+  }
+
+  private static <T> T found(Optional<T> value, long id) {
+    return value.orElseThrow(() -> notFound(id));
+  }
+
+  private static ProblemException notFound(long id) {
+    return ProblemException.notFound("There is no post " + id + ".");
+  }
+
+  static ProblemException unknownAuthor() {
+    return ProblemException.unprocessable(List.of(FieldError.body("/authorId", "is not an existing user")));
+  }
+}

@@ -1,0 +1,43 @@
+package io.vivace.examples.blog;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Tuple;
+import io.vivace.db.Database;
+import io.vivace.pagination.Page;
+import io.vivace.pagination.PageRequest;
+import io.vivace.problem.ProblemException;
+import io.vivace.response.Response;
+
+/** The user endpoints: create (a taken e-mail address is a 409), read, and a user's posts. */
+final class Users {
+  private final Database db;
+
+  Users(Database db) {
+    this.db = db;
+  }
+
+  /** {@code POST /users}: 201 with {@code Location}; the unique e-mail constraint answers 409. */
+  Future<Response> create(NewUser in) {
+    return db.one("INSERT INTO users (email, name) VALUES ($1, $2) RETURNING id, name",
+        Tuple.of(in.email(), in.name()), User::from).map(u -> Response.created("/users/" + u.id(), u));
+  }
+
+  /** {@code GET /users/:id}. */
+  Future<User> one(long id) {
+    return db.optional("SELECT id, name FROM users WHERE id = $1", Tuple.of(id), User::from)
+        .map(u -> u.orElseThrow(() -> notFound(id)));
+  }
+
+  /** {@code GET /users/:id/posts}: newest first, offset pages; 404 when the user does not exist. */
+  Future<Page<PostSummary>> posts(long id, PageRequest page) {
+    Future<User> user = one(id);
+    Future<Page<PostSummary>> posts = db.page(
+        "SELECT " + PostSummary.COLUMNS + " FROM posts WHERE author_id = $1 ORDER BY created_at DESC, id DESC",
+        "SELECT count(*) FROM posts WHERE author_id = $1", Tuple.of(id), page, PostSummary::from);
+    return Future.all(user, posts).map(done -> posts.result());
+  }
+
+  private static ProblemException notFound(long id) {
+    return ProblemException.notFound("There is no user " + id + ".");
+  }
+}
