@@ -36,18 +36,18 @@ public final class Eager {
   /** Loads {@code relations} for {@code parents}. */
   @SafeVarargs
   public static <P> Future<Loaded<P>> load(Sql sql, List<P> parents, Relation<P, ?>... relations) {
-    Map<Relation<P, ?>, Future<Map<Object, List<Object>>>> pending = new HashMap<>();
+    Map<Relation<P, ?>, Future<Stitch>> pending = new HashMap<>();
     for (Relation<P, ?> relation : relations) {
       pending.put(relation, loadOne(sql, parents, relation));
     }
     return Future.all(new ArrayList<>(pending.values())).map(done -> {
-      Map<Relation<P, ?>, Map<Object, List<Object>>> byRelation = new HashMap<>();
+      Map<Relation<P, ?>, Stitch> byRelation = new HashMap<>();
       pending.forEach((relation, index) -> byRelation.put(relation, index.result()));
       return new Loaded<>(parents, byRelation);
     });
   }
 
-  private static <P> Future<Map<Object, List<Object>>> loadOne(Sql sql, List<P> parents, Relation<P, ?> relation) {
+  private static <P> Future<Stitch> loadOne(Sql sql, List<P> parents, Relation<P, ?> relation) {
     Set<Object> keys = new LinkedHashSet<>();
     for (P parent : parents) {
       Object key = relation.parentKey.apply(parent);
@@ -56,7 +56,7 @@ public final class Eager {
       }
     }
     if (keys.isEmpty()) {
-      return Future.succeededFuture(Map.of());
+      return Future.succeededFuture(Stitch.hashed(List.of(), 0));
     }
     List<Object> all = new ArrayList<>(keys);
     List<Future<List<Object[]>>> chunks = new ArrayList<>();
@@ -65,13 +65,14 @@ public final class Eager {
       chunks.add(sql.list(relation.sql, Tuple.of(array(chunk)), keyed(relation)));
     }
     return Future.all(chunks).map(done -> {
-      Map<Object, List<Object>> index = Loaded.newIndex(keys.size());
-      for (Future<List<Object[]>> chunk : chunks) {
-        for (Object[] keyAndValue : chunk.result()) {
-          index.computeIfAbsent(keyAndValue[0], k -> new ArrayList<>(4)).add(keyAndValue[1]);
-        }
+      if (chunks.size() == 1) {
+        return Stitch.index(chunks.get(0).result(), keys.size());
       }
-      return index;
+      List<Object[]> pairs = new ArrayList<>();
+      for (Future<List<Object[]>> chunk : chunks) {
+        pairs.addAll(chunk.result());
+      }
+      return Stitch.index(pairs, keys.size());
     });
   }
 

@@ -2,7 +2,6 @@ package io.vivace.db.eager;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +12,9 @@ import java.util.Map;
  */
 public final class Loaded<P> {
   private final List<P> parents;
-  private final Map<Relation<P, ?>, Map<Object, List<Object>>> byRelation;
+  private final Map<Relation<P, ?>, Stitch> byRelation;
 
-  Loaded(List<P> parents, Map<Relation<P, ?>, Map<Object, List<Object>>> byRelation) {
+  Loaded(List<P> parents, Map<Relation<P, ?>, Stitch> byRelation) {
     this.parents = List.copyOf(parents);
     this.byRelation = byRelation;
   }
@@ -48,7 +47,7 @@ public final class Loaded<P> {
   public <C> List<C> all(Relation<P, C> relation) {
     List<C> out = new ArrayList<>();
     java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (List<Object> rows : index(relation).values()) {
+    for (List<Object> rows : index(relation).groups()) {
       for (Object row : rows) {
         if (seen.add(row)) {
           out.add((C) row);
@@ -58,15 +57,11 @@ public final class Loaded<P> {
     return out;
   }
 
-  private Map<Object, List<Object>> index(Relation<P, ?> relation) {
-    Map<Object, List<Object>> index = byRelation.get(relation);
+  private Stitch index(Relation<P, ?> relation) {
+    Stitch index = byRelation.get(relation);
     if (index == null) {
       throw new IllegalArgumentException("this relation was not loaded");
     }
     return index;
-  }
-
-  static Map<Object, List<Object>> newIndex(int expected) {
-    return new HashMap<>(Math.max(16, expected * 2));
   }
 }
