@@ -36,6 +36,15 @@ public final class Eager {
   /** Loads {@code relations} for {@code parents}. */
   @SafeVarargs
   public static <P> Future<Loaded<P>> load(Sql sql, List<P> parents, Relation<P, ?>... relations) {
+    List<Relation<P, ?>> list = new ArrayList<>(relations.length);
+    for (Relation<P, ?> r : relations) {
+      list.add(r);
+    }
+    return load(sql, parents, list);
+  }
+
+  /** Loads {@code relations} (such as those {@link Include} extracted) for {@code parents}. */
+  public static <P> Future<Loaded<P>> load(Sql sql, List<P> parents, List<Relation<P, ?>> relations) {
     Map<Relation<P, ?>, Future<Stitch>> pending = new HashMap<>();
     for (Relation<P, ?> relation : relations) {
       pending.put(relation, loadOne(sql, parents, relation));

@@ -73,7 +73,7 @@ class EagerTest {
     db = Database.attach(app, new DbOptions().url(url).migrations("classpath:db/eagertest"));
     app.get("/posts", Include.of(Map.of("author", AUTHOR, "comments", COMMENTS, "tags", TAGS)), include ->
         db.list("SELECT id, author_id, title FROM post ORDER BY id", Tuple.tuple(), EagerTest::post)
-            .compose(ps -> Eager.load(db, ps, include.toArray(new Relation[0])).map(l -> include.size() + " loaded")));
+            .compose(ps -> Eager.load(db, ps, include).map(l -> include.size() + " loaded")));
     server = TestServer.started(app);
     posts = join(db.list("SELECT id, author_id, title FROM post ORDER BY id DESC", Tuple.tuple(), EagerTest::post));
   }

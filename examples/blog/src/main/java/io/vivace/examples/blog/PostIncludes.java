@@ -49,13 +49,11 @@ final class PostIncludes {
   }
 
   /** {@code post} with the relations in {@code include} loaded. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   static Future<PostDetail> load(Sql db, Post post, List<Relation<Post, ?>> include) {
     if (include.isEmpty()) {
       return Future.succeededFuture(PostDetail.of(post, null, null, null));
     }
-    Relation<Post, ?>[] relations = include.toArray(new Relation[0]);
-    return Eager.load(db, List.of(post), relations).compose(loaded -> {
+    return Eager.load(db, List.of(post), include).compose(loaded -> {
       Future<List<Comment>> comments = include.contains(COMMENTS)
           ? withAuthors(db, loaded.many(COMMENTS, post)) : Future.succeededFuture(null);
       return comments.map(cs -> PostDetail.of(post,
