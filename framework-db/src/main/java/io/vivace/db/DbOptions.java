@@ -29,7 +29,15 @@ public final class DbOptions {
   /** Connection attempts at startup before giving up: {@value}, one second apart. Environment {@code VIVACE_DB_CONNECT_ATTEMPTS}. */
   public static final int DEFAULT_CONNECT_ATTEMPTS = 10;
 
+  /**
+   * Give each event loop its own pool of {@code poolSize / eventLoops} connections (at least one),
+   * created on that loop, so a query and its result never change threads: {@value}. Environment
+   * {@code VIVACE_DB_PER_EVENT_LOOP}.
+   */
+  public static final boolean DEFAULT_PER_EVENT_LOOP = false;
+
   private DatabaseUrl url;
+  private boolean perEventLoop = DEFAULT_PER_EVENT_LOOP;
   private int poolSize = DEFAULT_POOL_SIZE;
   private int pipeliningLimit = DEFAULT_PIPELINING_LIMIT;
   private boolean preparedCache = DEFAULT_PREPARED_CACHE;
@@ -60,6 +68,7 @@ public final class DbOptions {
     o.migrate = config.bool("VIVACE_DB_MIGRATE", DEFAULT_MIGRATE);
     o.migrations = config.string("VIVACE_DB_MIGRATIONS", DEFAULT_MIGRATIONS);
     o.embeddedDir = Path.of(config.string("VIVACE_DB_EMBEDDED_DIR", DEFAULT_EMBEDDED_DIR));
+    o.perEventLoop = config.bool("VIVACE_DB_PER_EVENT_LOOP", DEFAULT_PER_EVENT_LOOP);
     o.connectAttempts = config.integer("VIVACE_DB_CONNECT_ATTEMPTS", DEFAULT_CONNECT_ATTEMPTS, 1, 1000);
     return o;
   }
@@ -125,6 +134,13 @@ public final class DbOptions {
   public DbOptions embeddedDir(Path dir) {
     check(dir != null, "embeddedDir must not be null");
     this.embeddedDir = dir;
+    return this;
+  }
+
+  public boolean perEventLoop() { return perEventLoop; }
+
+  public DbOptions perEventLoop(boolean on) {
+    this.perEventLoop = on;
     return this;
   }
 

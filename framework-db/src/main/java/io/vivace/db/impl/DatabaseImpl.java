@@ -44,6 +44,8 @@ public final class DatabaseImpl implements Database {
   private volatile Pool pool;
   private volatile Sql sql;
   private volatile EmbeddedPostgres embedded;
+  private volatile Vertx vertx;
+  private volatile PerEventLoop perLoop;
 
   public DatabaseImpl(App app, DbOptions options) {
     this.given = options;
@@ -54,6 +56,7 @@ public final class DatabaseImpl implements Database {
   }
 
   private Future<Void> start(Vertx vertx) {
+    this.vertx = vertx;
     try {
       options = given != null ? given : DbOptions.fromEnvironment();
     } catch (RuntimeException e) {
@@ -76,6 +79,17 @@ public final class DatabaseImpl implements Database {
           .using(vertx)
           .build();
       sql = new SqlImpl(pool);
+      if (options.perEventLoop()) {
+        int loops = 0;
+        for (Object loop : ((io.vertx.core.internal.VertxInternal) vertx).nettyEventLoopGroup()) {
+          loops++;
+        }
+        int size = Math.max(1, options.poolSize() / Math.max(1, loops));
+        perLoop = new PerEventLoop(() -> new SqlImpl(PgBuilder.pool()
+            .with(new PoolOptions().setMaxSize(size).setConnectionTimeout(options.acquireTimeoutMs())
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+            .connectingTo(connectOptions(u)).using(vertx).build()));
+      }
       return awaitServer(vertx, options.connectAttempts());
     }).compose(ignored -> !options.migrate() ? Future.succeededFuture()
         : vertx.executeBlocking(() -> Migrations.migrate(url, options.migrations())).map(n -> {
@@ -117,6 +131,10 @@ public final class DatabaseImpl implements Database {
 
   private Future<Void> stop(Vertx vertx) {
     Future<Void> closed = pool == null ? Future.succeededFuture() : pool.close();
+    PerEventLoop loops = perLoop;
+    if (loops != null) {
+      closed = closed.eventually(loops::close);
+    }
     EmbeddedPostgres pg = embedded;
     return pg == null ? closed : closed.eventually(() -> vertx.executeBlocking(() -> {
       pg.close();
@@ -129,7 +147,8 @@ public final class DatabaseImpl implements Database {
     if (s == null) {
       throw new IllegalStateException("the database is used before the app started");
     }
-    return s;
+    PerEventLoop loops = perLoop;
+    return loops == null ? s : loops.current(s);
   }
 
   @Override

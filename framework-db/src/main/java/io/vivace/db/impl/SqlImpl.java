@@ -27,6 +27,11 @@ final class SqlImpl implements Sql {
     this.client = client;
   }
 
+  /** Closes the client (the per-event-loop pools). */
+  Future<Void> close() {
+    return client.close();
+  }
+
   private Future<RowSet<Row>> run(String sql, Tuple params) {
     return client.preparedQuery(sql).execute(params).recover(e -> Future.failedFuture(DbProblems.map(e)));
   }
