@@ -65,7 +65,8 @@ public final class DbProblems {
           || t instanceof ClosedChannelException || t instanceof TimeoutException
           || t instanceof io.netty.channel.ConnectTimeoutException
           || t.getClass().getName().endsWith("NoStackTraceTimeoutException")  // pool wait timed out
-          || String.valueOf(t.getMessage()).contains("Connection refused")) {
+          || String.valueOf(t.getMessage()).contains("Connection refused")
+          || String.valueOf(t.getMessage()).startsWith("Timeout waiting for connection")) { // pool acquire timeout
         return true;
       }
     }

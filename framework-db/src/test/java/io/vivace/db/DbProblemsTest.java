@@ -35,6 +35,7 @@ class DbProblemsTest {
     }
     assertEquals(503, status(ClosedConnectionException.INSTANCE));
     assertEquals(503, status(new RuntimeException("wrapped", new ConnectException("Connection refused"))));
+    assertEquals(503, status(new io.vertx.core.VertxException("Timeout waiting for connection")), "pool acquire timeout");
   }
 
   @Test

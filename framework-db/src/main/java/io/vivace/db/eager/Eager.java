@@ -43,6 +43,11 @@ public final class Eager {
     return load(sql, parents, list);
   }
 
+  /** Loads {@code relations} for the items of an offset page. */
+  public static <P> Future<Loaded<P>> load(Sql sql, io.vivace.pagination.Page<P> page, List<Relation<P, ?>> relations) {
+    return load(sql, page.items(), relations);
+  }
+
   /** Loads {@code relations} (such as those {@link Include} extracted) for {@code parents}. */
   public static <P> Future<Loaded<P>> load(Sql sql, List<P> parents, List<Relation<P, ?>> relations) {
     Map<Relation<P, ?>, Future<Stitch>> pending = new HashMap<>();
