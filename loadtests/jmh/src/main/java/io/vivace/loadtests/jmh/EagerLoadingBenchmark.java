@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * and returning them grouped: Vivace's {@link Eager#load} (one query per relation), hand-written
  * two-query code (the floor), N+1 (one query per parent, each awaited before the next, as lazy
  * loading does) and one JOIN whose rows the client de-duplicates. Shapes: 50 users with their 500
- * posts; 200 posts with their 1,000 comments.
+ * posts; 200 posts with their 1,000 comments; the same 200 posts with their 1 KB bodies (what a
+ * blog shows), whose body the JOIN repeats on every comment row.
  *
  * <p>Uses {@code DATABASE_URL} (a database it may create tables in) or an embedded PostgreSQL.
  * Scores are milliseconds per operation.
@@ -52,11 +53,18 @@ public class EagerLoadingBenchmark {
   record Comment(long id, long postId, String body) {
   }
 
+  record Article(long id, long authorId, String title, String body) {
+  }
+
   static final String USERS = "SELECT id, name FROM bench_user WHERE id <= 50 ORDER BY id";
   static final String POSTS200 = "SELECT id, author_id, title FROM bench_post WHERE id <= 200 ORDER BY id";
   static final Relation<User, Post> POSTS = Relation.hasMany(
       "SELECT id, author_id, title FROM bench_post WHERE author_id = ANY($1) ORDER BY id",
       EagerLoadingBenchmark::post, User::id, Post::authorId);
+  static final String ARTICLES200 = "SELECT id, author_id, title, body FROM bench_post WHERE id <= 200 ORDER BY id";
+  static final Relation<Article, Comment> ARTICLE_COMMENTS = Relation.hasMany(
+      "SELECT id, post_id, body FROM bench_comment WHERE post_id = ANY($1) ORDER BY id",
+      EagerLoadingBenchmark::comment, Article::id, Comment::postId);
   static final Relation<Post, Comment> COMMENTS = Relation.hasMany(
       "SELECT id, post_id, body FROM bench_comment WHERE post_id = ANY($1) ORDER BY id",
       EagerLoadingBenchmark::comment, Post::id, Comment::postId);
@@ -71,6 +79,10 @@ public class EagerLoadingBenchmark {
 
   static Post post(Row r) {
     return new Post(r.getLong(0), r.getLong(1), r.getString(2));
+  }
+
+  static Article article(Row r) {
+    return new Article(r.getLong(0), r.getLong(1), r.getString(2), r.getString(3));
   }
 
   static Comment comment(Row r) {
@@ -97,13 +109,14 @@ public class EagerLoadingBenchmark {
     for (String ddl : new String[] {
         "DROP TABLE IF EXISTS bench_comment, bench_post, bench_user",
         "CREATE TABLE bench_user (id BIGINT PRIMARY KEY, name TEXT NOT NULL)",
-        "CREATE TABLE bench_post (id BIGINT PRIMARY KEY, author_id BIGINT NOT NULL REFERENCES bench_user, title TEXT NOT NULL)",
+        "CREATE TABLE bench_post (id BIGINT PRIMARY KEY, author_id BIGINT NOT NULL REFERENCES bench_user, title TEXT NOT NULL,"
+            + " body TEXT NOT NULL)",
         "CREATE INDEX ON bench_post (author_id)",
         "CREATE TABLE bench_comment (id BIGINT PRIMARY KEY, post_id BIGINT NOT NULL REFERENCES bench_post, body TEXT NOT NULL)",
         "CREATE INDEX ON bench_comment (post_id)",
         "INSERT INTO bench_user SELECT i, 'user ' || i FROM generate_series(1, 1000) i",
         // user u has posts 10(u-1)+1 .. 10u, so users 1..50 have 500 posts
-        "INSERT INTO bench_post SELECT i, (i - 1) / 10 + 1, 'post ' || i FROM generate_series(1, 10000) i",
+        "INSERT INTO bench_post SELECT i, (i - 1) / 10 + 1, 'post ' || i, repeat(md5(i::text), 32) FROM generate_series(1, 10000) i",
         // post p has comments 5(p-1)+1 .. 5p, so posts 1..200 have 1,000 comments
         "INSERT INTO bench_comment SELECT i, (i - 1) / 5 + 1, 'comment ' || i FROM generate_series(1, 50000) i",
         "ANALYZE"}) {
@@ -116,7 +129,10 @@ public class EagerLoadingBenchmark {
         || !posts.equals(usersPosts_vivace()) || !posts.equals(usersPosts_nPlusOne()) || !posts.equals(usersPosts_join())
         || comments.size() != 200 || comments.values().stream().mapToInt(List::size).sum() != 1000
         || !comments.equals(postsComments_vivace()) || !comments.equals(postsComments_nPlusOne())
-        || !comments.equals(postsComments_join())) {
+        || !comments.equals(postsComments_join())
+        || !articlesComments_handWritten().equals(articlesComments_vivace())
+        || !articlesComments_handWritten().equals(articlesComments_nPlusOne())
+        || !articlesComments_handWritten().equals(articlesComments_join())) {
       throw new IllegalStateException("the eager-loading variants disagree");
     }
   }
@@ -248,6 +264,68 @@ public class EagerLoadingBenchmark {
             List<Comment> comments = out.computeIfAbsent(p, k -> new ArrayList<>());
             if (r.getValue(3) != null) {
               comments.add(new Comment(r.getLong(3), r.getLong(4), r.getString(5)));
+            }
+          }
+          return out;
+        }));
+  }
+
+  // ---- 200 posts with their 1 KB bodies and their 1,000 comments ----
+
+  @Benchmark
+  public Map<Article, List<Comment>> articlesComments_vivace() {
+    return join(db.list(ARTICLES200, Tuple.tuple(), EagerLoadingBenchmark::article)
+        .compose(posts -> Eager.load(db, posts, ARTICLE_COMMENTS).map(loaded -> {
+          Map<Article, List<Comment>> out = new LinkedHashMap<>();
+          for (Article p : posts) {
+            out.put(p, loaded.many(ARTICLE_COMMENTS, p));
+          }
+          return out;
+        })));
+  }
+
+  @Benchmark
+  public Map<Article, List<Comment>> articlesComments_handWritten() {
+    return join(db.list(ARTICLES200, Tuple.tuple(), EagerLoadingBenchmark::article).compose(posts -> {
+      Long[] ids = posts.stream().map(Article::id).toArray(Long[]::new);
+      return db.list("SELECT id, post_id, body FROM bench_comment WHERE post_id = ANY($1) ORDER BY id", Tuple.of(ids),
+          EagerLoadingBenchmark::comment).map(comments -> {
+            Map<Long, List<Comment>> byPost = new HashMap<>();
+            for (Comment c : comments) {
+              byPost.computeIfAbsent(c.postId(), k -> new ArrayList<>()).add(c);
+            }
+            Map<Article, List<Comment>> out = new LinkedHashMap<>();
+            for (Article p : posts) {
+              out.put(p, byPost.getOrDefault(p.id(), List.of()));
+            }
+            return out;
+          });
+    }));
+  }
+
+  @Benchmark
+  public Map<Article, List<Comment>> articlesComments_nPlusOne() {
+    List<Article> posts = join(db.list(ARTICLES200, Tuple.tuple(), EagerLoadingBenchmark::article));
+    Map<Article, List<Comment>> out = new LinkedHashMap<>();
+    for (Article p : posts) {
+      out.put(p, join(db.list("SELECT id, post_id, body FROM bench_comment WHERE post_id = $1 ORDER BY id",
+          Tuple.of(p.id()), EagerLoadingBenchmark::comment)));
+    }
+    return out;
+  }
+
+  @Benchmark
+  public Map<Article, List<Comment>> articlesComments_join() {
+    return join(db.list("SELECT p.id, p.author_id, p.title, p.body, c.id, c.post_id, c.body FROM bench_post p"
+        + " LEFT JOIN bench_comment c ON c.post_id = p.id WHERE p.id <= 200 ORDER BY p.id, c.id", Tuple.tuple(), r -> r)
+        .map(rows -> {
+          Map<Long, Article> posts = new LinkedHashMap<>();
+          Map<Article, List<Comment>> out = new LinkedHashMap<>();
+          for (Row r : rows) {
+            Article p = posts.computeIfAbsent(r.getLong(0), id -> new Article(id, r.getLong(1), r.getString(2), r.getString(3)));
+            List<Comment> comments = out.computeIfAbsent(p, k -> new ArrayList<>());
+            if (r.getValue(4) != null) {
+              comments.add(new Comment(r.getLong(4), r.getLong(5), r.getString(6)));
             }
           }
           return out;
