@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TcpProxy implements AutoCloseable {
   private final String targetHost;
-  private final int targetPort;
+  private volatile int targetPort;
   private final int port;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile ServerSocket server;
@@ -47,6 +47,11 @@ public final class TcpProxy implements AutoCloseable {
     open.clear();
   }
 
+  /** Sends new connections to another port of the target host (a restarted server). */
+  public void retarget(int port) {
+    this.targetPort = port;
+  }
+
   /** Accepts connections again, on the same port. */
   public synchronized void restore() throws IOException {
     if (server == null) {
@@ -61,15 +66,24 @@ public final class TcpProxy implements AutoCloseable {
     server = s;
     Thread acceptor = new Thread(() -> {
       while (!s.isClosed()) {
+        Socket client;
         try {
-          Socket client = s.accept();
+          client = s.accept();
+        } catch (IOException e) {
+          continue; // closed by cut(): the loop ends
+        }
+        try {
           Socket upstream = new Socket(targetHost, targetPort);
           open.add(client);
           open.add(upstream);
           pump(client, upstream);
           pump(upstream, client);
         } catch (IOException e) {
-          // closed by cut(), or the target refused: the client sees its socket close
+          try {
+            client.close(); // the target refused: so does the proxy, at once
+          } catch (IOException ignored) {
+            // already closed
+          }
         }
       }
     }, "tcp-proxy-accept-" + port);
