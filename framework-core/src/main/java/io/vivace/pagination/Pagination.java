@@ -125,19 +125,18 @@ public final class Pagination implements Extractor<PageRequest> {
     if (raw == null || raw.isEmpty()) {
       return -1;
     }
+    if (raw.charAt(0) == '-') {
+      throw error(name, "must not be negative, got \"" + shorten(raw) + "\"");
+    }
     long v = 0;
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
-      if (c < '0' || c > '9' || i >= 18) {
-        if (i == 0 && c == '-') {
-          throw error(name, "must not be negative, got \"" + shorten(raw) + "\"");
-        }
-        if (c >= '0' && c <= '9') {
-          return Long.MAX_VALUE / 4; // absurdly large: clamped by the caller
-        }
+      if (c < '0' || c > '9') {
         throw error(name, "must be a non-negative integer, got \"" + shorten(raw) + "\"");
       }
-      v = v * 10 + (c - '0');
+      if (v < 1_000_000_000_000_000L) { // beyond that the value stays absurdly large: sizes are clamped, pages refused
+        v = v * 10 + (c - '0');
+      }
     }
     return v;
   }

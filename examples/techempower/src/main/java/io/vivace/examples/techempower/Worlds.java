@@ -29,8 +29,8 @@ final class Worlds {
   }
 
   static int clamp(String raw) {
-    if (raw == null || raw.isEmpty() || raw.length() > 9) {
-      return raw != null && raw.length() > 9 && raw.chars().allMatch(Character::isDigit) ? 500 : 1;
+    if (raw == null || raw.isEmpty()) {
+      return 1;
     }
     int n = 0;
     for (int i = 0; i < raw.length(); i++) {
@@ -38,9 +38,9 @@ final class Worlds {
       if (c < '0' || c > '9') {
         return 1;
       }
-      n = n * 10 + (c - '0');
+      n = Math.min(500, n * 10 + (c - '0')); // capped as it goes: no overflow
     }
-    return Math.min(500, Math.max(1, n));
+    return Math.max(1, n);
   }
 
   static int randomId() {
