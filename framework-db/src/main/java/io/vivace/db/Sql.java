@@ -37,7 +37,10 @@ public interface Sql {
    * One offset page: {@code sql} (ordered, without LIMIT) gets {@code LIMIT} and {@code OFFSET}
    * appended as bound parameters, and {@code countSql} (a {@code SELECT count(*)} with the same
    * parameters) runs at the same time, not after it. With {@code countSql} null there is no count
-   * and the page reports no total.
+   * and the page reports no total. The two statements see the table a few microseconds apart: under
+   * concurrent inserts the total is never less than {@code offset + items.size()}, so a client never
+   * sees a page beyond {@code total_pages}. Offset pages shift when rows are inserted before the
+   * offset (a row can show up on two pages); use {@link #keyset} for lists that must be stable.
    *
    * @param page from {@link io.vivace.pagination.Pagination#offset()}: its size is already clamped
    */

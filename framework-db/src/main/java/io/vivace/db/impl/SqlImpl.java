@@ -79,7 +79,17 @@ final class SqlImpl implements Sql {
     paged.addInteger(page.limit()).addLong(page.offset());
     Future<List<T>> items = list(sql + " LIMIT $" + (n + 1) + " OFFSET $" + (n + 2), paged, mapper);
     Future<Long> total = countSql == null ? Future.succeededFuture(-1L) : one(countSql, params, r -> r.getLong(0));
-    return Future.all(items, total).map(done -> new Page<>(items.result(), page.page(), page.perPage(), total.result()));
+    return Future.all(items, total).map(done -> {
+      List<T> rows = items.result();
+      long count = total.result();
+      // The count and the page run at the same time on different connections, so rows inserted in
+      // between can make the count lag behind the page; the total never claims fewer rows than this
+      // page proves exist.
+      if (count >= 0 && count < page.offset() + rows.size()) {
+        count = page.offset() + rows.size();
+      }
+      return new Page<>(rows, page.page(), page.perPage(), count);
+    });
   }
 
   @Override
