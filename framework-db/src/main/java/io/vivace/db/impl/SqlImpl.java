@@ -77,7 +77,7 @@ final class SqlImpl implements Sql {
       paged.addValue(params.getValue(i));
     }
     paged.addInteger(page.limit()).addLong(page.offset());
-    Future<List<T>> items = list(sql + " LIMIT $" + (n + 1) + " OFFSET $" + (n + 2), paged, mapper);
+    Future<List<T>> items = list(DerivedSql.paged(sql, n), paged, mapper);
     Future<Long> total = countSql == null ? Future.succeededFuture(-1L) : one(countSql, params, r -> r.getLong(0));
     return Future.all(items, total).map(done -> {
       List<T> rows = items.result();
@@ -100,18 +100,15 @@ final class SqlImpl implements Sql {
     for (int i = 0; i < n; i++) {
       bound.addValue(params.getValue(i));
     }
-    String where = "";
     if (!page.first()) {
       try {
         keyset.addValues(page.cursor(), bound);
       } catch (RuntimeException e) {
         return Future.failedFuture(e);
       }
-      where = keyset.after(n + 1);
     }
-    int limitParam = bound.size() + 1;
     bound.addInteger(page.limit() + 1); // one more than asked: is there a next page?
-    String query = "SELECT * FROM (" + sql + ") AS keyset_page" + where + keyset.orderBy() + " LIMIT $" + limitParam;
+    String query = DerivedSql.keyset(sql, n, keyset, page.first());
     return list(query, bound, mapper).map(rows -> {
       if (rows.size() <= page.limit()) {
         return new CursorPage<>(rows, page.limit(), null);
