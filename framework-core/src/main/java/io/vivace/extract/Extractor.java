@@ -23,6 +23,14 @@ public interface Extractor<T> {
    */
   T extract(RoutingContext ctx);
 
+  /**
+   * This extractor as a {@link RequestExtractor} when it needs only the request (no path
+   * parameter, no body), else null. Asked once per route, when the server starts.
+   */
+  default RequestExtractor<T> requestOnly() {
+    return null;
+  }
+
   /** Whether this extractor reads the request body; routes that have one buffer the body first. */
   default boolean readsBody() {
     return false;

@@ -85,10 +85,22 @@ public final class Param<T> implements Extractor<T> {
   /** An extractor of {@code Optional.empty()} when the parameter is absent. */
   public Extractor<Optional<T>> optional() {
     Param<T> self = this;
+    if (in != In.PATH) {
+      return (RequestExtractor<Optional<T>>) req -> {
+        String raw = self.raw(req);
+        return raw == null ? Optional.empty() : Optional.of(self.parse(raw));
+      };
+    }
     return ctx -> {
       String raw = self.raw(ctx);
       return raw == null ? Optional.empty() : Optional.of(self.parse(raw));
     };
+  }
+
+  /** A query, header or cookie parameter needs only the request; a path parameter needs the router. */
+  @Override
+  public RequestExtractor<T> requestOnly() {
+    return in == In.PATH ? null : this::extract;
   }
 
   public String name() {
@@ -101,7 +113,23 @@ public final class Param<T> implements Extractor<T> {
 
   @Override
   public T extract(RoutingContext ctx) {
-    String raw = raw(ctx);
+    return in == In.PATH ? value(raw(ctx)) : extract(ctx.request());
+  }
+
+  /**
+   * The value of a query, header or cookie parameter of {@code request}. Called on the event loop.
+   *
+   * @throws IllegalStateException for a path parameter, which only the router knows
+   * @throws ProblemException (400) when the value is missing or malformed
+   */
+  public T extract(io.vertx.core.http.HttpServerRequest request) {
+    if (in == In.PATH) {
+      throw new IllegalStateException("path parameter '" + name + "' needs the routed request");
+    }
+    return value(raw(request));
+  }
+
+  private T value(String raw) {
     if (raw == null) {
       if (hasDefault) {
         return defaultValue;
@@ -112,21 +140,29 @@ public final class Param<T> implements Extractor<T> {
   }
 
   private String raw(RoutingContext ctx) {
+    return in == In.PATH ? nonEmpty(ctx.pathParam(name)) : raw(ctx.request());
+  }
+
+  private String raw(io.vertx.core.http.HttpServerRequest req) {
     String raw;
     switch (in) {
-      case PATH:
-        raw = ctx.pathParam(name);
-        break;
       case QUERY:
-        raw = ctx.request().getParam(name);
+        raw = req.getParam(name);
         break;
       case HEADER:
-        raw = ctx.request().getHeader(name);
+        raw = req.getHeader(name);
+        break;
+      case COOKIE:
+        io.vertx.core.http.Cookie c = req.getCookie(name);
+        raw = c == null ? null : c.getValue();
         break;
       default:
-        io.vertx.core.http.Cookie c = ctx.request().getCookie(name);
-        raw = c == null ? null : c.getValue();
+        throw new IllegalStateException("path parameter '" + name + "' needs the routed request");
     }
+    return nonEmpty(raw);
+  }
+
+  private static String nonEmpty(String raw) {
     return raw == null || raw.isEmpty() ? null : raw;
   }
 

@@ -1,8 +1,8 @@
 package io.vivace.pagination;
 
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 import io.vivace.extract.Extractor;
+import io.vivace.extract.RequestExtractor;
 import io.vivace.problem.FieldError;
 import io.vivace.problem.Problem;
 import io.vivace.problem.ProblemException;
@@ -14,7 +14,7 @@ import java.util.List;
  * size is the one handed to the handler and reported in the response. A non-numeric or negative
  * value is a 400 naming the parameter. Extractors are immutable and called on the event loop.
  */
-public final class Pagination implements Extractor<PageRequest> {
+public final class Pagination implements RequestExtractor<PageRequest> {
   /** Page size when the request gives none: {@value}. */
   public static final int DEFAULT_SIZE = 20;
   /** Largest page size; larger requests are clamped to it: {@value}. */
@@ -51,8 +51,7 @@ public final class Pagination implements Extractor<PageRequest> {
   /** Keyset pagination with its own default and largest page size. */
   public static Extractor<CursorRequest> keyset(int defaultSize, int maxSize) {
     Pagination sizes = new Pagination(defaultSize, maxSize);
-    return ctx -> {
-      HttpServerRequest req = ctx.request();
+    return (RequestExtractor<CursorRequest>) req -> {
       String cursor = req.getParam("cursor");
       if (cursor != null && cursor.isEmpty()) {
         cursor = null;
@@ -92,8 +91,7 @@ public final class Pagination implements Extractor<PageRequest> {
   }
 
   @Override
-  public PageRequest extract(RoutingContext ctx) {
-    HttpServerRequest req = ctx.request();
+  public PageRequest extract(HttpServerRequest req) {
     int size = size(req);
     long page = number(req, "page");
     if (page > 0) {

@@ -2,11 +2,18 @@ package io.vivace.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vivace.extract.Body;
+import io.vivace.extract.Header;
+import io.vivace.extract.Path;
 import io.vivace.extract.Query;
+import io.vivace.pagination.Pagination;
+import io.vivace.route.impl.Endpoints;
 import io.vivace.testing.JsonTree;
 import io.vivace.testing.TestServer;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Routes served without the router must behave exactly like routed ones: same precedence, same
@@ -49,6 +56,40 @@ class StaticRoutesTest {
       assertEquals("ok", s.get("/ok?with=query").body());
       assertEquals("ok", s.get("/./ok").body(), "a path that needs normalising is routed");
       assertEquals("Vivace", s.get("/ok").headers().firstValue("server").orElseThrow());
+    }
+  }
+
+  @Test
+  void onlyRoutesWhoseExtractorsNeedJustTheRequestSkipTheRouter() {
+    assertNotNull(Endpoints.direct(Endpoints.of(() -> "x")));
+    assertNotNull(Endpoints.direct(Endpoints.of(Query.intValue("n"), Header.string("x-k").optional(),
+        Pagination.offset(), (n, k, p) -> n)));
+    assertNotNull(Endpoints.direct(Endpoints.of(Pagination.keyset(), p -> p)));
+    assertNull(Endpoints.direct(Endpoints.of(Path.string("id"), id -> id)), "a path parameter needs the router");
+    assertNull(Endpoints.direct(Endpoints.of(Query.intValue("n"), Body.text(), (n, b) -> b)), "a body needs the router");
+    assertNull(Endpoints.direct(Endpoints.of(Query.intValue("n"), ctx -> ctx.pathParam("x"), (n, x) -> x)),
+        "an extractor written against the RoutingContext needs the router");
+  }
+
+  @Test
+  void aDirectRouteWithExtractorsAnswersExactlyAsARoutedOne() {
+    try (TestServer s = TestServer.start(app -> {
+      app.get("/direct", Query.intValue("n"), Header.string("x-k").orElse("-"), Pagination.offset(),
+          (n, k, p) -> n + " " + k + " " + p.page() + "/" + p.perPage());
+      app.get("/:any/x", Path.string("any"), a -> a); // every exact route after this one is routed
+      app.get("/routed", Query.intValue("n"), Header.string("x-k").orElse("-"), Pagination.offset(),
+          (n, k, p) -> n + " " + k + " " + p.page() + "/" + p.perPage());
+    })) {
+      for (String query : new String[] {"?n=7&page=2&per_page=5", "?n=x", "", "?n=1&page=0", "?n=1&per_page=-3"}) {
+        HttpResponse<String> direct = s.get("/direct" + query);
+        HttpResponse<String> routed = s.get("/routed" + query);
+        assertEquals(routed.statusCode(), direct.statusCode(), query);
+        assertEquals(routed.headers().firstValue("content-type"), direct.headers().firstValue("content-type"), query);
+        assertEquals(routed.body(), direct.body().replace("/direct", "/routed"), query);
+      }
+      assertEquals("7 - 2/5", s.get("/direct?n=7&page=2&per_page=5").body());
+      assertEquals(400, s.get("/direct?n=x").statusCode());
+      assertEquals(405, s.send("POST", "/direct", null, null).statusCode());
     }
   }
 }

@@ -2,6 +2,7 @@ package io.vivace.route.impl;
 
 import io.vertx.ext.web.RoutingContext;
 import io.vivace.extract.Extractor;
+import io.vivace.extract.RequestExtractor;
 import io.vivace.route.Endpoint;
 import io.vivace.route.Handler0;
 import io.vivace.route.Handler1;
@@ -16,9 +17,25 @@ public final class Endpoints {
   private Endpoints() {
   }
 
-  /** The handler of an endpoint that takes no extractors, or null for any other endpoint. */
-  public static Handler0<?> handler0(Endpoint endpoint) {
-    return endpoint instanceof E0 ? ((E0) endpoint).h : null;
+  /**
+   * The endpoint as one call on the bare request when every extractor is a request extractor
+   * ({@link Extractor#requestOnly()}), else null. Called once per route when the server starts.
+   */
+  public static Direct direct(Endpoint endpoint) {
+    if (endpoint instanceof E0) {
+      Handler0<?> h = ((E0) endpoint).h;
+      return req -> h.handle();
+    }
+    if (endpoint instanceof E1) {
+      return ((E1<?>) endpoint).direct();
+    }
+    if (endpoint instanceof E2) {
+      return ((E2<?, ?>) endpoint).direct();
+    }
+    if (endpoint instanceof E3) {
+      return ((E3<?, ?, ?>) endpoint).direct();
+    }
+    return null;
   }
 
   public static Endpoint of(Handler0<?> h) {
@@ -86,6 +103,11 @@ public final class Endpoints {
     public List<Extractor<?>> extractors() {
       return List.of(a);
     }
+
+    Direct direct() {
+      RequestExtractor<A> ra = a.requestOnly();
+      return ra == null ? null : req -> h.handle(ra.extract(req));
+    }
   }
 
   private static final class E2<A, B> implements Endpoint {
@@ -114,6 +136,12 @@ public final class Endpoints {
     @Override
     public List<Extractor<?>> extractors() {
       return List.of(a, b);
+    }
+
+    Direct direct() {
+      RequestExtractor<A> ra = a.requestOnly();
+      RequestExtractor<B> rb = b.requestOnly();
+      return ra == null || rb == null ? null : req -> h.handle(ra.extract(req), rb.extract(req));
     }
   }
 
@@ -146,6 +174,14 @@ public final class Endpoints {
     @Override
     public List<Extractor<?>> extractors() {
       return List.of(a, b, c);
+    }
+
+    Direct direct() {
+      RequestExtractor<A> ra = a.requestOnly();
+      RequestExtractor<B> rb = b.requestOnly();
+      RequestExtractor<C> rc = c.requestOnly();
+      return ra == null || rb == null || rc == null ? null
+          : req -> h.handle(ra.extract(req), rb.extract(req), rc.extract(req));
     }
   }
 }

@@ -2,8 +2,8 @@ package io.vivace.server.impl;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vivace.route.Handler0;
 import io.vivace.route.RouteDef;
+import io.vivace.route.impl.Direct;
 import io.vivace.route.impl.Endpoints;
 import io.vivace.route.impl.Responder;
 import java.util.HashMap;
@@ -12,17 +12,18 @@ import java.util.Map;
 
 /**
  * The routes an event loop serves without the router: an exact path (no {@code :param}, no
- * {@code *}), no extractors, not blocking. Such a request needs nothing the router provides, so it
- * is matched by one hash lookup of its path and answered directly. Every other request, including
+ * {@code *}), only {@link io.vivace.extract.RequestExtractor}s (query, header, cookie, page, bearer
+ * token; no body), not blocking. Such a request needs nothing the router provides, so it is matched
+ * by one hash lookup of its path and answered directly, without a {@code RoutingContext}. Every other request, including
  * one whose path only matches after normalisation, goes to the router, so 404s, 405s and
  * everything else behave exactly as for routed requests. Confined to its event loop.
  */
 final class StaticRoutes {
   private static final class Entry {
     final HttpMethod method;
-    final Handler0<?> handler;
+    final Direct handler;
 
-    Entry(HttpMethod method, Handler0<?> handler) {
+    Entry(HttpMethod method, Direct handler) {
       this.method = method;
       this.handler = handler;
     }
@@ -45,9 +46,9 @@ final class StaticRoutes {
       if (def.path().indexOf(':') >= 0 || def.path().indexOf('*') >= 0) {
         continue;
       }
-      // An exact route that needs the router (extractors, blocking) still claims its method and
+      // An exact route that needs the router (a body, blocking) still claims its method and
       // path: a null handler sends the request to the router, where that route wins.
-      Handler0<?> handler = def.isBlocking() ? null : Endpoints.handler0(def.endpoint());
+      Direct handler = def.isBlocking() ? null : Endpoints.direct(def.endpoint());
       Entry[] old = byPath.getOrDefault(def.path(), new Entry[0]);
       if (shadowed(old, def.method())) {
         continue; // an earlier route for the same method and path wins, as in the router
@@ -86,7 +87,7 @@ final class StaticRoutes {
         }
         Object result;
         try {
-          result = e.handler.handle();
+          result = e.handler.handle(req);
         } catch (Throwable t) {
           Responder.fail(req, t);
           return true;
