@@ -68,6 +68,10 @@ final class ResourceModel {
     m.put("path", Names.path(resource));
     m.put("human", Names.snake(resource).replace('_', ' '));
     m.put("args", args);
+    String human = Names.snake(resource).replace('_', ' ');
+    String article = "aeiou".indexOf(human.charAt(0)) >= 0 ? "an " : "a ";
+    m.put("aHuman", article + human);
+    m.put("aHumanCap", Names.upperCamel(article) + human);
 
     Set<String> imports = new TreeSet<>();
     List<String> columns = new ArrayList<>(List.of("id"));
