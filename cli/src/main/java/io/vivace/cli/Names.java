@@ -107,6 +107,11 @@ final class Names {
     if (SQL_RESERVED.contains(snake(name))) {
       throw CliException.usage("invalid field name '" + name + "': '" + snake(name) + "' is reserved in SQL");
     }
+    if (name.startsWith("is") || name.startsWith("get") || name.startsWith("set")) {
+      throw CliException.usage("invalid field name '" + name + "': names starting with is, get or set clash with "
+          + "the JSON converter's accessor rules (DSL-JSON); drop the prefix (published, not isPublished) or "
+          + "rename it (bookIsbn, not isbn)");
+    }
     if (name.equals("id")) {
       throw CliException.usage("invalid field name 'id': every resource has an id already");
     }

@@ -87,6 +87,9 @@ class NamesTest {
     assertUsage("'user' is reserved in SQL", () -> Names.field("user"));
     assertUsage("'current_date' is reserved in SQL", () -> Names.field("currentDate"));
     assertUsage("has an id already", () -> Names.field("id"));
+    for (String accessorLike : new String[] {"isbn", "isPublished", "island", "getaway", "settings", "is"}) {
+      assertUsage("'" + accessorLike + "': names starting with is, get or set", () -> Names.field(accessorLike));
+    }
   }
 
   @Test
