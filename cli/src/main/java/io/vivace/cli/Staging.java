@@ -27,6 +27,8 @@ final class Staging {
   private final Path root;
   private final Map<String, String> files = new LinkedHashMap<>();
   private final Set<String> managed = new HashSet<>();
+  /** Tests only: the number of files moved in before a simulated I/O failure; negative for none. */
+  int movesBeforeFailure = -1;
 
   /** Files relative to {@code root}. */
   Staging(Path root) {
@@ -75,6 +77,9 @@ final class Staging {
     List<String> changed = new ArrayList<>();
     for (Map.Entry<String, String> f : files.entrySet()) {
       Path target = root.resolve(f.getKey());
+      if (Files.isDirectory(target)) {
+        throw CliException.refused(f.getKey() + " is a folder; nothing was written");
+      }
       if (Files.exists(target)) {
         if (Files.readString(target, StandardCharsets.UTF_8).equals(f.getValue())) {
           continue;
@@ -86,21 +91,66 @@ final class Staging {
       }
       changed.add(f.getKey());
     }
-    if (changed.isEmpty()) {
-      return changed;
+    if (!changed.isEmpty()) {
+      moveIn(changed);
     }
+    return changed;
+  }
+
+  /**
+   * Stages {@code changed} under a temporary folder, then moves each into place, the file it replaces
+   * set aside first; on any failure the files moved in are removed, the replaced ones put back and
+   * the folders created removed, so the project is as it was.
+   */
+  private void moveIn(List<String> changed) throws IOException {
     Path temp = Files.createTempDirectory(root, ".vivace-");
+    Path staged = temp.resolve("new");
+    Path replaced = temp.resolve("old");
+    List<String> movedIn = new ArrayList<>();
+    List<String> setAside = new ArrayList<>();
+    List<Path> createdDirs = new ArrayList<>();
     try {
-      writeAll(temp, changed);
+      writeAll(staged, changed);
       for (String rel : changed) {
         Path target = root.resolve(rel);
-        Files.createDirectories(target.getParent());
-        move(temp.resolve(rel), target);
+        if (Files.exists(target)) {
+          Files.createDirectories(replaced.resolve(rel).getParent());
+          move(target, replaced.resolve(rel));
+          setAside.add(rel);
+        }
+        createParents(target.getParent(), createdDirs);
+        if (movesBeforeFailure-- == 0) {
+          throw new IOException("simulated failure before moving " + rel);
+        }
+        move(staged.resolve(rel), target);
+        movedIn.add(rel);
       }
+    } catch (IOException | RuntimeException e) {
+      for (String rel : movedIn) {
+        Files.deleteIfExists(root.resolve(rel));
+      }
+      for (String rel : setAside) {
+        move(replaced.resolve(rel), root.resolve(rel));
+      }
+      for (int i = createdDirs.size() - 1; i >= 0; i--) {
+        Files.deleteIfExists(createdDirs.get(i));
+      }
+      throw e;
     } finally {
       deleteTree(temp);
     }
-    return changed;
+  }
+
+  /** Creates {@code dir} and its missing parents, recording each one created (outermost first). */
+  private static void createParents(Path dir, List<Path> created) throws IOException {
+    List<Path> missing = new ArrayList<>();
+    for (Path d = dir; d != null && !Files.exists(d); d = d.getParent()) {
+      missing.add(0, d);
+    }
+    for (Path d : missing) {
+      Files.createDirectory(d);
+      created.add(d);
+    }
   }
 
   private void writeAll(Path dir, Iterable<String> names) throws IOException {

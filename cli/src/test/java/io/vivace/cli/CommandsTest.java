@@ -29,6 +29,7 @@ class CommandsTest {
     assertEquals(exit, r.exit(), r.toString());
     assertTrue(r.err().contains(message), r.toString());
     assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+    assertTrue(!r.err().contains("\u001b["), "no colour when not on a terminal: " + r.err());
   }
 
   @Test
