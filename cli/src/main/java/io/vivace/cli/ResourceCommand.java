@@ -22,9 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "resource", mixinStandardHelpOptions = true,
     description = "Adds a database-backed REST resource: migration, record, repository, routes, tests.",
-    footer = {"", "Types: string, text, int, long, bool, decimal, timestamp, date, uuid, ref:<Resource>.",
+    footer = {"", "Types: string, text, int, long, bool, decimal, timestamp, date, uuid,",
+        "  ref:<Resource> (a foreign key; the relation is named after the field).",
         "Modifiers after the type: ? nullable, ! unique. Example:",
-        "  vivace generate resource Book title:string! summary:text? pages:int author:ref:Author"})
+        "  vivace generate resource Book title:string! pages:int? author:ref:Author"})
 final class ResourceCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -48,6 +48,22 @@ class CommandsTest {
   }
 
   @Test
+  void theGeneratedReadmesExampleCommandsWork() throws IOException {
+    Path p = newProject("db");
+    String readme = Files.readString(p.resolve("README.md"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("`vivace (generate [^`]+)`").matcher(readme);
+    int examples = 0;
+    while (m.find()) {
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(m.group(1).split(" ")));
+      args.addAll(java.util.List.of("--dir", p.toString()));
+      Cli r = Cli.run(args.toArray(String[]::new));
+      assertEquals(0, r.exit(), m.group() + ": " + r);
+      examples++;
+    }
+    assertEquals(2, examples, readme);
+  }
+
+  @Test
   void newWithoutFeaturesHasNoDatabase() throws IOException {
     Path p = newProject("");
     assertFalse(Files.readString(p.resolve("pom.xml")).contains("vivace-db"));
