@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * repository's {@code mvn install}), then its jar started and called over HTTP, including an
  * eager-loaded list. Prints the time from {@code new} to the first successful response.
  */
-class GeneratedProjectTest {
+class GeneratedProjectIT {
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @TempDir
