@@ -155,7 +155,7 @@ final class ResourceModel {
     m.put("refs", refs);
     m.put("hasRefs", !refs.isEmpty());
     m.put("refArgs", String.join(", ", refs.stream().map(r -> "in." + r.get("property") + "()").toList()));
-    m.put("missingRefs", String.join(", ", refs.stream().map(r -> "($" + r.get("param") + "::bigint IS NOT NULL"
+    m.put("missingRefs", String.join("\"\n      + \", ", refs.stream().map(r -> "($" + r.get("param") + "::bigint IS NOT NULL"
         + " AND NOT EXISTS (SELECT 1 FROM " + r.get("targetTable") + " WHERE id = $" + r.get("param") + "))").toList()));
     m.put("sampleJson", "\"{" + String.join(",", json) + "}\"");
     m.put("uniqueField", fields.stream().anyMatch(FieldSpec::unique));
