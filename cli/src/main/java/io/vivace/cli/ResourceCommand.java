@@ -90,6 +90,19 @@ final class ResourceCommand implements Callable<Integer> {
 
   /** Field, column and relation names must be distinct within each resource of {@code project}. */
   static void checkNames(Project project) {
+    Map<String, String> classes = new java.util.HashMap<>();
+    classes.put(project.appClass(), "the app");
+    classes.put(project.appClass() + "Test", "the app's test");
+    classes.put("Greeting", "the example route");
+    for (String r : project.resources.keySet()) {
+      for (String suffix : new String[] {"", "Input", "Repository", "Routes", "RoutesTest", "Relations", "Detail"}) {
+        String previous = classes.put(r + suffix, "resource " + r);
+        if (previous != null) {
+          throw CliException.usage("the class " + r + suffix + " of resource " + r + " clashes with a class of "
+              + previous + "; choose another resource name");
+        }
+      }
+    }
     for (Map.Entry<String, List<FieldSpec>> r : project.resources.entrySet()) {
       Set<String> seen = new HashSet<>(Set.of("id"));
       Set<String> columns = new HashSet<>(Set.of("id"));

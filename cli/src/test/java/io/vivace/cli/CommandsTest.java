@@ -150,6 +150,10 @@ class CommandsTest {
     assertFails(1, "the relation 'books' (from Book.author)",
         Cli.run("generate", "resource", "Author", "name:string", "books:int", "--dir", dir, "--force"));
     assertFails(1, "Missing required parameter", Cli.run("generate", "resource", "Review", "--dir", dir));
+    assertFails(1, "the class BookInput of resource BookInput clashes with a class of resource Book;",
+        Cli.run("generate", "resource", "BookInput", "title:string", "--dir", dir));
+    assertFails(1, "the class ShopApp of resource ShopApp clashes with a class of the app",
+        Cli.run("generate", "resource", "ShopApp", "title:string", "--dir", dir));
     assertEquals(before, Cli.snapshot(p));
   }
 
