@@ -123,15 +123,16 @@ final class Versions {
     return properties.get(name);
   }
 
-  /** The versions as a template model: {@code compiler}, {@code surefire}, ... */
+  /**
+   * The versions as a template model: {@code vivace}, {@code java}, {@code dslJson} (the annotation
+   * processor) and the plugins, {@code compiler}, {@code surefire}, ...; libraries come from the
+   * framework's dependency management, which generated projects import.
+   */
   Map<String, String> model() {
     Map<String, String> m = new HashMap<>();
     m.put("vivace", tool);
     m.put("java", properties.get("maven.compiler.release"));
-    m.put("vertx", of("vertx-stack-depchain"));
-    m.put("junit", of("junit-bom"));
     m.put("dslJson", of("dsl-json"));
-    m.put("slf4j", of("slf4j-simple"));
     m.put("clean", of("maven-clean-plugin"));
     m.put("resources", of("maven-resources-plugin"));
     m.put("compiler", of("maven-compiler-plugin"));
