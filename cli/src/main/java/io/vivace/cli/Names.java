@@ -1,0 +1,188 @@
+package io.vivace.cli;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Validation and spelling of the names the tool writes into code, SQL and paths. Every check throws
+ * a {@link CliException} (exit 1) whose message shows the bad value and what is allowed.
+ */
+final class Names {
+  /** Java's reserved keywords and literals (JLS 3.9, 3.10.3, 3.10.8), and {@code _}. */
+  static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+      "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
+      "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+      "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
+      "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
+      "void", "volatile", "while", "true", "false", "null", "_", "var", "record", "yield", "sealed", "permits");
+
+  /** PostgreSQL's reserved key words (SQL Key Words appendix, "reserved" in the PostgreSQL column). */
+  static final Set<String> SQL_RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "array", "as", "asc",
+      "asymmetric", "both", "case", "cast", "check", "collate", "column", "constraint", "create",
+      "current_catalog", "current_date", "current_role", "current_time", "current_timestamp", "current_user",
+      "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for",
+      "foreign", "from", "grant", "group", "having", "in", "initially", "intersect", "into", "lateral",
+      "leading", "limit", "localtime", "localtimestamp", "not", "null", "offset", "on", "only", "or", "order",
+      "placing", "primary", "references", "returning", "select", "session_user", "some", "symmetric",
+      "system_user", "table", "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic",
+      "when", "where", "window", "with");
+
+  /**
+   * Class names a resource cannot take: java.lang types and the framework types the generated code
+   * imports, which a resource class of the same name would shadow.
+   */
+  static final Set<String> RESERVED_CLASSES = Set.of("Object", "String", "Integer", "Long", "Boolean",
+      "Character", "Byte", "Short", "Float", "Double", "Number", "Math", "System", "Thread", "Class", "Record",
+      "Enum", "Void", "Override", "Exception", "Error", "Runtime", "Process", "Module", "Package",
+      "App", "Vivace", "Database", "Sql", "Page", "CursorPage", "Response", "Future", "Row", "Tuple", "List",
+      "Map", "Optional", "Relation", "Eager", "Include", "Keyset", "Path", "Body", "Pagination", "Validation",
+      "Resources", "BigDecimal", "LocalDate", "OffsetDateTime", "UUID");
+
+  private static final Pattern PROJECT = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+  private static final Pattern PACKAGE_SEGMENT = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern RESOURCE = Pattern.compile("[A-Z][A-Za-z0-9]*");
+  private static final Pattern FIELD = Pattern.compile("[a-z][A-Za-z0-9]*");
+  private static final Pattern MIGRATION = Pattern.compile("[a-z][a-z0-9_]*");
+
+  private Names() {
+  }
+
+  /** A project name: lower case letters, digits and single hyphens, starting with a letter ({@code my-shop}). */
+  static String project(String name) {
+    if (name == null || !PROJECT.matcher(name).matches() || name.length() > 64) {
+      throw CliException.usage("invalid project name '" + name + "': use lower-case letters, digits and "
+          + "single hyphens, starting with a letter (like my-shop), at most 64 characters");
+    }
+    String joined = name.replace("-", "");
+    if (JAVA_KEYWORDS.contains(joined)) {
+      throw CliException.usage("invalid project name '" + name + "': '" + joined + "' is a Java keyword");
+    }
+    return name;
+  }
+
+  /** A Java package or Maven group id: dot-separated lower-case segments, none a Java keyword. */
+  static String packageName(String option, String name) {
+    if (name == null || name.isEmpty()) {
+      throw CliException.usage("invalid " + option + " '': it must not be empty");
+    }
+    for (String segment : name.split("\\.", -1)) {
+      if (!PACKAGE_SEGMENT.matcher(segment).matches()) {
+        throw CliException.usage("invalid " + option + " '" + name + "': segment '" + segment
+            + "' must be lower-case letters, digits and _, starting with a letter");
+      }
+      if (JAVA_KEYWORDS.contains(segment)) {
+        throw CliException.usage("invalid " + option + " '" + name + "': '" + segment + "' is a Java keyword");
+      }
+    }
+    return name;
+  }
+
+  /** A resource name: a singular Java class name in UpperCamelCase ({@code BlogPost}). */
+  static String resource(String name) {
+    if (name == null || !RESOURCE.matcher(name).matches() || name.length() > 50) {
+      throw CliException.usage("invalid resource name '" + name + "': use a singular UpperCamelCase name "
+          + "of letters and digits (like BlogPost), at most 50 characters");
+    }
+    if (RESERVED_CLASSES.contains(name)) {
+      throw CliException.usage("invalid resource name '" + name + "': it would shadow the class " + name
+          + " that generated code uses; choose another name");
+    }
+    if (JAVA_KEYWORDS.contains(name.toLowerCase(Locale.ROOT)) || SQL_RESERVED.contains(table(name))) {
+      throw CliException.usage("invalid resource name '" + name + "': '" + table(name)
+          + "' is a reserved word in Java or SQL");
+    }
+    return name;
+  }
+
+  /** A field name: lowerCamelCase letters and digits, not a keyword, not {@code id}. */
+  static String field(String name) {
+    if (name == null || !FIELD.matcher(name).matches() || name.length() > 50) {
+      throw CliException.usage("invalid field name '" + name + "': use lowerCamelCase letters and digits, "
+          + "starting with a letter (like publishedAt), at most 50 characters");
+    }
+    if (JAVA_KEYWORDS.contains(name)) {
+      throw CliException.usage("invalid field name '" + name + "': it is a Java keyword");
+    }
+    if (SQL_RESERVED.contains(snake(name))) {
+      throw CliException.usage("invalid field name '" + name + "': '" + snake(name) + "' is reserved in SQL");
+    }
+    if (name.startsWith("is") || name.startsWith("get") || name.startsWith("set")) {
+      throw CliException.usage("invalid field name '" + name + "': names starting with is, get or set clash with "
+          + "the JSON converter's accessor rules (DSL-JSON); drop the prefix (published, not isPublished) or "
+          + "rename it (bookIsbn, not isbn)");
+    }
+    if (name.equals("id")) {
+      throw CliException.usage("invalid field name 'id': every resource has an id already");
+    }
+    return name;
+  }
+
+  /** A migration description: lower-case snake_case ({@code add_index_to_posts}). */
+  static String migration(String name) {
+    if (name == null || !MIGRATION.matcher(name).matches() || name.length() > 100) {
+      throw CliException.usage("invalid migration name '" + name + "': use lower-case letters, digits and _, "
+          + "starting with a letter (like add_index_to_posts)");
+    }
+    return name;
+  }
+
+  /** {@code publishedAt} → {@code published_at}; {@code BlogPost} → {@code blog_post}. */
+  static String snake(String camel) {
+    StringBuilder b = new StringBuilder(camel.length() + 4);
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      if (Character.isUpperCase(c)) {
+        if (i > 0) {
+          b.append('_');
+        }
+        b.append(Character.toLowerCase(c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** English plural of a word's last part: {@code category} → {@code categories}, {@code box} → {@code boxes}. */
+  static String plural(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    if (lower.endsWith("y") && word.length() > 1 && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0) {
+      return word.substring(0, word.length() - 1) + "ies";
+    }
+    if (lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("z") || lower.endsWith("ch")
+        || lower.endsWith("sh")) {
+      return word + "es";
+    }
+    return word + "s";
+  }
+
+  /** The table of a resource: snake_case plural ({@code BlogPost} → {@code blog_posts}). */
+  static String table(String resource) {
+    return plural(snake(resource));
+  }
+
+  /** The URL path of a resource: kebab-case plural ({@code BlogPost} → {@code /blog-posts}). */
+  static String path(String resource) {
+    return "/" + table(resource).replace('_', '-');
+  }
+
+  /** {@code BlogPost} → {@code blogPost}. */
+  static String lowerCamel(String upper) {
+    return Character.toLowerCase(upper.charAt(0)) + upper.substring(1);
+  }
+
+  /** {@code blogPost} → {@code BlogPost}. */
+  static String upperCamel(String lower) {
+    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+  }
+
+  /** {@code my-shop} → {@code MyShop}. */
+  static String className(String project) {
+    StringBuilder b = new StringBuilder();
+    for (String part : project.split("-")) {
+      b.append(upperCamel(part));
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,108 @@
+package io.vivace.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code vivace new <name>}: a Maven project on the framework that builds, passes its tests and
+ * serves at once. The folder must not exist (exit 2) unless {@code --force}, which writes over the
+ * files of the same name and leaves the others alone.
+ */
+@Command(name = "new", mixinStandardHelpOptions = true,
+    description = "Creates a Maven project: main class, a health and an example route, tests, "
+        + "Flyway migrations folder, Gatling simulation, Dockerfile, README.")
+final class NewCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "<name>", description = "Project name: lower case, digits, hyphens (my-shop); "
+      + "also the artifact id and the jar's name.")
+  String name;
+
+  @Option(names = "--group", paramLabel = "<group>", defaultValue = "com.example",
+      description = "Maven group id (default: ${DEFAULT-VALUE}).")
+  String group;
+
+  @Option(names = "--package", paramLabel = "<package>",
+      description = "Java package (default: <group>.<name without hyphens>).")
+  String packageName;
+
+  @Option(names = "--dir", paramLabel = "<folder>", defaultValue = ".",
+      description = "Folder to create the project in (default: the current folder).")
+  Path dir;
+
+  @Option(names = "--features", paramLabel = "<list>", defaultValue = "db",
+      description = "Comma-separated: db, cache, redis, auth; \"\" for none (default: ${DEFAULT-VALUE}).")
+  String features;
+
+  @Option(names = "--force", description = "Write into an existing folder, overwriting files of the same name.")
+  boolean force;
+
+  @Override
+  public Integer call() throws Exception {
+    Names.project(name);
+    Names.packageName("--group", group);
+    String pkg = Names.packageName("--package",
+        packageName != null ? packageName : group + "." + name.replace("-", ""));
+    List<String> chosen = Features.parse(features);
+    Path root = dir.resolve(name).toAbsolutePath().normalize();
+    if (Files.exists(root) && !force) {
+      throw CliException.refused("the folder " + root + " exists; nothing was written (use --force to write into it)");
+    }
+    Project project = new Project(root, name, group, pkg, chosen, Map.of());
+    Staging files = files(project);
+    files.commit(force);
+    var out = spec.commandLine().getOut();
+    out.println("Created " + name + " in " + root + " (" + files.files().size() + " files).");
+    out.println("Next: cd " + dir.resolve(name) + " && mvn -B verify && java -jar target/" + name + ".jar");
+    out.flush();
+    return VivaceCli.EXIT_OK;
+  }
+
+  /** Every file of a new project. */
+  static Staging files(Project project) {
+    Map<String, Object> m = model(project);
+    Staging s = new Staging(project.root);
+    String main = project.sourceDir("main");
+    String test = project.sourceDir("test");
+    String app = project.appClass();
+    s.add("pom.xml", Templates.render("project/pom.xml.mustache", m));
+    s.add("README.md", Templates.render("project/README.md.mustache", m));
+    s.add(".gitignore", Templates.render("project/gitignore.mustache", m));
+    s.add("Dockerfile", Templates.render("project/Dockerfile.mustache", m));
+    s.add(main + "/" + app + ".java", Templates.render("project/App.java.mustache", m));
+    s.add(main + "/Greeting.java", Templates.render("project/Greeting.java.mustache", m));
+    s.add(test + "/" + app + "Test.java", Templates.render("project/AppTest.java.mustache", m));
+    s.add("src/gatling/java/" + project.packageName.replace('.', '/') + "/" + Names.className(project.name)
+        + "Simulation.java", Templates.render("project/Simulation.java.mustache", m));
+    if (project.has("db")) {
+      s.add("src/main/resources/db/migration/.gitkeep", "");
+      s.add(main + "/Resources.java", Templates.render("project/Resources.java.mustache",
+          ResourceModel.registry(project)));
+    }
+    s.add(Project.FILE, project.render());
+    return s;
+  }
+
+  static Map<String, Object> model(Project project) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("name", project.name);
+    m.put("group", project.group);
+    m.put("package", project.packageName);
+    m.put("appClass", project.appClass());
+    m.put("simulationClass", Names.className(project.name) + "Simulation");
+    m.put("db", project.has("db"));
+    m.put("features", project.features.isEmpty() ? "none" : String.join(", ", project.features));
+    m.put("v", Versions.load().model());
+    return m;
+  }
+}

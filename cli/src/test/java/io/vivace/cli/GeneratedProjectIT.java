@@ -1,0 +1,189 @@
+package io.vivace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vivace.db.DatabaseUrl;
+import io.vivace.db.testing.TestDatabase;
+import io.vivace.testing.JsonTree;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: {@code vivace new}, two resources where one refers to the other, the generated
+ * project's own build and tests (offline, {@code mvn -o}, against the framework installed by this
+ * repository's {@code mvn install}), then its jar started and called over HTTP, including an
+ * eager-loaded list. Prints the time from {@code new} to the first successful response.
+ */
+class GeneratedProjectIT {
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void aGeneratedProjectBuildsPassesItsTestsAndServes() throws Exception {
+    String version = Versions.load().tool();
+    Path repo = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
+    for (String artifact : new String[] {"vivace-core", "vivace-db"}) {
+      Path jar = repo.resolve("io/vivace/" + artifact + "/" + version + "/" + artifact + "-" + version + ".jar");
+      assertTrue(Files.isRegularFile(jar), jar + " is missing: the generated project builds against the installed "
+          + "framework; run the repository's build with mvn install (README.md)");
+    }
+
+    long start = System.nanoTime();
+    assertEquals(0, Cli.run("new", "bookshop", "--dir", tmp.toString()).exit());
+    Path project = tmp.resolve("bookshop");
+    String dir = project.toString();
+    Cli author = Cli.run("generate", "resource", "Author", "name:string!", "bio:text?", "--dir", dir);
+    assertEquals(0, author.exit(), author.toString());
+    Cli book = Cli.run("generate", "resource", "Book", "title:string", "pages:int?", "sold:long", "inPrint:bool",
+        "price:decimal", "publishedAt:timestamp?", "releasedOn:date?", "code:uuid!", "author:ref:Author", "--dir", dir);
+    assertEquals(0, book.exit(), book.toString());
+
+    long build = System.nanoTime();
+    run(project, mvn(), "-B", "-o", "-q", "-Dmaven.repo.local=" + repo, "verify");
+    long built = System.nanoTime();
+    assertTrue(Files.isRegularFile(project.resolve("target/bookshop.jar")));
+    assertTrue(Files.readString(project.resolve("target/surefire-reports/com.example.bookshop.BookRoutesTest.txt"))
+        .contains("Failures: 0, Errors: 0, Skipped: 0"));
+
+    DatabaseUrl db = TestDatabase.fresh();
+    int port = freePort();
+    ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", "target/bookshop.jar").directory(project.toFile())
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("app.log").toFile());
+    pb.environment().put("PORT", Integer.toString(port));
+    pb.environment().put("HOST", "127.0.0.1");
+    pb.environment().put("DATABASE_URL", "postgres://" + db.user() + (db.password() == null ? "" : ":" + db.password())
+        + "@" + db.host() + ":" + db.port() + "/" + db.database());
+    long launch = System.nanoTime();
+    Process app = pb.start();
+    app.getOutputStream().close();
+    try {
+      String base = "http://127.0.0.1:" + port;
+      awaitHealth(app, base, project);
+      long served = System.nanoTime();
+      System.out.printf("vivace new -> first successful response: %.1f s (new and two resources %.1f s, generated"
+          + " build with its tests %.1f s, java -jar to first response %.1f s), one run%n", (served - start) / 1e9,
+          (build - start) / 1e9, (built - build) / 1e9, (served - launch) / 1e9);
+      exercise(base);
+    } finally {
+      app.destroy();
+      boolean exited = app.waitFor(30, TimeUnit.SECONDS);
+      TestDatabase.drop(db);
+      assertTrue(exited, "the app stops on SIGTERM");
+      assertEquals(0, app.exitValue(), Files.readString(tmp.resolve("app.log")));
+    }
+  }
+
+  void exercise(String base) throws Exception {
+    HttpResponse<String> ana = send("POST", base + "/authors", "{\"name\":\"Ana\"}");
+    assertEquals(201, ana.statusCode(), ana.body());
+    long anaId = (Long) JsonTree.object(ana.body()).get("id");
+    for (int i = 1; i <= 2; i++) {
+      String body = "{\"title\":\"Book " + i + "\",\"sold\":" + (i * 1000) + ",\"inPrint\":true,\"price\":19.90,"
+          + "\"publishedAt\":\"2024-05-01T10:00:00Z\",\"releasedOn\":\"2024-05-02\","
+          + "\"code\":\"00000000-0000-0000-0000-00000000000" + i + "\",\"authorId\":" + anaId + "}";
+      HttpResponse<String> r = send("POST", base + "/books", body);
+      assertEquals(201, r.statusCode(), r.body());
+    }
+    // The eager-loaded list: each author with their books, one query per relation.
+    HttpResponse<String> authors = send("GET", base + "/authors?include=books", null);
+    assertEquals(200, authors.statusCode(), authors.body());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items = (List<Map<String, Object>>) JsonTree.object(authors.body()).get("items");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> books = (List<Map<String, Object>>) items.get(0).get("books");
+    assertEquals(List.of("Book 1", "Book 2"), books.stream().map(b -> b.get("title")).toList(), authors.body());
+
+    HttpResponse<String> withAuthor = send("GET", base + "/books/1?include=author", null);
+    assertEquals(200, withAuthor.statusCode(), withAuthor.body());
+    Map<String, Object> one = JsonTree.object(withAuthor.body());
+    assertInstanceOf(Map.class, one.get("author"));
+    assertEquals("Ana", ((Map<?, ?>) one.get("author")).get("name"));
+    assertEquals("2024-05-02", one.get("releasedOn"));
+
+    HttpResponse<String> invalid = send("POST", base + "/books", "{\"title\":\" \",\"authorId\":987654}");
+    assertEquals(422, invalid.statusCode(), invalid.body());
+    assertEquals(List.of("#/title", "#/sold", "#/inPrint", "#/price", "#/code"),
+        JsonTree.errors(invalid.body()).stream().map(e -> e.get("pointer")).toList());
+    assertEquals(404, send("GET", base + "/books/99", null).statusCode());
+    assertEquals(409, send("DELETE", base + "/authors/" + anaId, null).statusCode(), "still referred to");
+    assertEquals(204, send("DELETE", base + "/books/2", null).statusCode());
+    HttpResponse<String> feed = send("GET", base + "/books/feed?limit=1", null);
+    assertEquals(200, feed.statusCode(), feed.body());
+    assertEquals(1, ((List<?>) JsonTree.object(feed.body()).get("items")).size());
+  }
+
+  static HttpResponse<String> send(String method, String uri, String json) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10));
+    if (json != null) {
+      b.header("content-type", "application/json");
+    }
+    b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static void run(Path dir, String... command) throws Exception {
+    Path log = Files.createTempFile("vivace-build", ".log");
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    Process p = pb.start();
+    p.getOutputStream().close();
+    boolean done = p.waitFor(8, TimeUnit.MINUTES);
+    if (!done) {
+      p.destroyForcibly();
+    }
+    String output = Files.readString(log);
+    Files.delete(log);
+    assertTrue(done && p.exitValue() == 0, String.join(" ", command) + " failed:\n" + output);
+  }
+
+  /** Polls {@code /health} until it answers 200, for up to 90 s (an embedded PostgreSQL may start first). */
+  static void awaitHealth(Process app, String base, Path project) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      if (!app.isAlive()) {
+        throw new AssertionError("the app exited: " + Files.readString(project.getParent().resolve("app.log")));
+      }
+      try {
+        if (send("GET", base + "/health", null).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(50); // polling a real process's port: there is no clock to drive
+    }
+    throw new AssertionError("no answer from " + base + ": " + Files.readString(project.getParent().resolve("app.log")));
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** The Maven running this build (surefire passes maven.home), else mvn from the PATH. */
+  static String mvn() {
+    String home = System.getProperty("maven.home");
+    return home == null || home.isBlank() ? "mvn" : Path.of(home, "bin", "mvn").toString();
+  }
+}

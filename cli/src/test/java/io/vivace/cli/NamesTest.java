@@ -1,0 +1,115 @@
+package io.vivace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every name check: project, package, resource, field, migration; and the spellings derived from names. */
+class NamesTest {
+  static void assertUsage(String expectedInMessage, Executable check) {
+    CliException e = assertThrows(CliException.class, check);
+    assertEquals(VivaceCli.EXIT_USAGE, e.exitCode());
+    assertTrue(e.getMessage().contains(expectedInMessage), e.getMessage());
+    assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"shop", "my-shop", "a1", "x-2-y"})
+  void validProjectNames(String name) {
+    assertEquals(name, Names.project(name));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1shop", "My-Shop", "my_shop", "my shop", "shop-", "-shop", "my--shop", "shop!", "", "é"})
+  void invalidProjectNamesShowTheValue(String name) {
+    assertUsage("'" + name + "'", () -> Names.project(name));
+  }
+
+  @Test
+  void projectNamesThatAreJavaKeywordsAreRefused() {
+    assertUsage("Java keyword", () -> Names.project("class"));
+    assertUsage("Java keyword", () -> Names.project("pack-age"));
+    assertUsage("at most 64", () -> Names.project("a".repeat(65)));
+  }
+
+  @Test
+  void packages() {
+    assertEquals("com.example.my_shop", Names.packageName("--package", "com.example.my_shop"));
+    assertUsage("'int' is a Java keyword", () -> Names.packageName("--package", "com.int.shop"));
+    assertUsage("segment '1x'", () -> Names.packageName("--group", "com.1x"));
+    assertUsage("segment ''", () -> Names.packageName("--group", "com..x"));
+    assertUsage("segment 'Example'", () -> Names.packageName("--group", "com.Example"));
+    assertUsage("segment 'my-shop'", () -> Names.packageName("--package", "com.my-shop"));
+    assertUsage("must not be empty", () -> Names.packageName("--group", ""));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Book", "BlogPost", "Item2", "Order", "Category"})
+  void validResourceNames(String name) {
+    assertEquals(name, Names.resource(name));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"book", "2Book", "Blog_Post", "Blog-Post", "Book$", ""})
+  void invalidResourceNames(String name) {
+    assertUsage("invalid resource name '" + name + "'", () -> Names.resource(name));
+  }
+
+  @Test
+  void resourceNamesThatAreKeywordsOrShadowTypesAreRefused() {
+    assertUsage("reserved word", () -> Names.resource("Int"));
+    assertUsage("shadow the class String", () -> Names.resource("String"));
+    assertUsage("shadow the class Page", () -> Names.resource("Page"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"title", "publishedAt", "x1"})
+  void validFieldNames(String name) {
+    assertEquals(name, Names.field(name));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Title", "1title", "first_name", "first-name", "tïtle", ""})
+  void invalidFieldNames(String name) {
+    assertUsage("invalid field name '" + name + "'", () -> Names.field(name));
+  }
+
+  @Test
+  void fieldNamesThatAreKeywordsOrReservedInSqlOrIdAreRefused() {
+    assertUsage("Java keyword", () -> Names.field("class"));
+    assertUsage("Java keyword", () -> Names.field("default"));
+    assertUsage("'order' is reserved in SQL", () -> Names.field("order"));
+    assertUsage("'user' is reserved in SQL", () -> Names.field("user"));
+    assertUsage("'current_date' is reserved in SQL", () -> Names.field("currentDate"));
+    assertUsage("has an id already", () -> Names.field("id"));
+    for (String accessorLike : new String[] {"isbn", "isPublished", "island", "getaway", "settings", "is"}) {
+      assertUsage("'" + accessorLike + "': names starting with is, get or set", () -> Names.field(accessorLike));
+    }
+  }
+
+  @Test
+  void migrationNames() {
+    assertEquals("add_index_to_books", Names.migration("add_index_to_books"));
+    assertUsage("'AddIndex'", () -> Names.migration("AddIndex"));
+    assertUsage("'1_index'", () -> Names.migration("1_index"));
+    assertUsage("'add index'", () -> Names.migration("add index"));
+  }
+
+  @Test
+  void spellings() {
+    assertEquals("published_at", Names.snake("publishedAt"));
+    assertEquals("blog_posts", Names.table("BlogPost"));
+    assertEquals("/blog-posts", Names.path("BlogPost"));
+    assertEquals("categories", Names.table("Category"));
+    assertEquals("days", Names.table("Day"));
+    assertEquals("boxes", Names.table("Box"));
+    assertEquals("addresses", Names.table("Address"));
+    assertEquals("MyShop", Names.className("my-shop"));
+    assertEquals("blogPost", Names.lowerCamel("BlogPost"));
+  }
+}
