@@ -132,6 +132,10 @@ public final class AuthOptions {
    * @throws ConfigException naming the setting that is missing or too short
    */
   public AuthOptions validate() {
+    if (argon2MemoryKib < 8 * argon2Parallelism) {
+      throw new ConfigException("ARGON2_MEMORY_KIB (" + argon2MemoryKib + ") must be at least 8 KiB per lane of ARGON2_PARALLELISM ("
+          + argon2Parallelism + ")");
+    }
     if (passwordMin > passwordMax) {
       throw new ConfigException("AUTH_PASSWORD_MIN (" + passwordMin + ") must not exceed AUTH_PASSWORD_MAX (" + passwordMax + ")");
     }

@@ -211,6 +211,10 @@ class JwtTest {
         .algorithm(AuthOptions.Algorithm.RS256).publicKeyPem("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----")));
     assertTrue(badPem.getMessage().startsWith("JWT_PUBLIC_KEY: expected a PEM RSA public key"), badPem.getMessage());
 
+    ConfigException argon = assertThrows(ConfigException.class, () -> AuthOptions.fromEnvironment(
+        config(Map.of("JWT_SECRET", SECRET, "ARGON2_MEMORY_KIB", "16", "ARGON2_PARALLELISM", "4"))));
+    assertTrue(argon.getMessage().startsWith("ARGON2_MEMORY_KIB (16) must be at least 8 KiB per lane"), argon.getMessage());
+
     AuthOptions dev = AuthOptions.fromEnvironment(config(Map.of("AUTH_DEV_MODE", "true")));
     assertTrue(dev.secret().length() >= AuthOptions.MIN_SECRET_BYTES, "dev mode makes a random secret");
     assertTrue(!dev.secret().equals(AuthOptions.fromEnvironment(config(Map.of("AUTH_DEV_MODE", "true"))).secret()));

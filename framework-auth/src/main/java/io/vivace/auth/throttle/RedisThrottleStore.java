@@ -23,6 +23,12 @@ final class RedisThrottleStore implements ThrottleStore {
       + "if c == 1 or t < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); t = tonumber(ARGV[1]) end\n"
       + "return {c, t}";
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisThrottleStore.class);
+  /** Commands that take longer fail (and the login answers 503). */
+  static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(2);
+  private static final io.vivace.problem.ProblemException UNAVAILABLE = io.vivace.problem.ProblemException.of(503,
+      "Logins are unavailable right now; try again shortly.");
+
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final RedisAsyncCommands<String, String> redis;
@@ -31,7 +37,9 @@ final class RedisThrottleStore implements ThrottleStore {
   /** Connects (blocking: call it off the event loop). */
   RedisThrottleStore(String url, String prefix) {
     this.prefix = java.util.Objects.requireNonNull(prefix, "prefix");
-    this.client = RedisClient.create(url);
+    io.lettuce.core.RedisURI uri = io.lettuce.core.RedisURI.create(url);
+    uri.setTimeout(TIMEOUT);
+    this.client = RedisClient.create(uri);
     try {
       this.connection = client.connect();
     } catch (RuntimeException e) {
@@ -41,31 +49,41 @@ final class RedisThrottleStore implements ThrottleStore {
     this.redis = connection.async();
   }
 
-  private static <T> Future<T> back(CompletionStage<T> stage) {
+  /** The result on the caller's context; a Redis failure (down, timed out) becomes a 503. */
+  private static <T> Future<T> back(java.util.function.Supplier<CompletionStage<T>> command) {
     Context ctx = Vertx.currentContext();
-    return ctx == null ? Future.fromCompletionStage(stage) : Future.fromCompletionStage(stage, ctx);
+    Future<T> f;
+    try {
+      CompletionStage<T> stage = command.get();
+      f = ctx == null ? Future.fromCompletionStage(stage) : Future.fromCompletionStage(stage, ctx);
+    } catch (RuntimeException e) { // Lettuce refuses some commands at once (a closed client)
+      f = Future.failedFuture(e);
+    }
+    return f.recover(e -> {
+      LOG.warn("Login throttling cannot reach Redis", e);
+      return Future.failedFuture(UNAVAILABLE);
+    });
   }
 
   @Override
   public Future<Hit> hit(String key, long windowMs) {
-    CompletionStage<List<Object>> result = redis.eval(HIT, ScriptOutputType.MULTI, new String[] {prefix + key},
-        Long.toString(windowMs));
-    return back(result).map(r -> new Hit((Long) r.get(0), (Long) r.get(1)));
+    return back(() -> redis.<List<Object>>eval(HIT, ScriptOutputType.MULTI, new String[] {prefix + key},
+        Long.toString(windowMs))).map(r -> new Hit((Long) r.get(0), (Long) r.get(1)));
   }
 
   @Override
   public Future<Long> ttl(String key) {
-    return back(redis.pttl(prefix + key)).map(t -> t == null || t < 0 ? 0L : t);
+    return back(() -> redis.pttl(prefix + key)).map(t -> t == null || t < 0 ? 0L : t);
   }
 
   @Override
   public Future<Void> set(String key, long ttlMs) {
-    return back(redis.set(prefix + key, "1", SetArgs.Builder.px(ttlMs))).mapEmpty();
+    return back(() -> redis.set(prefix + key, "1", SetArgs.Builder.px(ttlMs))).mapEmpty();
   }
 
   @Override
   public Future<Void> delete(String key) {
-    return back(redis.del(prefix + key)).mapEmpty();
+    return back(() -> redis.del(prefix + key)).mapEmpty();
   }
 
   @Override
