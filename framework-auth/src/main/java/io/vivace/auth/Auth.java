@@ -2,7 +2,7 @@ package io.vivace.auth;
 
 import io.vivace.App;
 import io.vivace.auth.impl.AuthImpl;
-import io.vivace.extract.Extractor;
+import io.vivace.extract.RequestExtractor;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -55,15 +55,18 @@ public interface Auth {
   /** The clock tokens, refresh tokens and throttles use. */
   Clock clock();
 
-  /** The authenticated user; 401 without a valid bearer token. */
-  Extractor<AuthUser> user();
+  /**
+   * The authenticated user; 401 without a valid bearer token. It reads only the
+   * {@code Authorization} header, so an exact-path route with it is still served without the router.
+   */
+  RequestExtractor<AuthUser> user();
 
   /** The authenticated user when the request has a bearer token, else empty; 401 for an invalid one. */
-  Extractor<Optional<AuthUser>> optionalUser();
+  RequestExtractor<Optional<AuthUser>> optionalUser();
 
   /**
    * The authenticated user holding at least one of {@code anyOf}; 401 without a valid token, 403
    * naming the roles when the user has none of them.
    */
-  Extractor<AuthUser> role(String... anyOf);
+  RequestExtractor<AuthUser> role(String... anyOf);
 }

@@ -3,6 +3,8 @@ package io.vivace.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vivace.extract.Query;
+import io.vivace.extract.RequestExtractor;
+import io.vivace.problem.ProblemException;
 import io.vivace.testing.JsonTree;
 import io.vivace.testing.TestServer;
 import java.net.http.HttpResponse;
@@ -49,6 +51,35 @@ class StaticRoutesTest {
       assertEquals("ok", s.get("/ok?with=query").body());
       assertEquals("ok", s.get("/./ok").body(), "a path that needs normalising is routed");
       assertEquals("Vivace", s.get("/ok").headers().firstValue("server").orElseThrow());
+    }
+  }
+
+  @Test
+  void routesWithRequestExtractorsAnswerLikeRoutedOnes() {
+    RequestExtractor<String> tenant = req -> {
+      String t = req.getHeader("X-Tenant");
+      if (t == null) {
+        throw ProblemException.of(401, "No tenant.").withHeader("WWW-Authenticate", "Tenant");
+      }
+      return t;
+    };
+    try (TestServer s = TestServer.start(app -> {
+      app.get("/tenant", tenant, t -> "tenant " + t);
+      app.get("/both", tenant, tenant, (a, b) -> a + b);
+      app.get("/mixed", tenant, Query.string("q"), (t, q) -> t + q);
+    })) {
+      java.util.function.Function<String, HttpResponse<String>> withTenant = path -> s.send(
+          java.net.http.HttpRequest.newBuilder(s.uri(path)).header("X-Tenant", "acme"));
+      assertEquals("tenant acme", withTenant.apply("/tenant").body());
+      assertEquals("acmeacme", withTenant.apply("/both").body());
+      assertEquals("acmez", withTenant.apply("/mixed?q=z").body(), "a router-only extractor sends it to the router");
+      HttpResponse<String> none = s.get("/tenant");
+      assertEquals(401, none.statusCode());
+      assertEquals("Tenant", none.headers().firstValue("www-authenticate").orElseThrow());
+      assertEquals("/tenant", JsonTree.object(none.body()).get("instance"));
+      assertEquals(405, s.send("POST", "/tenant", null, null).statusCode());
+      assertEquals(200, s.send(java.net.http.HttpRequest.newBuilder(s.uri("/tenant")).header("X-Tenant", "a")
+          .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode());
     }
   }
 }

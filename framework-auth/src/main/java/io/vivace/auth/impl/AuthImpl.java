@@ -2,13 +2,13 @@ package io.vivace.auth.impl;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.http.HttpServerRequest;
 import io.vivace.App;
 import io.vivace.auth.Auth;
 import io.vivace.auth.AuthOptions;
 import io.vivace.auth.AuthUser;
 import io.vivace.auth.Jwt;
-import io.vivace.extract.Extractor;
+import io.vivace.extract.RequestExtractor;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -53,9 +53,9 @@ public final class AuthImpl implements Auth {
     return clock;
   }
 
-  /** The bearer token of {@code ctx}, or null when there is no {@code Authorization: Bearer} header. */
-  static String token(RoutingContext ctx) {
-    String h = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+  /** The bearer token of {@code request}, or null when there is no {@code Authorization: Bearer} header. */
+  static String token(HttpServerRequest request) {
+    String h = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (h == null || h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return null;
     }
@@ -63,9 +63,9 @@ public final class AuthImpl implements Auth {
   }
 
   @Override
-  public Extractor<AuthUser> user() {
-    return ctx -> {
-      String token = token(ctx);
+  public RequestExtractor<AuthUser> user() {
+    return request -> {
+      String token = token(request);
       if (token == null) {
         throw BearerProblems.missing();
       }
@@ -74,24 +74,24 @@ public final class AuthImpl implements Auth {
   }
 
   @Override
-  public Extractor<Optional<AuthUser>> optionalUser() {
-    return ctx -> {
-      String token = token(ctx);
+  public RequestExtractor<Optional<AuthUser>> optionalUser() {
+    return request -> {
+      String token = token(request);
       return token == null ? Optional.empty() : Optional.of(jwt().verify(token));
     };
   }
 
   @Override
-  public Extractor<AuthUser> role(String... anyOf) {
+  public RequestExtractor<AuthUser> role(String... anyOf) {
     if (anyOf.length == 0) {
       throw new IllegalArgumentException("role() needs at least one role");
     }
     List<String> roles = List.of(anyOf);
     String detail = roles.size() == 1 ? "This needs the role " + roles.get(0) + "."
         : "This needs one of the roles " + String.join(", ", roles) + ".";
-    Extractor<AuthUser> user = user();
-    return ctx -> {
-      AuthUser u = user.extract(ctx);
+    RequestExtractor<AuthUser> user = user();
+    return request -> {
+      AuthUser u = user.extract(request);
       for (int i = 0; i < roles.size(); i++) {
         if (u.hasRole(roles.get(i))) {
           return u;

@@ -1,7 +1,9 @@
 package io.vivace.route.impl;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vivace.extract.Extractor;
+import io.vivace.extract.RequestExtractor;
 import io.vivace.route.Endpoint;
 import io.vivace.route.Handler0;
 import io.vivace.route.Handler1;
@@ -16,9 +18,34 @@ public final class Endpoints {
   private Endpoints() {
   }
 
-  /** The handler of an endpoint that takes no extractors, or null for any other endpoint. */
-  public static Handler0<?> handler0(Endpoint endpoint) {
-    return endpoint instanceof E0 ? ((E0) endpoint).h : null;
+  /** A call that needs only the request: what a static route runs. */
+  @FunctionalInterface
+  public interface Direct {
+    Object handle(HttpServerRequest request) throws Exception;
+  }
+
+  /**
+   * The direct call of an endpoint without extractors or with one or two
+   * {@link RequestExtractor}s, or null for any other endpoint (it needs the router).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static Direct direct(Endpoint endpoint) {
+    if (endpoint instanceof E0) {
+      Handler0<?> h = ((E0) endpoint).h;
+      return request -> h.handle();
+    }
+    if (endpoint instanceof E1 && ((E1) endpoint).a instanceof RequestExtractor) {
+      RequestExtractor a = (RequestExtractor) ((E1) endpoint).a;
+      Handler1 h = ((E1) endpoint).h;
+      return request -> h.handle(a.extract(request));
+    }
+    if (endpoint instanceof E2 && ((E2) endpoint).a instanceof RequestExtractor && ((E2) endpoint).b instanceof RequestExtractor) {
+      RequestExtractor a = (RequestExtractor) ((E2) endpoint).a;
+      RequestExtractor b = (RequestExtractor) ((E2) endpoint).b;
+      Handler2 h = ((E2) endpoint).h;
+      return request -> h.handle(a.extract(request), b.extract(request));
+    }
+    return null;
   }
 
   public static Endpoint of(Handler0<?> h) {

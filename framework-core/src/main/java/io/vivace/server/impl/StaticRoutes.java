@@ -2,7 +2,6 @@ package io.vivace.server.impl;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vivace.route.Handler0;
 import io.vivace.route.RouteDef;
 import io.vivace.route.impl.Endpoints;
 import io.vivace.route.impl.Responder;
@@ -12,7 +11,7 @@ import java.util.Map;
 
 /**
  * The routes an event loop serves without the router: an exact path (no {@code :param}, no
- * {@code *}), no extractors, not blocking. Such a request needs nothing the router provides, so it
+ * {@code *}), no extractors or only {@link io.vivace.extract.RequestExtractor}s, not blocking. Such a request needs nothing the router provides, so it
  * is matched by one hash lookup of its path and answered directly. Every other request, including
  * one whose path only matches after normalisation, goes to the router, so 404s, 405s and
  * everything else behave exactly as for routed requests. Confined to its event loop.
@@ -20,9 +19,9 @@ import java.util.Map;
 final class StaticRoutes {
   private static final class Entry {
     final HttpMethod method;
-    final Handler0<?> handler;
+    final Endpoints.Direct handler;
 
-    Entry(HttpMethod method, Handler0<?> handler) {
+    Entry(HttpMethod method, Endpoints.Direct handler) {
       this.method = method;
       this.handler = handler;
     }
@@ -47,7 +46,7 @@ final class StaticRoutes {
       }
       // An exact route that needs the router (extractors, blocking) still claims its method and
       // path: a null handler sends the request to the router, where that route wins.
-      Handler0<?> handler = def.isBlocking() ? null : Endpoints.handler0(def.endpoint());
+      Endpoints.Direct handler = def.isBlocking() ? null : Endpoints.direct(def.endpoint());
       Entry[] old = byPath.getOrDefault(def.path(), new Entry[0]);
       if (shadowed(old, def.method())) {
         continue; // an earlier route for the same method and path wins, as in the router
@@ -86,7 +85,7 @@ final class StaticRoutes {
         }
         Object result;
         try {
-          result = e.handler.handle();
+          result = e.handler.handle(req);
         } catch (Throwable t) {
           Responder.fail(req, t);
           return true;
