@@ -56,6 +56,15 @@ public interface AuthModule {
   /** Runs {@code hook} in every signup's transaction (e.g. to create the app's own user row). */
   AuthModule onSignup(SignupHook hook);
 
+  /**
+   * Deletes refresh tokens that expired before now (the module's clock); runs every
+   * {@link #PRUNE_INTERVAL_MS} ms while the app runs. Completes with how many went.
+   */
+  Future<Integer> pruneExpiredRefreshTokens();
+
+  /** How often expired refresh tokens are deleted: {@value} ms (one hour). */
+  long PRUNE_INTERVAL_MS = 3_600_000;
+
   /** Adds {@code role} to an account (taking effect in its next access token). */
   Future<Void> grantRole(long accountId, String role);
 

@@ -158,10 +158,13 @@ class AuthModuleTest {
   }
 
   @Test
-  void refreshTokensExpireAndLogoutRevokes() {
+  void refreshTokensExpireAndLogoutRevokes() throws Exception {
     Map<String, Object> a = signupAndLogin("expire@example.com");
     clock.advance(Duration.ofSeconds(3601));
     assertEquals(401, refresh(a.get("refreshToken")).statusCode());
+    assertTrue(await(module.pruneExpiredRefreshTokens()) >= 1);
+    assertEquals(Long.valueOf(0), await(db.one("SELECT count(*) FROM vivace_auth.refresh_tokens WHERE expires_at < $1",
+        Tuple.of(java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)), r -> r.getLong(0))));
 
     Map<String, Object> b = json(post("/auth/login", creds("expire@example.com", "long enough password")), 200);
     assertEquals(204, post("/auth/logout", "{\"refreshToken\":\"" + b.get("refreshToken") + "\"}").statusCode());

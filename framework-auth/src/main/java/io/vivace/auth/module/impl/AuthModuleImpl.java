@@ -51,6 +51,7 @@ public final class AuthModuleImpl implements AuthModule {
   private volatile LoginThrottle throttle;
   private volatile PasswordHasher hasher;
   private volatile String dummyHash;
+  private volatile long pruneTimer = -1;
 
   public AuthModuleImpl(App app, Database db, Auth auth, String prefix, ThrottleStore givenStore) {
     if (prefix == null || !prefix.startsWith("/") || prefix.endsWith("/")) {
@@ -62,7 +63,10 @@ public final class AuthModuleImpl implements AuthModule {
     this.prefix = prefix;
     this.refreshTokens = new RefreshTokens(db, auth.clock());
     app.onStart(vertx -> start(vertx, givenStore));
-    app.onStop(vertx -> givenStore == null && store != null ? store.close() : Future.succeededFuture());
+    app.onStop(vertx -> {
+      vertx.cancelTimer(pruneTimer);
+      return givenStore == null && store != null ? store.close() : Future.succeededFuture();
+    });
     app.post(prefix + "/signup", Body.json(Credentials.class), this::signup);
     app.post(prefix + "/login", CLIENT_IP, Body.json(Credentials.class), this::login);
     app.post(prefix + "/refresh", Body.json(RefreshRequest.class), this::refresh);
@@ -88,6 +92,8 @@ public final class AuthModuleImpl implements AuthModule {
       this.hasher = h;
       this.store = s;
       this.throttle = new LoginThrottle(options, s);
+      this.pruneTimer = vertx.setPeriodic(PRUNE_INTERVAL_MS, id -> pruneExpiredRefreshTokens()
+          .onFailure(e -> LOG.warn("Deleting expired refresh tokens failed", e)));
       return s;
     }));
   }
@@ -96,6 +102,11 @@ public final class AuthModuleImpl implements AuthModule {
   public AuthModule onSignup(SignupHook hook) {
     hooks.add(java.util.Objects.requireNonNull(hook, "hook"));
     return this;
+  }
+
+  @Override
+  public Future<Integer> pruneExpiredRefreshTokens() {
+    return refreshTokens.pruneExpired();
   }
 
   @Override

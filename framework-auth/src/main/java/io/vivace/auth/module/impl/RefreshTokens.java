@@ -95,6 +95,11 @@ final class RefreshTokens {
                 .compose(v -> Future.failedFuture(reused())));
   }
 
+  /** Deletes the tokens that expired before now. */
+  Future<Integer> pruneExpired() {
+    return db.execute("DELETE FROM vivace_auth.refresh_tokens WHERE expires_at < $1", Tuple.of(now()));
+  }
+
   /** Revokes the family of {@code token}, if it is one of ours. */
   Future<Void> revokeFamily(String token) {
     if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
