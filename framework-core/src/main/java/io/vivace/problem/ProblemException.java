@@ -1,6 +1,7 @@
 package io.vivace.problem;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,10 +13,22 @@ public class ProblemException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient Problem problem;
+  private final transient Map<String, String> headers;
 
   public ProblemException(Problem problem) {
+    this(problem, Map.of());
+  }
+
+  /**
+   * A problem sent with extra response headers, for answers a standard pairs with a header:
+   * {@code WWW-Authenticate} on a 401 (RFC 9110 section 11.6.1, RFC 6750 section 3),
+   * {@code Retry-After} on a 429 or 503 (RFC 9110 section 10.2.3). The names and values are sent
+   * as given; a copy of {@code headers} is kept.
+   */
+  public ProblemException(Problem problem, Map<String, String> headers) {
     super(Objects.requireNonNull(problem, "problem").detail(), null, false, false);
     this.problem = problem;
+    this.headers = Map.copyOf(Objects.requireNonNull(headers, "headers"));
   }
 
   /** A problem of {@code status} (400..599) with {@code detail}. */
@@ -43,8 +56,22 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(Problem.of(422, "The request body has invalid fields.", errors));
   }
 
+  /** This problem with one more response header {@code name: value} (replacing one of the same name). */
+  public ProblemException withHeader(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    java.util.HashMap<String, String> all = new java.util.HashMap<>(headers);
+    all.put(name, value);
+    return new ProblemException(problem, all);
+  }
+
   public Problem problem() {
     return problem;
+  }
+
+  /** The extra response headers, unmodifiable; empty for most problems. */
+  public Map<String, String> headers() {
+    return headers;
   }
 
   public int status() {

@@ -34,6 +34,11 @@ class ErrorsTest {
       app.get("/conflict", () -> {
         throw ProblemException.conflict("The name is taken.");
       });
+      app.get("/limited", () -> Future.failedFuture(ProblemException.of(429, "Too many attempts.")
+          .withHeader("Retry-After", "30")));
+      app.get("/challenge", () -> {
+        throw ProblemException.of(401, "A bearer token is required.").withHeader("WWW-Authenticate", "Bearer");
+      });
     });
   }
 
@@ -50,6 +55,17 @@ class ErrorsTest {
     assertEquals("about:blank", p.get("type"));
     assertNotNull(p.get("title"));
     return p;
+  }
+
+  @Test
+  void problemsCarryTheirResponseHeaders() {
+    HttpResponse<String> limited = server.get("/limited");
+    assertEquals("Too many attempts.", problem(limited, 429).get("detail"));
+    assertEquals("30", limited.headers().firstValue("retry-after").orElseThrow());
+    HttpResponse<String> challenge = server.get("/challenge");
+    problem(challenge, 401);
+    assertEquals("Bearer", challenge.headers().firstValue("www-authenticate").orElseThrow());
+    assertFalse(server.get("/conflict").headers().firstValue("retry-after").isPresent());
   }
 
   @Test

@@ -6,7 +6,9 @@ import io.vivace.extract.Body;
 import io.vivace.extract.Header;
 import io.vivace.extract.Path;
 import io.vivace.extract.Query;
+import io.vivace.extract.RequestExtractor;
 import io.vivace.pagination.Pagination;
+import io.vivace.problem.ProblemException;
 import io.vivace.route.impl.Endpoints;
 import io.vivace.testing.JsonTree;
 import io.vivace.testing.TestServer;
@@ -90,6 +92,35 @@ class StaticRoutesTest {
       assertEquals("7 - 2/5", s.get("/direct?n=7&page=2&per_page=5").body());
       assertEquals(400, s.get("/direct?n=x").statusCode());
       assertEquals(405, s.send("POST", "/direct", null, null).statusCode());
+    }
+  }
+
+  @Test
+  void routesWithRequestExtractorsAnswerLikeRoutedOnes() {
+    RequestExtractor<String> tenant = req -> {
+      String t = req.getHeader("X-Tenant");
+      if (t == null) {
+        throw ProblemException.of(401, "No tenant.").withHeader("WWW-Authenticate", "Tenant");
+      }
+      return t;
+    };
+    try (TestServer s = TestServer.start(app -> {
+      app.get("/tenant", tenant, t -> "tenant " + t);
+      app.get("/both", tenant, tenant, (a, b) -> a + b);
+      app.get("/mixed", tenant, Query.string("q"), (t, q) -> t + q);
+    })) {
+      java.util.function.Function<String, HttpResponse<String>> withTenant = path -> s.send(
+          java.net.http.HttpRequest.newBuilder(s.uri(path)).header("X-Tenant", "acme"));
+      assertEquals("tenant acme", withTenant.apply("/tenant").body());
+      assertEquals("acmeacme", withTenant.apply("/both").body());
+      assertEquals("acmez", withTenant.apply("/mixed?q=z").body(), "a request extractor and a query parameter");
+      HttpResponse<String> none = s.get("/tenant");
+      assertEquals(401, none.statusCode());
+      assertEquals("Tenant", none.headers().firstValue("www-authenticate").orElseThrow());
+      assertEquals("/tenant", JsonTree.object(none.body()).get("instance"));
+      assertEquals(405, s.send("POST", "/tenant", null, null).statusCode());
+      assertEquals(200, s.send(java.net.http.HttpRequest.newBuilder(s.uri("/tenant")).header("X-Tenant", "a")
+          .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode());
     }
   }
 }

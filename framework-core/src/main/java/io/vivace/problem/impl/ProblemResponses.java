@@ -32,8 +32,10 @@ public final class ProblemResponses {
    */
   public static void send(HttpServerRequest req, Throwable failure, int status, String allow) {
     Problem problem;
+    java.util.Map<String, String> headers = java.util.Map.of();
     if (failure instanceof ProblemException) {
       problem = ((ProblemException) failure).problem();
+      headers = ((ProblemException) failure).headers();
     } else if (failure instanceof HttpException && ((HttpException) failure).getStatusCode() < 500) {
       int code = ((HttpException) failure).getStatusCode();
       problem = Problem.of(code, detail(code, req));
@@ -57,6 +59,9 @@ public final class ProblemResponses {
     }
     if (problem.status() == 405 && allow != null) {
       resp.headers().set(HttpHeaders.ALLOW, allow);
+    }
+    if (!headers.isEmpty()) {
+      headers.forEach(resp.headers()::set);
     }
     resp.setStatusCode(problem.status());
     resp.headers().set(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);

@@ -2,6 +2,9 @@ package io.vivace.examples.blog;
 
 import io.vivace.App;
 import io.vivace.Vivace;
+import io.vivace.auth.Auth;
+import io.vivace.auth.AuthOptions;
+import io.vivace.auth.module.AuthModule;
 import io.vivace.config.VivaceOptions;
 import io.vivace.db.Database;
 import io.vivace.db.DbOptions;
@@ -15,6 +18,8 @@ import io.vivace.pagination.Pagination;
  * validated writes, database errors as problems and a streamed NDJSON export. Run it with
  * {@code java -jar examples/blog/target/blog.jar}: without {@code DATABASE_URL} it starts an
  * embedded PostgreSQL; {@code BLOG_SEED=true} fills an empty database with demo data ({@link Seed}).
+ * Writing posts needs a bearer token from the auth module under {@code /auth} ({@code JWT_SECRET}
+ * must be set): signing up creates the account and its blog user ({@link Authors}).
  */
 public final class BlogApp {
   private BlogApp() {
@@ -24,29 +29,30 @@ public final class BlogApp {
     App app = Vivace.app();
     Database db = Database.attach(app);
     Seed.onStart(app, db, null); // BLOG_SEED, read at start
-    routes(app, db).run();
+    routes(app, db, Auth.attach(app)).run(); // JWT_SECRET etc., read at start
   }
 
   /** An app on the given options, seeded with {@code seed} when not null (tests). */
-  public static App create(VivaceOptions options, DbOptions dbOptions, Seed seed) {
+  public static App create(VivaceOptions options, DbOptions dbOptions, Seed seed, AuthOptions authOptions) {
     App app = Vivace.app(options);
     Database db = Database.attach(app, dbOptions);
     if (seed != null) {
       Seed.onStart(app, db, seed);
     }
-    return routes(app, db);
+    return routes(app, db, Auth.attach(app, authOptions));
   }
 
   /** Declares the blog's routes on {@code app}. */
-  static App routes(App app, Database db) {
+  static App routes(App app, Database db, Auth auth) {
+    AuthModule.mount(app, db, auth).onSignup(Authors::created);
     Posts posts = new Posts(db);
     Users users = new Users(db);
     app.get("/posts", Pagination.offset(), posts::page);
     app.get("/posts/feed", Pagination.keyset(), posts::feed);             // before /posts/:id
     app.get("/posts/:id", Path.longValue("id"), PostIncludes.INCLUDE, posts::one);
-    app.post("/posts", Body.json(NewPost.class), posts::create);
-    app.put("/posts/:id", Path.longValue("id"), Body.json(NewPost.class), posts::update);
-    app.delete("/posts/:id", Path.longValue("id"), posts::delete);
+    app.post("/posts", auth.user(), Body.json(NewPost.class), posts::create);
+    app.put("/posts/:id", auth.user(), Path.longValue("id"), Body.json(NewPost.class), posts::update);
+    app.delete("/posts/:id", auth.user(), Path.longValue("id"), posts::delete);
     app.post("/users", Body.json(NewUser.class), users::create);
     app.get("/users/:id", Path.longValue("id"), users::one);
     app.get("/users/:id/posts", Path.longValue("id"), Pagination.offset(), users::posts);

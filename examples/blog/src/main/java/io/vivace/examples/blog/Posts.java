@@ -2,13 +2,13 @@ package io.vivace.examples.blog;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
+import io.vivace.auth.AuthUser;
 import io.vivace.db.Database;
 import io.vivace.db.Keyset;
 import io.vivace.db.eager.Relation;
 import io.vivace.pagination.CursorRequest;
 import io.vivace.pagination.Page;
 import io.vivace.pagination.PageRequest;
-import io.vivace.problem.FieldError;
 import io.vivace.problem.ProblemException;
 import io.vivace.response.Response;
 import io.vivace.response.Streamed;
@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * The post endpoints: offset pages and a keyset feed (newest first), one post with includes,
- * create, update, delete and an NDJSON export. An author that does not exist is a 422 naming
- * {@code authorId}, checked in the same statement as the write.
+ * create, update, delete and an NDJSON export. Writes need a bearer token: the author is the blog
+ * user of the token's account ({@link Authors}); only the author edits or deletes a post (else
+ * 403), and the {@code admin} role deletes any post.
  */
 final class Posts {
   /** Newest first; the id breaks ties between posts of the same instant. */
@@ -27,10 +28,11 @@ final class Posts {
 
   private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id DESC";
   private static final String ONE = "SELECT " + Post.COLUMNS + " FROM posts WHERE id = $1";
-  private static final String INSERT = "INSERT INTO posts (author_id, title, body) SELECT $1::bigint, $2::text, $3::text"
-      + " WHERE EXISTS (SELECT 1 FROM users WHERE id = $1) RETURNING " + Post.COLUMNS;
-  private static final String UPDATE = "UPDATE posts SET author_id = $2, title = $3, body = $4"
-      + " WHERE id = $1 AND EXISTS (SELECT 1 FROM users WHERE id = $2) RETURNING " + Post.COLUMNS;
+  private static final String INSERT = "INSERT INTO posts (author_id, title, body)"
+      + " SELECT id, $1::text, $3::text FROM users WHERE account_id = $2 RETURNING " + Post.COLUMNS;
+  private static final String UPDATE = "UPDATE posts SET title = $3, body = $4"
+      + " WHERE id = $1 AND author_id = " + Authors.OF_ACCOUNT + " RETURNING " + Post.COLUMNS;
+  private static final String DELETE_OWN = "DELETE FROM posts WHERE id = $1 AND author_id = " + Authors.OF_ACCOUNT;
 
   private final Database db;
 
@@ -56,31 +58,36 @@ final class Posts {
         .compose(post -> PostIncludes.load(db, found(post, id), include));
   }
 
-  /** {@code POST /posts}: 201 with {@code Location}. */
-  Future<Response> create(NewPost in) {
-    return db.optional(INSERT, Tuple.of(in.authorId(), in.title(), in.body()), Post::from).map(post -> {
-      Post p = post.orElseThrow(Posts::unknownAuthor);
+  /** {@code POST /posts}: 201 with {@code Location}; 403 when the account has no blog user. */
+  Future<Response> create(AuthUser user, NewPost in) {
+    return db.optional(INSERT, Tuple.of(in.title(), Authors.account(user), in.body()), Post::from).map(post -> {
+      Post p = post.orElseThrow(() -> ProblemException.of(403, "Your account has no blog user to write as."));
       return Response.created("/posts/" + p.id(), p);
     });
   }
 
-  /** {@code PUT /posts/:id}: 200 with the post, 404 for an unknown post, 422 for an unknown author. */
-  Future<Post> update(long id, NewPost in) {
-    return db.optional(UPDATE, Tuple.of(id, in.authorId(), in.title(), in.body()), Post::from).compose(post ->
-        post.isPresent() ? Future.succeededFuture(post.get())
-            : db.optional("SELECT 1 FROM posts WHERE id = $1", Tuple.of(id), r -> 1).map(exists -> {
-              found(exists, id);
-              throw unknownAuthor();
-            }));
+  /** {@code PUT /posts/:id}: 200 with the post; 404 for an unknown post; 403 for someone else's. */
+  Future<Post> update(AuthUser user, long id, NewPost in) {
+    return db.optional(UPDATE, Tuple.of(id, Authors.account(user), in.title(), in.body()), Post::from).compose(post ->
+        post.isPresent() ? Future.succeededFuture(post.get()) : notYours(id, "edit"));
   }
 
-  /** {@code DELETE /posts/:id}: 204, or 404; comments and tag links go with it (ON DELETE CASCADE). */
-  Future<Response> delete(long id) {
-    return db.execute("DELETE FROM posts WHERE id = $1", Tuple.of(id)).map(n -> {
-      if (n == 0) {
-        throw notFound(id);
-      }
-      return Response.noContent();
+  /**
+   * {@code DELETE /posts/:id}: 204, 404, or 403 for someone else's post unless the user has the
+   * {@code admin} role; comments and tag links go with it (ON DELETE CASCADE).
+   */
+  Future<Response> delete(AuthUser user, long id) {
+    Future<Integer> deleted = user.hasRole("admin")
+        ? db.execute("DELETE FROM posts WHERE id = $1", Tuple.of(id))
+        : db.execute(DELETE_OWN, Tuple.of(id, Authors.account(user)));
+    return deleted.compose(n -> n > 0 ? Future.succeededFuture(Response.noContent()) : notYours(id, "delete"));
+  }
+
+  /** After a write that matched nothing: 404 when the post does not exist, else 403. */
+  private <T> Future<T> notYours(long id, String what) {
+    return db.optional("SELECT 1 FROM posts WHERE id = $1", Tuple.of(id), r -> 1).map(exists -> {
+      found(exists, id);
+      throw ProblemException.of(403, "Only the author may " + what + " post " + id + ".");
     });
   }
 
@@ -95,9 +102,5 @@ final class Posts {
 
   private static ProblemException notFound(long id) {
     return ProblemException.notFound("There is no post " + id + ".");
-  }
-
-  static ProblemException unknownAuthor() {
-    return ProblemException.unprocessable(List.of(FieldError.body("/authorId", "is not an existing user")));
   }
 }

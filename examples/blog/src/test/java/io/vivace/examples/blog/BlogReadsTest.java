@@ -31,7 +31,7 @@ class BlogReadsTest {
   @BeforeAll
   static void start() {
     url = TestDatabase.fresh();
-    server = TestServer.started(BlogApp.create(TestServer.options(), new DbOptions().url(url), SEED));
+    server = TestServer.started(BlogApp.create(TestServer.options(), new DbOptions().url(url), SEED, BlogWritesTest.AUTH));
   }
 
   @AfterAll
@@ -189,7 +189,7 @@ class BlogReadsTest {
         + " (SELECT md5(string_agg(title || body, ',' ORDER BY id)) FROM posts)";
     List<Object> before = Jdbc.row(url, counts);
     assertEquals(List.of(10L, 45L, 120L, 20L, 90L), before.subList(0, 5), "tags per post: 1, 2, 3 in turn");
-    TestServer again = TestServer.started(BlogApp.create(TestServer.options(), new DbOptions().url(url), SEED));
+    TestServer again = TestServer.started(BlogApp.create(TestServer.options(), new DbOptions().url(url), SEED, BlogWritesTest.AUTH));
     again.close();
     assertEquals(before, Jdbc.row(url, counts), "a second start does not seed again");
     assertEquals(List.of(11L), Jdbc.row(url, "SELECT nextval('users_id_seq')"), "sequences continue after the seed");

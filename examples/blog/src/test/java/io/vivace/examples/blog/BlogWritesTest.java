@@ -3,11 +3,13 @@ package io.vivace.examples.blog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vivace.auth.AuthOptions;
 import io.vivace.db.DatabaseUrl;
 import io.vivace.db.DbOptions;
 import io.vivace.db.testing.TestDatabase;
 import io.vivace.testing.JsonTree;
 import io.vivace.testing.TestServer;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +17,29 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The write endpoints: create, update, delete, their validation and database errors as problems. */
+/**
+ * The write endpoints: create, update, delete with bearer tokens from the auth module, ownership
+ * (403) and the admin role, their validation and database errors as problems.
+ */
 class BlogWritesTest {
+  /** Test authentication: a fixed secret and a small Argon2id cost (the code path is the same). */
+  static final AuthOptions AUTH = new AuthOptions().secret("blog-test-secret-0123456789abcdef0123456789").argon2(1024, 1, 1);
+
   static TestServer server;
   static DatabaseUrl url;
+  static String writer;
+  static String other;
+  static String admin;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     url = TestDatabase.fresh();
-    server = TestServer.started(BlogApp.create(TestServer.options(), new DbOptions().url(url), new Seed(3, 5, 10)));
+    server = TestServer.started(BlogApp.create(TestServer.options(), new DbOptions().url(url), new Seed(3, 5, 10), AUTH));
+    writer = token("writer@example.com");
+    other = token("other@example.com");
+    signup("boss@example.com");
+    Jdbc.update(url, "UPDATE vivace_auth.accounts SET roles = '{admin}' WHERE email = 'boss@example.com'");
+    admin = login("boss@example.com");
   }
 
   @AfterAll
@@ -31,8 +47,38 @@ class BlogWritesTest {
     TestDatabase.closeAndDrop(server, url);
   }
 
+  static HttpResponse<String> signup(String email) {
+    HttpResponse<String> r = server.postJson("/auth/signup", "{\"email\":\"" + email + "\",\"password\":\"a long password\"}");
+    assertStatus(201, r);
+    return r;
+  }
+
+  static String login(String email) {
+    HttpResponse<String> r = server.postJson("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"a long password\"}");
+    assertStatus(200, r);
+    return (String) JsonTree.object(r.body()).get("accessToken");
+  }
+
+  static String token(String email) {
+    signup(email);
+    return login(email);
+  }
+
+  /** {@code method path} with {@code json} as {@code token}'s user (null: no Authorization header). */
+  static HttpResponse<String> send(String method, String path, String json, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return server.send(b);
+  }
+
   static HttpResponse<String> send(String method, String path, String json) {
-    return server.send(method, path, json == null ? null : "application/json", json);
+    return send(method, path, json, writer);
   }
 
   static List<Object> pointers(HttpResponse<String> r) {
@@ -46,71 +92,103 @@ class BlogWritesTest {
     }
   }
 
+  static long blogUserOf(String email) throws Exception {
+    return (Long) Jdbc.row(url, "SELECT id FROM users WHERE email = '" + email + "'").get(0);
+  }
+
   @Test
-  void createReadAndFindANewPostFirstInTheFeed() {
-    HttpResponse<String> created = send("POST", "/posts", "{\"authorId\":2,\"title\":\"Hello\",\"body\":\"First!\"}");
+  void createReadAndFindANewPostFirstInTheFeed() throws Exception {
+    HttpResponse<String> created = send("POST", "/posts", "{\"title\":\"Hello\",\"body\":\"First!\"}");
     assertStatus(201, created);
     Map<String, Object> post = JsonTree.object(created.body());
     assertEquals("/posts/" + post.get("id"), created.headers().firstValue("location").orElseThrow());
-    assertEquals(2L, post.get("authorId"));
+    long author = blogUserOf("writer@example.com");
+    assertEquals(author, post.get("authorId"), "the author is the token's user");
     assertTrue(((String) post.get("createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT.+"), post.toString());
 
     Map<String, Object> read = JsonTree.object(server.get("/posts/" + post.get("id") + "?include=comments,author").body());
     assertEquals("Hello", read.get("title"));
     assertEquals(List.of(), read.get("comments"), "a post without comments has an empty list");
-    assertEquals(Map.of("id", 2L, "name", "User 2"), read.get("author"));
+    assertEquals(Map.of("id", author, "name", "writer"), read.get("author"));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> feed = (List<Map<String, Object>>) JsonTree.object(server.get("/posts/feed?limit=1").body()).get("items");
     assertEquals(post.get("id"), feed.get(0).get("id"), "newest first");
   }
 
   @Test
+  void writesNeedAValidToken() {
+    String json = "{\"title\":\"a\",\"body\":\"b\"}";
+    for (String[] call : new String[][] {{"POST", "/posts"}, {"PUT", "/posts/1"}, {"DELETE", "/posts/1"}}) {
+      HttpResponse<String> none = send(call[0], call[1], call[0].equals("DELETE") ? null : json, null);
+      assertStatus(401, none);
+      assertEquals("Bearer", none.headers().firstValue("www-authenticate").orElseThrow());
+      HttpResponse<String> bad = send(call[0], call[1], call[0].equals("DELETE") ? null : json, writer + "x");
+      assertStatus(401, bad);
+      assertEquals("Bearer error=\"invalid_token\"", bad.headers().firstValue("www-authenticate").orElseThrow());
+    }
+    assertEquals(200, server.get("/posts/1").statusCode(), "reads stay open");
+  }
+
+  @Test
   void invalidPostsListEveryError() {
     HttpResponse<String> r = send("POST", "/posts", "{\"title\":\"\",\"body\":\"\"}");
     assertStatus(422, r);
-    assertEquals(List.of("#/authorId", "#/title", "#/title", "#/body", "#/body"), pointers(r));
-    String tooLong = "{\"authorId\":1,\"title\":\"" + "t".repeat(201) + "\",\"body\":\"" + "b".repeat(20_001) + "\"}";
+    assertEquals(List.of("#/title", "#/title", "#/body", "#/body"), pointers(r));
+    String tooLong = "{\"title\":\"" + "t".repeat(201) + "\",\"body\":\"" + "b".repeat(20_001) + "\"}";
     assertEquals(List.of("#/title", "#/body"), pointers(send("POST", "/posts", tooLong)));
-    String longest = "{\"authorId\":1,\"title\":\"" + "t".repeat(200) + "\",\"body\":\"" + "b".repeat(20_000) + "\"}";
+    String longest = "{\"title\":\"" + "t".repeat(200) + "\",\"body\":\"" + "b".repeat(20_000) + "\"}";
     assertStatus(201, send("POST", "/posts", longest));
-    assertEquals(List.of("#/authorId"), pointers(send("POST", "/posts", "{\"authorId\":\"two\",\"title\":\"a\",\"body\":\"b\"}")));
-    assertStatus(400, send("POST", "/posts", "{\"authorId\":1,"));
-    assertStatus(415, server.send("POST", "/posts", "text/plain", "hello"));
+    assertStatus(400, send("POST", "/posts", "{\"title\":1,"));
+    assertStatus(415, server.send(HttpRequest.newBuilder(server.uri("/posts")).header("Content-Type", "text/plain")
+        .header("Authorization", "Bearer " + writer).POST(HttpRequest.BodyPublishers.ofString("hello"))));
   }
 
   @Test
-  void anUnknownAuthorIsA422NamingAuthorId() {
-    HttpResponse<String> r = send("POST", "/posts", "{\"authorId\":999,\"title\":\"a\",\"body\":\"b\"}");
-    assertStatus(422, r);
-    assertEquals(List.of("#/authorId"), pointers(r));
-    HttpResponse<String> u = send("PUT", "/posts/1", "{\"authorId\":999,\"title\":\"a\",\"body\":\"b\"}");
-    assertStatus(422, u);
-    assertEquals(List.of("#/authorId"), pointers(u));
-    assertStatus(404, send("PUT", "/posts/999", "{\"authorId\":999,\"title\":\"a\",\"body\":\"b\"}"));
-  }
-
-  @Test
-  void updateAPost() {
-    HttpResponse<String> r = send("PUT", "/posts/1", "{\"authorId\":3,\"title\":\"Edited\",\"body\":\"New body\"}");
+  void onlyTheAuthorEditsAPost() {
+    long id = (Long) JsonTree.object(send("POST", "/posts", "{\"title\":\"Mine\",\"body\":\"b\"}").body()).get("id");
+    HttpResponse<String> r = send("PUT", "/posts/" + id, "{\"title\":\"Edited\",\"body\":\"New body\"}");
     assertStatus(200, r);
-    Map<String, Object> post = JsonTree.object(r.body());
-    assertEquals(1L, post.get("id"));
-    assertEquals(3L, post.get("authorId"));
-    assertEquals("Edited", JsonTree.object(server.get("/posts/1").body()).get("title"));
-    assertStatus(404, send("PUT", "/posts/424242", "{\"authorId\":3,\"title\":\"x\",\"body\":\"y\"}"));
-    assertEquals(List.of("#/title"), pointers(send("PUT", "/posts/1", "{\"authorId\":3,\"title\":\" \",\"body\":\"y\"}")));
-    assertStatus(400, send("PUT", "/posts/one", "{\"authorId\":3,\"title\":\"x\",\"body\":\"y\"}"));
+    assertEquals(id, JsonTree.object(r.body()).get("id"));
+    assertEquals("Edited", JsonTree.object(server.get("/posts/" + id).body()).get("title"));
+
+    HttpResponse<String> forbidden = send("PUT", "/posts/" + id, "{\"title\":\"Hijacked\",\"body\":\"y\"}", other);
+    assertStatus(403, forbidden);
+    assertEquals("Only the author may edit post " + id + ".", JsonTree.object(forbidden.body()).get("detail"));
+    assertStatus(403, send("PUT", "/posts/1", "{\"title\":\"x\",\"body\":\"y\"}"), "a seeded user's post");
+    assertEquals("Edited", JsonTree.object(server.get("/posts/" + id).body()).get("title"));
+    assertStatus(404, send("PUT", "/posts/424242", "{\"title\":\"x\",\"body\":\"y\"}"));
+    assertEquals(List.of("#/title"), pointers(send("PUT", "/posts/" + id, "{\"title\":\" \",\"body\":\"y\"}")));
+    assertStatus(400, send("PUT", "/posts/one", "{\"title\":\"x\",\"body\":\"y\"}"));
+  }
+
+  static void assertStatus(int status, HttpResponse<String> r, String why) {
+    assertEquals(status, r.statusCode(), why + ": " + r.body());
   }
 
   @Test
-  void deleteAPostWithItsCommentsAndTags() throws Exception {
+  void authorsDeleteTheirPostsAndAdminsAnyPost() throws Exception {
+    long id = (Long) JsonTree.object(send("POST", "/posts", "{\"title\":\"Gone soon\",\"body\":\"b\"}").body()).get("id");
+    assertStatus(403, send("DELETE", "/posts/" + id, null, other));
+    assertStatus(204, send("DELETE", "/posts/" + id, null));
+    assertStatus(404, send("DELETE", "/posts/" + id, null));
+
     List<Object> before = Jdbc.row(url, "SELECT count(*) FROM comments WHERE post_id = 2");
     assertTrue((Long) before.get(0) > 0, "the seed gave post 2 comments");
-    assertStatus(204, send("DELETE", "/posts/2", null));
+    assertStatus(403, send("DELETE", "/posts/2", null));
+    assertStatus(204, send("DELETE", "/posts/2", null, admin));
     assertStatus(404, server.get("/posts/2"));
-    assertStatus(404, send("DELETE", "/posts/2", null));
+    assertStatus(404, send("DELETE", "/posts/2", null, admin));
     assertEquals(List.of(0L, 0L), Jdbc.row(url,
         "SELECT (SELECT count(*) FROM comments WHERE post_id = 2), (SELECT count(*) FROM post_tags WHERE post_id = 2)"));
+  }
+
+  @Test
+  void signingUpCreatesTheBlogUserInTheSameTransaction() throws Exception {
+    long account = (Long) JsonTree.object(signup("newcomer@example.com").body()).get("id");
+    assertEquals(List.of("newcomer", account), Jdbc.row(url, "SELECT name, account_id FROM users WHERE email = 'newcomer@example.com'"));
+    // A seeded user's address: the blog user cannot be created, so neither is the account.
+    assertStatus(409, server.postJson("/auth/signup", "{\"email\":\"user1@example.com\",\"password\":\"a long password\"}"));
+    assertEquals(List.of(0L), Jdbc.row(url, "SELECT count(*) FROM vivace_auth.accounts WHERE email = 'user1@example.com'"));
   }
 
   @Test

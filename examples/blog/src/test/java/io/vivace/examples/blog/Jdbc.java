@@ -29,4 +29,12 @@ final class Jdbc {
       return values;
     }
   }
+
+  /** Runs one statement; the rows it changed. */
+  static int update(DatabaseUrl url, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+        Statement st = c.createStatement()) {
+      return st.executeUpdate(sql);
+    }
+  }
 }

@@ -3,6 +3,8 @@ package io.vivace.examples.techempower;
 import io.vertx.core.buffer.Buffer;
 import io.vivace.App;
 import io.vivace.Vivace;
+import io.vivace.auth.Auth;
+import io.vivace.auth.AuthOptions;
 import io.vivace.config.VivaceOptions;
 import io.vivace.db.Database;
 import io.vivace.db.DbOptions;
@@ -21,6 +23,9 @@ import java.nio.charset.StandardCharsets;
  * (see {@link Worlds}; the schema and data come from the Flyway migration). Every response carries
  * {@code Server} and a {@code Date} rendered once per second. {@code /fortunes} renders with a
  * compiled JTE template ({@link Fortunes}). Cached queries follow with the cache work.
+ * {@code /auth/json} answers like {@code /json} when the request carries a valid HS256 bearer token
+ * signed with {@code JWT_SECRET} (else 401): the authenticated-endpoint target. The app needs
+ * {@code JWT_SECRET} to start; {@code io.vivace.auth.TokenTool} mints tokens for load tests.
  */
 public final class TechEmpowerApp {
   private static final Response PLAINTEXT =
@@ -31,20 +36,21 @@ public final class TechEmpowerApp {
 
   public static void main(String[] args) {
     App app = Vivace.app();
-    routes(app, Database.attach(app)).run();
+    routes(app, Database.attach(app), Auth.attach(app)).run(); // JWT_SECRET, read at start
   }
 
   /** An app on the given options (tests use port 0 and a database of their own). */
-  public static App create(VivaceOptions options, DbOptions db) {
+  public static App create(VivaceOptions options, DbOptions db, AuthOptions auth) {
     App app = Vivace.app(options);
-    return routes(app, Database.attach(app, db));
+    return routes(app, Database.attach(app, db), Auth.attach(app, auth));
   }
 
-  static App routes(App app, Database db) {
+  static App routes(App app, Database db, Auth auth) {
     Worlds worlds = new Worlds(db);
     Fortunes fortunes = new Fortunes(db);
     app.get("/plaintext", () -> PLAINTEXT);
     app.get("/json", () -> new Message("Hello, World!")).produces(Message.class);
+    app.get("/auth/json", auth.user(), user -> new Message("Hello, World!")).produces(Message.class);
     app.get("/db", worlds::one).produces(World.class);
     app.get("/queries", Worlds.QUERIES, worlds::many);
     app.get("/updates", Worlds.QUERIES, worlds::update);

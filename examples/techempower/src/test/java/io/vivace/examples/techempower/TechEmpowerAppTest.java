@@ -23,7 +23,7 @@ class TechEmpowerAppTest {
   @BeforeAll
   static void start() {
     url = TestDatabase.fresh();
-    server = TestServer.started(TechEmpowerApp.create(TestServer.options(), new DbOptions().url(url)));
+    server = TestServer.started(TechEmpowerApp.create(TestServer.options(), new DbOptions().url(url), AuthJsonTest.AUTH));
   }
 
   @AfterAll

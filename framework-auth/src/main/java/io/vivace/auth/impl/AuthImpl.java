@@ -1,0 +1,103 @@
+package io.vivace.auth.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vivace.App;
+import io.vivace.auth.Auth;
+import io.vivace.auth.AuthOptions;
+import io.vivace.auth.AuthUser;
+import io.vivace.auth.Jwt;
+import io.vivace.extract.RequestExtractor;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link Auth}: the {@link Jwt} is made at once from given options, or at start from the environment. */
+public final class AuthImpl implements Auth {
+  private final Clock clock;
+  private volatile Jwt jwt;
+
+  public AuthImpl(App app, AuthOptions options, Clock clock) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    if (options != null) {
+      this.jwt = new JwtImpl(options, clock);
+    } else {
+      app.onStart(vertx -> {
+        try {
+          this.jwt = new JwtImpl(AuthOptions.fromEnvironment(), clock);
+          return Future.succeededFuture();
+        } catch (RuntimeException e) {
+          return Future.failedFuture(e);
+        }
+      });
+    }
+  }
+
+  @Override
+  public Jwt jwt() {
+    Jwt j = jwt;
+    if (j == null) {
+      throw new IllegalStateException("authentication is configured when the app starts; it has not started yet");
+    }
+    return j;
+  }
+
+  @Override
+  public AuthOptions options() {
+    return jwt().options();
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The bearer token of {@code request}, or null when there is no {@code Authorization: Bearer} header. */
+  static String token(HttpServerRequest request) {
+    String h = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (h == null || h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return h.substring(7).trim();
+  }
+
+  @Override
+  public RequestExtractor<AuthUser> user() {
+    return request -> {
+      String token = token(request);
+      if (token == null) {
+        throw BearerProblems.missing();
+      }
+      return jwt().verify(token);
+    };
+  }
+
+  @Override
+  public RequestExtractor<Optional<AuthUser>> optionalUser() {
+    return request -> {
+      String token = token(request);
+      return token == null ? Optional.empty() : Optional.of(jwt().verify(token));
+    };
+  }
+
+  @Override
+  public RequestExtractor<AuthUser> role(String... anyOf) {
+    if (anyOf.length == 0) {
+      throw new IllegalArgumentException("role() needs at least one role");
+    }
+    List<String> roles = List.of(anyOf);
+    String detail = roles.size() == 1 ? "This needs the role " + roles.get(0) + "."
+        : "This needs one of the roles " + String.join(", ", roles) + ".";
+    RequestExtractor<AuthUser> user = user();
+    return request -> {
+      AuthUser u = user.extract(request);
+      for (int i = 0; i < roles.size(); i++) {
+        if (u.hasRole(roles.get(i))) {
+          return u;
+        }
+      }
+      throw BearerProblems.forbidden(detail);
+    };
+  }
+}

@@ -1,0 +1,73 @@
+package io.vivace.auth.module;
+
+import io.vertx.core.Future;
+import io.vivace.App;
+import io.vivace.auth.Auth;
+import io.vivace.auth.PasswordHasher;
+import io.vivace.auth.module.impl.AuthModuleImpl;
+import io.vivace.auth.throttle.ThrottleStore;
+import io.vivace.db.Database;
+import io.vivace.db.Sql;
+
+/**
+ * Accounts and sessions for any app, mounted under a prefix ({@code /auth} by default):
+ * <ul>
+ *   <li>{@code POST /auth/signup} {@code {email, password}} → 201 {@link Account}; 422 naming the
+ *       field for a bad e-mail or a password outside the length policy; 409 for a taken e-mail;</li>
+ *   <li>{@code POST /auth/login} → 200 {@link TokenPair}; 401 for a wrong e-mail or password (the
+ *       same answer, and about the same time, whether or not the account exists); 429 with
+ *       {@code Retry-After} when the client IP or the account is throttled;</li>
+ *   <li>{@code POST /auth/refresh} {@code {refreshToken}} → 200 a new {@link TokenPair} (rotation:
+ *       the old refresh token is used up; presenting it again revokes its whole family) or 401;</li>
+ *   <li>{@code POST /auth/logout} {@code {refreshToken}} → 204, the family revoked;</li>
+ *   <li>{@code GET /auth/me} with a bearer token → 200 {@link Account}.</li>
+ * </ul>
+ * Accounts and hashed refresh tokens live in PostgreSQL, schema {@code vivace_auth}, created by the
+ * module's own Flyway migrations ({@code classpath:db/vivace-auth}, history table
+ * {@code vivace_auth.flyway_schema_history}) at start, after the app's own. Throttling counters are
+ * in Redis when {@code REDIS_URL} is set, else in this process. Password hashing runs off the event
+ * loop. Thread-safe.
+ */
+public interface AuthModule {
+  /** Where the routes go unless told: {@value}. */
+  String DEFAULT_PREFIX = "/auth";
+  /** The Redis key prefix of the throttle counters: {@value}. */
+  String DEFAULT_REDIS_PREFIX = "vivace:auth:";
+
+  /** Called in the signup transaction with the new account; a failed future undoes the signup. */
+  @FunctionalInterface
+  interface SignupHook {
+    Future<?> created(Sql tx, Account account);
+  }
+
+  /** Mounts the module under {@link #DEFAULT_PREFIX}; the throttle store is chosen at start. */
+  static AuthModule mount(App app, Database db, Auth auth) {
+    return new AuthModuleImpl(app, db, auth, DEFAULT_PREFIX, null);
+  }
+
+  /**
+   * Mounts the module under {@code prefix} (e.g. {@code /auth}) with throttle counters in
+   * {@code store} (null: Redis when {@code REDIS_URL} is set, else in process).
+   */
+  static AuthModule mount(App app, Database db, Auth auth, String prefix, ThrottleStore store) {
+    return new AuthModuleImpl(app, db, auth, prefix, store);
+  }
+
+  /** Runs {@code hook} in every signup's transaction (e.g. to create the app's own user row). */
+  AuthModule onSignup(SignupHook hook);
+
+  /**
+   * Deletes refresh tokens that expired before now (the module's clock); runs every
+   * {@link #PRUNE_INTERVAL_MS} ms while the app runs. Completes with how many went.
+   */
+  Future<Integer> pruneExpiredRefreshTokens();
+
+  /** How often expired refresh tokens are deleted: {@value} ms (one hour). */
+  long PRUNE_INTERVAL_MS = 3_600_000;
+
+  /** Adds {@code role} to an account (taking effect in its next access token). */
+  Future<Void> grantRole(long accountId, String role);
+
+  /** The password hasher (Argon2id with the options' cost); available once the app started. */
+  PasswordHasher hasher();
+}

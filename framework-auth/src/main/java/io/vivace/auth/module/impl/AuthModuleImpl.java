@@ -1,0 +1,229 @@
+package io.vivace.auth.module.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import io.vivace.App;
+import io.vivace.auth.Auth;
+import io.vivace.auth.AuthOptions;
+import io.vivace.auth.AuthUser;
+import io.vivace.auth.PasswordHasher;
+import io.vivace.auth.module.Account;
+import io.vivace.auth.module.AuthModule;
+import io.vivace.auth.module.Credentials;
+import io.vivace.auth.module.RefreshRequest;
+import io.vivace.auth.module.TokenPair;
+import io.vivace.auth.throttle.LoginThrottle;
+import io.vivace.auth.throttle.ThrottleStore;
+import io.vivace.config.Config;
+import io.vivace.db.Database;
+import io.vivace.db.Sql;
+import io.vivace.extract.Body;
+import io.vivace.extract.Extractor;
+import io.vivace.extract.Validation;
+import io.vivace.problem.Problem;
+import io.vivace.problem.ProblemException;
+import io.vivace.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link AuthModule}: its routes, its start hook (migrations, hasher, throttle store) and its stop hook. */
+public final class AuthModuleImpl implements AuthModule {
+  private static final Logger LOG = LoggerFactory.getLogger(AuthModuleImpl.class);
+  private static final String ACCOUNT = "id, email, roles";
+  private static final ProblemException WRONG_CREDENTIALS = new ProblemException(
+      Problem.of(401, "The e-mail address or the password is wrong."), Map.of("WWW-Authenticate", "Bearer"));
+  /** The client's address as the connection sees it (put a trusted proxy's header here if you need to). */
+  private static final Extractor<String> CLIENT_IP = ctx -> ctx.request().remoteAddress().hostAddress();
+
+  private final App app;
+  private final Database db;
+  private final Auth auth;
+  private final String prefix;
+  private final RefreshTokens refreshTokens;
+  private final List<SignupHook> hooks = new CopyOnWriteArrayList<>();
+  private volatile ThrottleStore store;
+  private volatile LoginThrottle throttle;
+  private volatile PasswordHasher hasher;
+  private volatile String dummyHash;
+  private volatile long pruneTimer = -1;
+
+  public AuthModuleImpl(App app, Database db, Auth auth, String prefix, ThrottleStore givenStore) {
+    if (prefix == null || !prefix.startsWith("/") || prefix.endsWith("/")) {
+      throw new IllegalArgumentException("prefix must start with / and not end with one, got '" + prefix + "'");
+    }
+    this.app = app;
+    this.db = db;
+    this.auth = auth;
+    this.prefix = prefix;
+    this.refreshTokens = new RefreshTokens(db, auth.clock());
+    app.onStart(vertx -> start(vertx, givenStore));
+    app.onStop(vertx -> {
+      vertx.cancelTimer(pruneTimer);
+      return givenStore == null && store != null ? store.close() : Future.succeededFuture();
+    });
+    app.post(prefix + "/signup", Body.json(Credentials.class), this::signup);
+    app.post(prefix + "/login", CLIENT_IP, Body.json(Credentials.class), this::login);
+    app.post(prefix + "/refresh", Body.json(RefreshRequest.class), this::refresh);
+    app.post(prefix + "/logout", Body.json(RefreshRequest.class), this::logout);
+    app.get(prefix + "/me", auth.user(), this::me);
+  }
+
+  private Future<?> start(Vertx vertx, ThrottleStore givenStore) {
+    AuthOptions options = auth.options();
+    PasswordHasher h = PasswordHasher.argon2id(options);
+    String redisUrl = Config.system().raw("REDIS_URL");
+    Future<ThrottleStore> chosen = givenStore != null ? Future.succeededFuture(givenStore)
+        : redisUrl != null ? ThrottleStore.redis(vertx, redisUrl, DEFAULT_REDIS_PREFIX)
+        : Future.succeededFuture(ThrottleStore.inProcess(auth.clock()));
+    return vertx.executeBlocking(() -> {
+      int n = ModuleMigrations.migrate(db.url());
+      String dummy = h.hashBlocking(UUID.randomUUID().toString());
+      LOG.info("Auth module on {}: {} migration(s) applied, login throttling {}", prefix, n,
+          givenStore != null ? "in the given store" : redisUrl != null ? "in Redis" : "in process");
+      return dummy;
+    }, false).compose(dummy -> chosen.map(s -> {
+      this.dummyHash = dummy;
+      this.hasher = h;
+      this.store = s;
+      this.throttle = new LoginThrottle(options, s);
+      this.pruneTimer = vertx.setPeriodic(PRUNE_INTERVAL_MS, id -> pruneExpiredRefreshTokens()
+          .onFailure(e -> LOG.warn("Deleting expired refresh tokens failed", e)));
+      return s;
+    }));
+  }
+
+  @Override
+  public AuthModule onSignup(SignupHook hook) {
+    hooks.add(java.util.Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
+  @Override
+  public Future<Integer> pruneExpiredRefreshTokens() {
+    return refreshTokens.pruneExpired();
+  }
+
+  @Override
+  public Future<Void> grantRole(long accountId, String role) {
+    return db.execute("UPDATE vivace_auth.accounts SET roles = array_append(roles, $2) WHERE id = $1 AND NOT ($2 = ANY(roles))",
+        Tuple.of(accountId, role)).mapEmpty();
+  }
+
+  @Override
+  public PasswordHasher hasher() {
+    PasswordHasher h = hasher;
+    if (h == null) {
+      throw new IllegalStateException("the auth module starts with the app; it has not started yet");
+    }
+    return h;
+  }
+
+  static Account account(Row r) {
+    return new Account(r.getLong(0), r.getString(1), List.of(r.getArrayOfStrings(2)));
+  }
+
+  /** {@code POST /signup}. */
+  Future<Response> signup(Credentials in) {
+    AuthOptions o = auth.options();
+    String email = Emails.normalize(in.email());
+    Validation v = new Validation().notBlank("email", in.email());
+    if (email != null && !email.isEmpty()) {
+      v.check(Emails.plausible(email), "email", "must be an e-mail address like name@example.com");
+    }
+    v.required("password", in.password()).length("password", in.password(), o.passwordMin(), o.passwordMax());
+    if (!v.isValid()) {
+      throw ProblemException.unprocessable(v.errors());
+    }
+    return hasher.hash(app.vertx(), in.password()).compose(phc -> db.inTransaction(tx ->
+        tx.optional("INSERT INTO vivace_auth.accounts (email, password_hash) VALUES ($1, $2)"
+            + " ON CONFLICT (email) DO NOTHING RETURNING " + ACCOUNT, Tuple.of(email, phc), AuthModuleImpl::account)
+            .compose(created -> {
+              if (created.isEmpty()) {
+                return Future.failedFuture(ProblemException.conflict("An account with this e-mail address already exists."));
+              }
+              return runHooks(tx, created.get(), 0).map(created.get());
+            })))
+        .map(a -> Response.created(prefix + "/me", a));
+  }
+
+  private Future<Void> runHooks(Sql tx, Account a, int i) {
+    return i == hooks.size() ? Future.succeededFuture() : hooks.get(i).created(tx, a).compose(x -> runHooks(tx, a, i + 1));
+  }
+
+  /** {@code POST /login}: the same 401 for an unknown e-mail and a wrong password; a dummy hash keeps the timing alike. */
+  Future<Response> login(String ip, Credentials in) {
+    String email = Emails.normalize(in.email());
+    String password = in.password();
+    Validation v = new Validation().notBlank("email", email).notBlank("password", password)
+        .length("password", password, 1, auth.options().passwordMax());
+    if (!v.isValid()) {
+      throw ProblemException.unprocessable(v.errors());
+    }
+    return throttle.attempt(ip, email)
+        .compose(ok -> db.optional("SELECT " + ACCOUNT + ", password_hash FROM vivace_auth.accounts WHERE email = $1",
+            Tuple.of(email), r -> Map.entry(account(r), r.getString(3))))
+        .compose(found -> hasher.verify(app.vertx(), password, found.map(Map.Entry::getValue).orElse(dummyHash))
+            .map(match -> match && found.isPresent() ? found.get() : null))
+        .compose(found -> {
+          if (found == null) {
+            return throttle.failed(email).compose(x -> Future.<Response>failedFuture(WRONG_CREDENTIALS));
+          }
+          rehashIfOld(found.getKey().id(), password, found.getValue());
+          return throttle.succeeded(email).compose(x -> tokens(db, found.getKey(), null)).map(AuthModuleImpl::noStore);
+        });
+  }
+
+  private void rehashIfOld(long id, String password, String phc) {
+    if (hasher.needsRehash(phc)) {
+      hasher.hash(app.vertx(), password).compose(fresh -> db.execute(
+          "UPDATE vivace_auth.accounts SET password_hash = $2 WHERE id = $1", Tuple.of(id, fresh)))
+          .onFailure(e -> LOG.warn("Rehashing the password of account {} failed", id, e));
+    }
+  }
+
+  private static Response noStore(TokenPair pair) {
+    return Response.ok(pair).header("Cache-Control", "no-store"); // RFC 6749 section 5.1
+  }
+
+  private Future<TokenPair> tokens(Sql sql, Account a, UUID family) {
+    AuthOptions o = auth.options();
+    String access = auth.jwt().issue(Long.toString(a.id()), a.roles(), Map.of("email", a.email()));
+    return refreshTokens.issue(sql, a.id(), family, o.refreshTtl())
+        .map(refresh -> new TokenPair(access, "Bearer", o.accessTtl(), refresh));
+  }
+
+  /** {@code POST /refresh}: rotation; a reused token revokes its family. */
+  Future<Response> refresh(RefreshRequest in) {
+    String token = in.refreshToken();
+    return db.inTransaction(tx -> refreshTokens.use(tx, token).compose(used ->
+            tx.one("SELECT " + ACCOUNT + " FROM vivace_auth.accounts WHERE id = $1", Tuple.of(used.accountId()),
+                AuthModuleImpl::account).compose(a -> tokens(tx, a, used.family()))))
+        .recover(e -> e == RefreshTokens.INVALID
+            ? refreshTokens.detectReuse(token).compose(x -> Future.failedFuture(e)) : Future.failedFuture(e))
+        .map(AuthModuleImpl::noStore);
+  }
+
+  /** {@code POST /logout}: 204 whether or not the token was known (nothing to learn from it). */
+  Future<Response> logout(RefreshRequest in) {
+    return refreshTokens.revokeFamily(in.refreshToken()).map(x -> Response.noContent());
+  }
+
+  /** {@code GET /me}. */
+  Future<Account> me(AuthUser user) {
+    long id;
+    try {
+      id = Long.parseLong(user.id());
+    } catch (NumberFormatException e) {
+      throw ProblemException.notFound("The token's subject is not an account of this server.");
+    }
+    return db.optional("SELECT " + ACCOUNT + " FROM vivace_auth.accounts WHERE id = $1", Tuple.of(id), AuthModuleImpl::account)
+        .map(a -> a.orElseThrow(() -> ProblemException.notFound("The token's account no longer exists.")));
+  }
+
+}

@@ -1,0 +1,112 @@
+package io.vivace.auth.throttle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vivace.auth.AuthOptions;
+import io.vivace.auth.MutableClock;
+import io.vivace.problem.ProblemException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The throttle stores' contract, on the in-process store and, when {@code REDIS_URL} is set, on
+ * Redis (keys under a prefix of this run's own); time-driven behaviour on the controllable clock.
+ */
+class ThrottleStoreTest {
+  static final Vertx vertx = Vertx.vertx();
+  static final List<ThrottleStore> opened = new ArrayList<>();
+
+  @AfterAll
+  static void close() throws Exception {
+    for (ThrottleStore s : opened) {
+      await(s.close());
+    }
+    vertx.close();
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  static Stream<ThrottleStore> stores() throws Exception {
+    List<ThrottleStore> stores = new ArrayList<>();
+    stores.add(ThrottleStore.inProcess(new MutableClock(Instant.now())));
+    String redis = System.getenv("REDIS_URL");
+    if (redis != null && !redis.isBlank()) {
+      ThrottleStore s = await(ThrottleStore.redis(vertx, redis, "vivace-test:auth:" + UUID.randomUUID() + ":"));
+      opened.add(s);
+      stores.add(s);
+    }
+    return stores.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
+  void countersCountWithinTheirWindowAndLocksExpire(ThrottleStore store) throws Exception {
+    assertEquals(new ThrottleStore.Hit(1, 60_000), await(store.hit("c", 60_000)));
+    ThrottleStore.Hit second = await(store.hit("c", 60_000));
+    assertEquals(2, second.count());
+    assertTrue(second.ttlMs() > 55_000 && second.ttlMs() <= 60_000, "the window is fixed at the first hit: " + second);
+    assertEquals(0L, await(store.ttl("lock")));
+    await(store.set("lock", 30_000));
+    long left = await(store.ttl("lock"));
+    assertTrue(left > 25_000 && left <= 30_000, "lock ttl " + left);
+    await(store.delete("c"));
+    await(store.delete("lock"));
+    assertEquals(1, await(store.hit("c", 60_000)).count());
+    assertEquals(0L, await(store.ttl("lock")));
+    await(store.delete("c"));
+  }
+
+  @Test
+  void windowsAndLockoutsEndOnTheClock() throws Exception {
+    MutableClock clock = new MutableClock(Instant.now());
+    LoginThrottle throttle = new LoginThrottle(new AuthOptions().ipLimit(2, 60).lockoutAfter(2, 100, 300),
+        ThrottleStore.inProcess(clock));
+    await(throttle.attempt("10.0.0.1", "a@x.io"));
+    await(throttle.attempt("10.0.0.1", "b@x.io"));
+    ProblemException ip = tooMany(throttle.attempt("10.0.0.1", "c@x.io"));
+    assertEquals("60", ip.headers().get("Retry-After"));
+    await(throttle.attempt("10.0.0.2", "c@x.io")); // another address is not affected
+    clock.advance(Duration.ofSeconds(60));
+    await(throttle.attempt("10.0.0.1", "c@x.io"));
+
+    await(throttle.failed("d@x.io"));
+    clock.advance(Duration.ofSeconds(101)); // the first failure falls out of its window
+    await(throttle.failed("d@x.io"));
+    await(throttle.attempt("10.0.0.3", "d@x.io"));
+    await(throttle.failed("d@x.io"));
+    ProblemException locked = tooMany(throttle.attempt("10.0.0.3", "d@x.io"));
+    assertEquals("300", locked.headers().get("Retry-After"));
+    assertEquals(429, locked.status());
+    clock.advance(Duration.ofSeconds(300));
+    await(throttle.attempt("10.0.0.4", "d@x.io"));
+
+    await(throttle.failed("e@x.io"));
+    await(throttle.succeeded("e@x.io")); // a success clears the count
+    await(throttle.failed("e@x.io"));
+    await(throttle.attempt("10.0.0.5", "e@x.io"));
+  }
+
+  static ProblemException tooMany(Future<Void> f) throws Exception {
+    try {
+      await(f);
+    } catch (ExecutionException e) {
+      return (ProblemException) e.getCause();
+    }
+    throw new AssertionError("expected a 429");
+  }
+}
