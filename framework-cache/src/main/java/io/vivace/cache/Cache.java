@@ -54,6 +54,13 @@ public interface Cache<K, V> {
   Future<V> get(K key, Function<? super K, Future<V>> loader);
 
   /**
+   * The value of {@code key} when L1 holds it loaded, else null: no L2 read, no load, no waiting.
+   * The fast path of a handler that then loads only what is missing ({@link #getAll}). Counts as
+   * an L1 hit when found (a miss is counted by the load that follows).
+   */
+  V getIfPresent(K key);
+
+  /**
    * The values of {@code keys}: L1 first, the rest in one L2 round trip ({@code MGET}), the rest
    * from {@code bulkLoader} in one call. The map holds the keys found, in the order of
    * {@code keys}; keys the loader does not return are absent (and negatively cached when enabled).

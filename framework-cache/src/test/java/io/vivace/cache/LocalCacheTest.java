@@ -190,6 +190,8 @@ class LocalCacheTest {
     assertEquals(List.of(Set.of(3, 2)), asked);
     assertEquals(List.of(1, 2), new ArrayList<>(got.keySet()), "found keys, in the order asked");
     assertEquals("two", cache.get(2, k -> Future.succeededFuture("not called")).result());
+    assertEquals("two", cache.getIfPresent(2));
+    assertNull(cache.getIfPresent(3), "not found and not cached");
     assertTrue(cache.getAll(List.of(1, 2), keys -> Future.failedFuture("not called")).succeeded());
   }
 

@@ -114,6 +114,24 @@ public final class TieredCache<K, V> implements Cache<K, V> {
     return OnContext.future(cf, ctx);
   }
 
+  @Override
+  @SuppressWarnings("unchecked")
+  public V getIfPresent(K key) {
+    CompletableFuture<Object> cf = l1.getIfPresent(Objects.requireNonNull(key, "key"));
+    if (cf == null || !cf.isDone() || cf.isCompletedExceptionally()) {
+      return null;
+    }
+    Object held = cf.join();
+    if (held == null || held instanceof CaffeineTier.Failed) {
+      return null;
+    }
+    Object v = value(held);
+    if (v != null) {
+      l1.hits.increment();
+    }
+    return (V) v;
+  }
+
   private void load(K key, Function<? super K, Future<V>> loader, Context ctx, CompletableFuture<Object> mine) {
     CompletableFuture<byte[]> r = l2 == null ? null : l2.get(key);
     if (r == null) {

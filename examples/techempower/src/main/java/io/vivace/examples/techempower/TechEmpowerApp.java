@@ -3,6 +3,8 @@ package io.vivace.examples.techempower;
 import io.vertx.core.buffer.Buffer;
 import io.vivace.App;
 import io.vivace.Vivace;
+import io.vivace.cache.Caches;
+import io.vivace.cache.RedisOptions;
 import io.vivace.config.VivaceOptions;
 import io.vivace.db.Database;
 import io.vivace.db.DbOptions;
@@ -20,7 +22,8 @@ import java.nio.charset.StandardCharsets;
  * and the database test types {@code /db}, {@code /queries?queries=N} and {@code /updates?queries=N}
  * (see {@link Worlds}; the schema and data come from the Flyway migration). Every response carries
  * {@code Server} and a {@code Date} rendered once per second. {@code /fortunes} renders with a
- * compiled JTE template ({@link Fortunes}). Cached queries follow with the cache work.
+ * compiled JTE template ({@link Fortunes}). {@code /cached-queries?count=N} reads World rows
+ * through a Vivace cache ({@link CachedWorlds}: Caffeine, plus Redis when {@code REDIS_URL} is set).
  */
 public final class TechEmpowerApp {
   private static final Response PLAINTEXT =
@@ -31,16 +34,21 @@ public final class TechEmpowerApp {
 
   public static void main(String[] args) {
     App app = Vivace.app();
-    routes(app, Database.attach(app)).run();
+    routes(app, Database.attach(app), Caches.attach(app)).run(); // a Redis tier when REDIS_URL is set
   }
 
   /** An app on the given options (tests use port 0 and a database of their own). */
   public static App create(VivaceOptions options, DbOptions db) {
-    App app = Vivace.app(options);
-    return routes(app, Database.attach(app, db));
+    return create(options, db, null);
   }
 
-  static App routes(App app, Database db) {
+  /** An app whose cache has the Redis tier of {@code redis} (null: Caffeine only). */
+  public static App create(VivaceOptions options, DbOptions db, RedisOptions redis) {
+    App app = Vivace.app(options);
+    return routes(app, Database.attach(app, db), Caches.attach(app, redis));
+  }
+
+  static App routes(App app, Database db, Caches caches) {
     Worlds worlds = new Worlds(db);
     Fortunes fortunes = new Fortunes(db);
     app.get("/plaintext", () -> PLAINTEXT);
@@ -49,6 +57,7 @@ public final class TechEmpowerApp {
     app.get("/queries", Worlds.QUERIES, worlds::many);
     app.get("/updates", Worlds.QUERIES, worlds::update);
     app.get("/fortunes", fortunes::page);
+    app.get("/cached-queries", CachedWorlds.COUNT, new CachedWorlds(db, caches)::query);
     return app;
   }
 }
