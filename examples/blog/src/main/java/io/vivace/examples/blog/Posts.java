@@ -2,6 +2,7 @@ package io.vivace.examples.blog;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
+import io.vivace.cache.Cache;
 import io.vivace.db.Database;
 import io.vivace.db.Keyset;
 import io.vivace.db.eager.Relation;
@@ -17,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The post endpoints: offset pages and a keyset feed (newest first), one post with includes,
- * create, update, delete and an NDJSON export. An author that does not exist is a 422 naming
+ * create, update, delete and an NDJSON export. One post is read through {@link BlogCache}; a write
+ * drops its entry once the database has it. An author that does not exist is a 422 naming
  * {@code authorId}, checked in the same statement as the write.
  */
 final class Posts {
@@ -33,9 +35,11 @@ final class Posts {
       + " WHERE id = $1 AND EXISTS (SELECT 1 FROM users WHERE id = $2) RETURNING " + Post.COLUMNS;
 
   private final Database db;
+  private final Cache<Long, PostDetail> cache;
 
-  Posts(Database db) {
+  Posts(Database db, BlogCache cache) {
     this.db = db;
+    this.cache = cache.posts;
   }
 
   /** {@code GET /posts}: one offset page, the total counted at the same time. */
@@ -50,18 +54,34 @@ final class Posts {
         PostSummary::from).map(p -> p.toResponse(page));
   }
 
-  /** {@code GET /posts/:id?include=...}. */
+  /**
+   * {@code GET /posts/:id?include=...}: through the cache, which holds each post with every
+   * include; the relations not asked for are left out of the answer.
+   */
   Future<PostDetail> one(long id, List<Relation<Post, ?>> include) {
-    return db.optional(ONE, Tuple.of(id), Post::from)
-        .compose(post -> PostIncludes.load(db, found(post, id), include));
+    return cache.get(id, this::loadFull).map(full -> {
+      if (full == null) {
+        throw notFound(id);
+      }
+      return new PostDetail(full.id(), full.authorId(), full.title(), full.body(), full.createdAt(),
+          include.contains(PostIncludes.AUTHOR) ? full.author() : null,
+          include.contains(PostIncludes.COMMENTS) ? full.comments() : null,
+          include.contains(PostIncludes.TAGS) ? full.tags() : null);
+    });
+  }
+
+  /** The post with every include, or null when there is no such post. */
+  private Future<PostDetail> loadFull(long id) {
+    return db.optional(ONE, Tuple.of(id), Post::from).compose(post -> post.isEmpty() ? Future.succeededFuture(null)
+        : PostIncludes.load(db, post.get(), List.of(PostIncludes.AUTHOR, PostIncludes.COMMENTS, PostIncludes.TAGS)));
   }
 
   /** {@code POST /posts}: 201 with {@code Location}. */
   Future<Response> create(NewPost in) {
     return db.optional(INSERT, Tuple.of(in.authorId(), in.title(), in.body()), Post::from).map(post -> {
       Post p = post.orElseThrow(Posts::unknownAuthor);
-      return Response.created("/posts/" + p.id(), p);
-    });
+      return p;
+    }).compose(p -> cache.invalidate(p.id()).map(v -> Response.created("/posts/" + p.id(), p)));
   }
 
   /** {@code PUT /posts/:id}: 200 with the post, 404 for an unknown post, 422 for an unknown author. */
@@ -71,7 +91,7 @@ final class Posts {
             : db.optional("SELECT 1 FROM posts WHERE id = $1", Tuple.of(id), r -> 1).map(exists -> {
               found(exists, id);
               throw unknownAuthor();
-            }));
+            })).compose(post -> cache.invalidate(id).map(v -> post));
   }
 
   /** {@code DELETE /posts/:id}: 204, or 404; comments and tag links go with it (ON DELETE CASCADE). */
@@ -81,7 +101,7 @@ final class Posts {
         throw notFound(id);
       }
       return Response.noContent();
-    });
+    }).compose(r -> cache.invalidate(id).map(v -> r));
   }
 
   /** {@code GET /export/posts}: every post, one JSON object per line, read through a cursor. */
