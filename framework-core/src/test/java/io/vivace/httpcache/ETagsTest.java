@@ -33,9 +33,11 @@ class ETagsTest {
   @BeforeAll
   static void start() {
     server = TestServer.start(app -> {
+      // tag::etag-route[]
       app.get("/posts", ETags.IF_NONE_MATCH, inm -> Future.succeededFuture(List.of(new Post(1, title)))
           .map(list -> ETags.conditional(inm, list).header(CacheControl.CACHE_CONTROL, ONE_MINUTE)
               .header(CacheControl.VARY, VARY)));
+      // end::etag-route[]
       app.get("/linked", ETags.IF_NONE_MATCH,
           inm -> ETags.conditional(inm, Response.ok(new Post(2, "b")).header("Link", "</linked?page=2>; rel=\"next\"")));
       app.get("/text", ETags.IF_NONE_MATCH, inm -> ETags.conditional(inm, Response.ok("plain")));

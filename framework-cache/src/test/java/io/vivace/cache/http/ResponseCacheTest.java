@@ -24,10 +24,12 @@ class ResponseCacheTest {
   @BeforeAll
   static void start() {
     server = TestServer.start(app -> {
+      // tag::response-cache[]
       app.get("/top", TOP.key(), Query.intValue("limit").orElse(2), (key, limit) -> TOP.get(key, () -> {
         calls.incrementAndGet();
         return Future.succeededFuture(List.of(new Item(limit, "call " + calls.get())));
       }));
+      // end::response-cache[]
       app.get("/none", TOP.key(), key -> TOP.get(key, () -> Future.succeededFuture(null)));
       app.get("/broken", TOP.key(), key -> TOP.get(key, () -> {
         calls.incrementAndGet();

@@ -85,6 +85,7 @@ final class Posts {
   }
 
   /** {@code PUT /posts/:id}: 200 with the post, 404 for an unknown post, 422 for an unknown author. */
+  // tag::invalidate-on-update[]
   Future<Post> update(long id, NewPost in) {
     return db.optional(UPDATE, Tuple.of(id, in.authorId(), in.title(), in.body()), Post::from).compose(post ->
         post.isPresent() ? Future.succeededFuture(post.get())
@@ -93,6 +94,7 @@ final class Posts {
               throw unknownAuthor();
             })).compose(post -> cache.invalidate(id).map(v -> post));
   }
+  // end::invalidate-on-update[]
 
   /** {@code DELETE /posts/:id}: 204, or 404; comments and tag links go with it (ON DELETE CASCADE). */
   Future<Response> delete(long id) {

@@ -39,6 +39,7 @@ final class CachedWorlds {
   }
 
   /** A {@code List<World>} when every row was in L1, else its future. */
+  // tag::cached-queries[]
   Object query(int count) {
     World[] out = new World[count];
     List<Integer> missing = null;
@@ -70,6 +71,7 @@ final class CachedWorlds {
       return Arrays.asList(out);
     });
   }
+  // end::cached-queries[]
 
   /** The rows of {@code ids}, one SELECT each (pipelined on the pool's connections). */
   private Future<Map<Integer, World>> load(Set<Integer> ids) {
