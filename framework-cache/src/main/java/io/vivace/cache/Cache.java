@@ -26,8 +26,9 @@ import java.util.function.Function;
  *
  * <p>Threads: every method may be called from any thread and never blocks. When called on a Vert.x
  * context (an event loop), the returned future's callbacks run on that context; from other
- * threads they run on whichever thread completes the load. Loaders are called on the calling
- * thread (the first caller of a miss).
+ * threads they run on whichever thread completes the load. A loader is called by the first caller
+ * of a miss on its own context: at once without L2, after the L2 read (brought back to that
+ * context) with it. Called off any Vert.x context, a loader may run on a Lettuce thread.
  *
  * <p>Null policy: keys must not be null ({@link NullPointerException}); a loader must not return a
  * null future.
