@@ -206,6 +206,17 @@ class LocalCacheTest {
   }
 
   @Test
+  void theSizeBoundEvictsAndCountsEvictions() {
+    Cache<Integer, String> cache = cache(Cache.<Integer, String>builder("bounded").maximumSize(10));
+    for (int i = 0; i < 100; i++) {
+      cache.put(i, "v" + i);
+    }
+    CacheStats.Local s = cache.stats().l1();
+    assertTrue(s.size() <= 10, "bounded: " + s);
+    assertTrue(s.evictions() >= 90, "evictions counted: " + s);
+  }
+
+  @Test
   void invalidateDropsTheValue() {
     Cache<Integer, String> cache = cache(Cache.<Integer, String>builder("invalidate"));
     cache.put(1, "one");
