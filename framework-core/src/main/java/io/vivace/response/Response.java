@@ -84,6 +84,11 @@ public final class Response {
     return new Response(status, body, contentType, headers);
   }
 
+  /** This response with the given content type (pre-encoded, {@code HttpHeaders.createOptimized}). */
+  public Response withContentType(CharSequence contentType) {
+    return new Response(status, body, Objects.requireNonNull(contentType, "contentType"), headers);
+  }
+
   /** This response with another status. */
   public Response withStatus(int status) {
     return new Response(status, body, contentType, headers);
@@ -91,6 +96,20 @@ public final class Response {
 
   /** This response with the header added (headers may repeat, e.g. {@code Set-Cookie}). */
   public Response header(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    CharSequence[] h = Arrays.copyOf(headers, headers.length + 2);
+    h[headers.length] = name;
+    h[headers.length + 1] = value;
+    return new Response(status, body, contentType, h);
+  }
+
+  /**
+   * This response with the header added, name and value as given: pass constants made once with
+   * {@code HttpHeaders.createOptimized} (such as {@code io.vivace.httpcache.CacheControl} values)
+   * so no header text is built per response.
+   */
+  public Response header(CharSequence name, CharSequence value) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
     CharSequence[] h = Arrays.copyOf(headers, headers.length + 2);

@@ -5,17 +5,21 @@ import io.vivace.Vivace;
 import io.vivace.auth.Auth;
 import io.vivace.auth.AuthOptions;
 import io.vivace.auth.module.AuthModule;
+import io.vivace.cache.Caches;
+import io.vivace.cache.RedisOptions;
 import io.vivace.config.VivaceOptions;
 import io.vivace.db.Database;
 import io.vivace.db.DbOptions;
 import io.vivace.extract.Body;
 import io.vivace.extract.Path;
+import io.vivace.httpcache.ETags;
 import io.vivace.pagination.Pagination;
 
 /**
  * A blog API on PostgreSQL: users, posts, comments and tags. It shows offset pages with a total,
  * a keyset feed with RFC 8288 {@code Link} headers, {@code ?include=} with eager loading (no N+1),
- * validated writes, database errors as problems and a streamed NDJSON export. Run it with
+ * validated writes, database errors as problems and a streamed NDJSON export. Posts and user
+ * profiles are read through a two-tier cache ({@link BlogCache}) and list endpoints send ETags. Run it with
  * {@code java -jar examples/blog/target/blog.jar}: without {@code DATABASE_URL} it starts an
  * embedded PostgreSQL; {@code BLOG_SEED=true} fills an empty database with demo data ({@link Seed}).
  * Writing posts needs a bearer token from the auth module under {@code /auth} ({@code JWT_SECRET}
@@ -29,33 +33,43 @@ public final class BlogApp {
     App app = Vivace.app();
     Database db = Database.attach(app);
     Seed.onStart(app, db, null); // BLOG_SEED, read at start
-    routes(app, db, Auth.attach(app)).run(); // JWT_SECRET etc., read at start
+    routes(app, db, Auth.attach(app), Caches.attach(app)).run(); // JWT_SECRET; a Redis tier when REDIS_URL is set
   }
 
-  /** An app on the given options, seeded with {@code seed} when not null (tests). */
+  /** An app on the given options, seeded with {@code seed} when not null (tests); caches on Caffeine only. */
   public static App create(VivaceOptions options, DbOptions dbOptions, Seed seed, AuthOptions authOptions) {
+    return create(options, dbOptions, seed, authOptions, null);
+  }
+
+  /** Like {@link #create(VivaceOptions, DbOptions, Seed, AuthOptions)} with the caches' Redis tier on {@code redis} (null: none). */
+  public static App create(VivaceOptions options, DbOptions dbOptions, Seed seed, AuthOptions authOptions,
+      RedisOptions redis) {
     App app = Vivace.app(options);
     Database db = Database.attach(app, dbOptions);
     if (seed != null) {
       Seed.onStart(app, db, seed);
     }
-    return routes(app, db, Auth.attach(app, authOptions));
+    return routes(app, db, Auth.attach(app, authOptions), Caches.attach(app, redis));
   }
 
   /** Declares the blog's routes on {@code app}. */
-  static App routes(App app, Database db, Auth auth) {
+  static App routes(App app, Database db, Auth auth, Caches caches) {
     AuthModule.mount(app, db, auth).onSignup(Authors::created);
-    Posts posts = new Posts(db);
-    Users users = new Users(db);
-    app.get("/posts", Pagination.offset(), posts::page);
-    app.get("/posts/feed", Pagination.keyset(), posts::feed);             // before /posts/:id
+    BlogCache cache = new BlogCache(caches);
+    Posts posts = new Posts(db, cache);
+    Users users = new Users(db, cache);
+    // List endpoints carry a strong ETag; If-None-Match with it gets 304 and no body.
+    app.get("/posts", Pagination.offset(), ETags.IF_NONE_MATCH, (p, inm) -> posts.page(p).map(r -> ETags.conditional(inm, r)));
+    app.get("/posts/feed", Pagination.keyset(), ETags.IF_NONE_MATCH,      // before /posts/:id
+        (p, inm) -> posts.feed(p).map(r -> ETags.conditional(inm, r)));
     app.get("/posts/:id", Path.longValue("id"), PostIncludes.INCLUDE, posts::one);
     app.post("/posts", auth.user(), Body.json(NewPost.class), posts::create);
     app.put("/posts/:id", auth.user(), Path.longValue("id"), Body.json(NewPost.class), posts::update);
     app.delete("/posts/:id", auth.user(), Path.longValue("id"), posts::delete);
     app.post("/users", Body.json(NewUser.class), users::create);
     app.get("/users/:id", Path.longValue("id"), users::one);
-    app.get("/users/:id/posts", Path.longValue("id"), Pagination.offset(), users::posts);
+    app.get("/users/:id/posts", Path.longValue("id"), Pagination.offset(), ETags.IF_NONE_MATCH,
+        (id, p, inm) -> users.posts(id, p).map(r -> ETags.conditional(inm, r)));
     app.get("/export/posts", posts::export);
     return app;
   }

@@ -3,6 +3,7 @@ package io.vivace.examples.blog;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
 import io.vivace.auth.AuthUser;
+import io.vivace.cache.Cache;
 import io.vivace.db.Database;
 import io.vivace.db.Keyset;
 import io.vivace.db.eager.Relation;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * The post endpoints: offset pages and a keyset feed (newest first), one post with includes,
  * create, update, delete and an NDJSON export. Writes need a bearer token: the author is the blog
  * user of the token's account ({@link Authors}); only the author edits or deletes a post (else
- * 403), and the {@code admin} role deletes any post.
+ * 403), and the {@code admin} role deletes any post. One post is read through {@link BlogCache}; a
+ * write drops its entry once the database has it.
  */
 final class Posts {
   /** Newest first; the id breaks ties between posts of the same instant. */
@@ -35,9 +37,11 @@ final class Posts {
   private static final String DELETE_OWN = "DELETE FROM posts WHERE id = $1 AND author_id = " + Authors.OF_ACCOUNT;
 
   private final Database db;
+  private final Cache<Long, PostDetail> cache;
 
-  Posts(Database db) {
+  Posts(Database db, BlogCache cache) {
     this.db = db;
+    this.cache = cache.posts;
   }
 
   /** {@code GET /posts}: one offset page, the total counted at the same time. */
@@ -52,25 +56,43 @@ final class Posts {
         PostSummary::from).map(p -> p.toResponse(page));
   }
 
-  /** {@code GET /posts/:id?include=...}. */
+  /**
+   * {@code GET /posts/:id?include=...}: through the cache, which holds each post with every
+   * include; the relations not asked for are left out of the answer.
+   */
   Future<PostDetail> one(long id, List<Relation<Post, ?>> include) {
-    return db.optional(ONE, Tuple.of(id), Post::from)
-        .compose(post -> PostIncludes.load(db, found(post, id), include));
+    return cache.get(id, this::loadFull).map(full -> {
+      if (full == null) {
+        throw notFound(id);
+      }
+      return new PostDetail(full.id(), full.authorId(), full.title(), full.body(), full.createdAt(),
+          include.contains(PostIncludes.AUTHOR) ? full.author() : null,
+          include.contains(PostIncludes.COMMENTS) ? full.comments() : null,
+          include.contains(PostIncludes.TAGS) ? full.tags() : null);
+    });
+  }
+
+  /** The post with every include, or null when there is no such post. */
+  private Future<PostDetail> loadFull(long id) {
+    return db.optional(ONE, Tuple.of(id), Post::from).compose(post -> post.isEmpty() ? Future.succeededFuture(null)
+        : PostIncludes.load(db, post.get(), List.of(PostIncludes.AUTHOR, PostIncludes.COMMENTS, PostIncludes.TAGS)));
   }
 
   /** {@code POST /posts}: 201 with {@code Location}; 403 when the account has no blog user. */
   Future<Response> create(AuthUser user, NewPost in) {
-    return db.optional(INSERT, Tuple.of(in.title(), Authors.account(user), in.body()), Post::from).map(post -> {
-      Post p = post.orElseThrow(() -> ProblemException.of(403, "Your account has no blog user to write as."));
-      return Response.created("/posts/" + p.id(), p);
-    });
+    return db.optional(INSERT, Tuple.of(in.title(), Authors.account(user), in.body()), Post::from).map(post ->
+        post.orElseThrow(() -> ProblemException.of(403, "Your account has no blog user to write as.")))
+        .compose(p -> cache.invalidate(p.id()).map(v -> Response.created("/posts/" + p.id(), p)));
   }
 
   /** {@code PUT /posts/:id}: 200 with the post; 404 for an unknown post; 403 for someone else's. */
+  // tag::invalidate-on-update[]
   Future<Post> update(AuthUser user, long id, NewPost in) {
     return db.optional(UPDATE, Tuple.of(id, Authors.account(user), in.title(), in.body()), Post::from).compose(post ->
-        post.isPresent() ? Future.succeededFuture(post.get()) : notYours(id, "edit"));
+        post.isPresent() ? Future.succeededFuture(post.get()) : this.<Post>notYours(id, "edit"))
+        .compose(post -> cache.invalidate(id).map(v -> post));
   }
+  // end::invalidate-on-update[]
 
   /**
    * {@code DELETE /posts/:id}: 204, 404, or 403 for someone else's post unless the user has the
@@ -80,7 +102,8 @@ final class Posts {
     Future<Integer> deleted = user.hasRole("admin")
         ? db.execute("DELETE FROM posts WHERE id = $1", Tuple.of(id))
         : db.execute(DELETE_OWN, Tuple.of(id, Authors.account(user)));
-    return deleted.compose(n -> n > 0 ? Future.succeededFuture(Response.noContent()) : notYours(id, "delete"));
+    return deleted.compose(n -> n > 0 ? Future.succeededFuture(Response.noContent()) : this.<Response>notYours(id, "delete"))
+        .compose(r -> cache.invalidate(id).map(v -> r));
   }
 
   /** After a write that matched nothing: 404 when the post does not exist, else 403. */

@@ -2,6 +2,7 @@ package io.vivace.examples.blog;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
+import io.vivace.cache.Cache;
 import io.vivace.db.Database;
 import io.vivace.pagination.Page;
 import io.vivace.pagination.PageRequest;
@@ -11,9 +12,11 @@ import io.vivace.response.Response;
 /** The user endpoints: create (a taken e-mail address is a 409), read, and a user's posts. */
 final class Users {
   private final Database db;
+  private final Cache<Long, User> cache;
 
-  Users(Database db) {
+  Users(Database db, BlogCache cache) {
     this.db = db;
+    this.cache = cache.users;
   }
 
   /** {@code POST /users}: 201 with {@code Location}; the unique e-mail constraint answers 409. */
@@ -22,10 +25,15 @@ final class Users {
         Tuple.of(in.email(), in.name()), User::from).map(u -> Response.created("/users/" + u.id(), u));
   }
 
-  /** {@code GET /users/:id}. */
+  /** {@code GET /users/:id}, through the cache of user profiles. */
   Future<User> one(long id) {
-    return db.optional("SELECT id, name FROM users WHERE id = $1", Tuple.of(id), User::from)
-        .map(u -> u.orElseThrow(() -> notFound(id)));
+    return cache.get(id, k -> db.optional("SELECT id, name FROM users WHERE id = $1", Tuple.of(k), User::from)
+        .map(u -> u.orElse(null))).map(u -> {
+          if (u == null) {
+            throw notFound(id);
+          }
+          return u;
+        });
   }
 
   /** {@code GET /users/:id/posts}: newest first, offset pages; 404 when the user does not exist. */

@@ -5,6 +5,8 @@ import io.vivace.App;
 import io.vivace.Vivace;
 import io.vivace.auth.Auth;
 import io.vivace.auth.AuthOptions;
+import io.vivace.cache.Caches;
+import io.vivace.cache.RedisOptions;
 import io.vivace.config.VivaceOptions;
 import io.vivace.db.Database;
 import io.vivace.db.DbOptions;
@@ -22,7 +24,8 @@ import java.nio.charset.StandardCharsets;
  * and the database test types {@code /db}, {@code /queries?queries=N} and {@code /updates?queries=N}
  * (see {@link Worlds}; the schema and data come from the Flyway migration). Every response carries
  * {@code Server} and a {@code Date} rendered once per second. {@code /fortunes} renders with a
- * compiled JTE template ({@link Fortunes}). Cached queries follow with the cache work.
+ * compiled JTE template ({@link Fortunes}). {@code /cached-queries?count=N} reads World rows
+ * through a Vivace cache ({@link CachedWorlds}: Caffeine, plus Redis when {@code REDIS_URL} is set).
  * {@code /auth/json} answers like {@code /json} when the request carries a valid HS256 bearer token
  * signed with {@code JWT_SECRET} (else 401): the authenticated-endpoint target. The app needs
  * {@code JWT_SECRET} to start; {@code io.vivace.auth.TokenTool} mints tokens for load tests.
@@ -36,16 +39,21 @@ public final class TechEmpowerApp {
 
   public static void main(String[] args) {
     App app = Vivace.app();
-    routes(app, Database.attach(app), Auth.attach(app)).run(); // JWT_SECRET, read at start
+    routes(app, Database.attach(app), Auth.attach(app), Caches.attach(app)).run(); // JWT_SECRET; Redis tier when REDIS_URL is set
   }
 
-  /** An app on the given options (tests use port 0 and a database of their own). */
+  /** An app on the given options (tests use port 0 and a database of their own); caches on Caffeine only. */
   public static App create(VivaceOptions options, DbOptions db, AuthOptions auth) {
-    App app = Vivace.app(options);
-    return routes(app, Database.attach(app, db), Auth.attach(app, auth));
+    return create(options, db, auth, null);
   }
 
-  static App routes(App app, Database db, Auth auth) {
+  /** An app whose cache has the Redis tier of {@code redis} (null: Caffeine only). */
+  public static App create(VivaceOptions options, DbOptions db, AuthOptions auth, RedisOptions redis) {
+    App app = Vivace.app(options);
+    return routes(app, Database.attach(app, db), Auth.attach(app, auth), Caches.attach(app, redis));
+  }
+
+  static App routes(App app, Database db, Auth auth, Caches caches) {
     Worlds worlds = new Worlds(db);
     Fortunes fortunes = new Fortunes(db);
     app.get("/plaintext", () -> PLAINTEXT);
@@ -55,6 +63,7 @@ public final class TechEmpowerApp {
     app.get("/queries", Worlds.QUERIES, worlds::many);
     app.get("/updates", Worlds.QUERIES, worlds::update);
     app.get("/fortunes", fortunes::page);
+    app.get("/cached-queries", CachedWorlds.COUNT, new CachedWorlds(db, caches)::query);
     return app;
   }
 }

@@ -19,8 +19,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTP server on one event loop: {@code /plaintext}, {@code /json}, {@code /db} and
- * {@code /fortunes} ({@link DbEndpoints}; 503 when the server has no database), anything else 404.
+ * One HTTP server on one event loop: {@code /plaintext}, {@code /json}, {@code /db},
+ * {@code /fortunes} ({@link DbEndpoints}) and {@code /cached-queries} ({@link CachedQueries}; 503
+ * when the server has no database), anything else 404.
  *
  * <p>{@link BaselineServer} deploys one instance per event loop; Vert.x shares the listening port
  * between them. Everything here runs on this verticle's own event loop, so its fields (the JSON
@@ -59,6 +60,8 @@ public final class BaselineVerticle extends VerticleBase {
   private final JsonWriter writer = DSL.newWriter(256);
   /** /db and /fortunes on this event loop, or null without a database. */
   private DbEndpoints db;
+  /** /cached-queries on this event loop, or null without a database. */
+  private CachedQueries cached;
   /** The current Date header value, re-formatted once a second by a timer, never per request. */
   private CharSequence date;
   private long dateTimer = -1;
@@ -78,6 +81,7 @@ public final class BaselineVerticle extends VerticleBase {
   public Future<?> start() {
     date = formatDate();
     db = pool == null ? null : new DbEndpoints(pool, writer);
+    cached = pool == null ? null : new CachedQueries(pool, writer, context);
     dateTimer = vertx.setPeriodic(1000, id -> date = formatDate());
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
@@ -119,6 +123,14 @@ public final class BaselineVerticle extends VerticleBase {
         commonHeaders(response);
         if (db != null) {
           db.world(response);
+        } else {
+          unavailable(response);
+        }
+      }
+      case "/cached-queries" -> {
+        commonHeaders(response);
+        if (cached != null) {
+          cached.handle(request, response);
         } else {
           unavailable(response);
         }

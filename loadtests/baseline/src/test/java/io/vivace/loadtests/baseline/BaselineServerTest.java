@@ -200,6 +200,38 @@ class BaselineServerTest {
     }
   }
 
+  @Test
+  void cachedQueries() throws Exception {
+    HttpResponse<String> r = get("/cached-queries?count=20");
+    assertServerAndDate(r);
+    if (database == null) {
+      assertEquals(503, r.statusCode(), "no DATABASE_URL: /cached-queries is unavailable");
+      return;
+    }
+    for (String path : new String[] {"/cached-queries?count=20", "/cached-queries?count=20", "/cached-queries?count=foo",
+        "/cached-queries", "/cached-queries?count=501"}) {
+      r = get(path);
+      assertEquals(200, r.statusCode(), r.body());
+      assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
+      Matcher m = WORLD.matcher(r.body());
+      int n = 0;
+      try (Connection c = jdbc(database);
+          PreparedStatement st = c.prepareStatement("SELECT randomnumber FROM world WHERE id = ?")) {
+        while (m.find()) {
+          n++;
+          st.setInt(1, Integer.parseInt(m.group(1)));
+          try (ResultSet rs = st.executeQuery()) {
+            assertTrue(rs.next());
+            assertEquals(rs.getInt(1), Integer.parseInt(m.group(2)), "cached row " + m.group(1) + " as in the table");
+          }
+        }
+      }
+      int expected = path.endsWith("=20") ? 20 : path.endsWith("=501") ? 500 : 1;
+      assertEquals(expected, n, path);
+      assertTrue(r.body().startsWith("[") && r.body().endsWith("]"), r.body());
+    }
+  }
+
   /** What TechEmpower's verifier expects, byte for byte as the techempower example renders it. */
   private static final String FORTUNES = "<!DOCTYPE html><html><head><title>Fortunes</title></head><body><table>"
       + "<tr><th>id</th><th>message</th></tr>"

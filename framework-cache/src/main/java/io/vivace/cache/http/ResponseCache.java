@@ -1,0 +1,145 @@
+package io.vivace.cache.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vivace.cache.Cache;
+import io.vivace.cache.CacheBuilder;
+import io.vivace.cache.CacheStats;
+import io.vivace.extract.Extractor;
+import io.vivace.httpcache.ETags;
+import io.vivace.json.Json;
+import io.vivace.response.Response;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Caches whole responses of a route for a time-to-live, keyed by the path and the query
+ * parameters named here (others are ignored, so {@code ?utm=...} does not split the cache). The
+ * body is encoded once per load and its strong {@code ETag} computed once; a request whose
+ * {@code If-None-Match} matches gets {@code 304} with no body.
+ *
+ * <pre>{@code
+ * ResponseCache top = ResponseCache.create("top-posts", Duration.ofSeconds(30), "limit");
+ * app.get("/posts/top", top.key(), Query.intValue("limit"),
+ *     (key, limit) -> top.get(key, () -> posts.top(limit)));
+ * }</pre>
+ *
+ * <p>Concurrent misses of one key run the handler once (single-flight); a failed handler is not
+ * cached and its failure is answered as usual. Only successful values are cached: a handler
+ * result of null (404) is not. In process only (an L1 {@link Cache}). Thread-safe; called on the
+ * event loop.
+ */
+public final class ResponseCache {
+  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+  private static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized("text/plain; charset=utf-8");
+
+  /** The cache key of one request and its {@code If-None-Match}. */
+  public static final class Key {
+    final String key;
+    final String ifNoneMatch;
+
+    Key(String key, String ifNoneMatch) {
+      this.key = key;
+      this.ifNoneMatch = ifNoneMatch;
+    }
+
+    /** The cache key: the path, then {@code ?name=value&...} for the named parameters present, in the order named. */
+    public String value() {
+      return key;
+    }
+  }
+
+  /** What is kept per key: the body bytes, its type and its tag. */
+  private record Stored(Buffer body, CharSequence contentType, String etag) {
+  }
+
+  private final Cache<String, Stored> cache;
+  private final String[] params;
+
+  private ResponseCache(Cache<String, Stored> cache, String[] params) {
+    this.cache = cache;
+    this.params = params;
+  }
+
+  /**
+   * A response cache named {@code name}, keeping each response for {@code ttl}, keyed by the path
+   * and the query parameters {@code params}; at most {@link CacheBuilder#DEFAULT_MAXIMUM_SIZE}
+   * responses.
+   */
+  public static ResponseCache create(String name, Duration ttl, String... params) {
+    for (String p : params) {
+      Objects.requireNonNull(p, "a parameter name");
+    }
+    return new ResponseCache(Cache.<String, Stored>builder(name).expireAfterWrite(ttl).build(), params.clone());
+  }
+
+  /** The extractor of this request's {@link Key}; put it first in the route's extractors. */
+  public Extractor<Key> key() {
+    return ctx -> {
+      HttpServerRequest req = ctx.request();
+      String path = req.path();
+      if (params.length == 0) {
+        return new Key(path, req.getHeader(HttpHeaders.IF_NONE_MATCH));
+      }
+      StringBuilder sb = new StringBuilder(path.length() + 32).append(path);
+      char sep = '?';
+      for (String p : params) {
+        String v = req.getParam(p);
+        if (v != null) {
+          sb.append(sep).append(p).append('=').append(v);
+          sep = '&';
+        }
+      }
+      return new Key(sb.toString(), req.getHeader(HttpHeaders.IF_NONE_MATCH));
+    };
+  }
+
+  /**
+   * The response for {@code key}: the cached one, else {@code handler}'s value written like a
+   * handler result (a {@code String} as text/plain, a {@link Buffer} as is, anything else as JSON)
+   * and cached. With the {@code ETag}, or 304 when the request's {@code If-None-Match} matches.
+   */
+  public Future<Response> get(Key key, Supplier<Future<?>> handler) {
+    return cache.get(key.key, k -> handler.get().map(ResponseCache::store)).map(s -> {
+      if (s == null) {
+        return null; // the handler found nothing: 404, not cached
+      }
+      if (ETags.matches(key.ifNoneMatch, s.etag)) {
+        return Response.status(304).header(ETags.ETAG, s.etag);
+      }
+      return Response.bytes(s.body, s.contentType).header(ETags.ETAG, s.etag);
+    });
+  }
+
+  private static Stored store(Object value) {
+    if (value == null) {
+      return null;
+    }
+    Buffer body;
+    CharSequence type;
+    if (value instanceof Buffer) {
+      body = (Buffer) value;
+      type = HttpHeaders.createOptimized("application/octet-stream");
+    } else if (value instanceof String) {
+      body = Buffer.buffer((String) value);
+      type = TEXT_PLAIN;
+    } else {
+      body = Json.encode(value);
+      type = APPLICATION_JSON;
+    }
+    return new Stored(body, type, ETags.of(body));
+  }
+
+  /** Drops every cached response (after a write that changes them). */
+  public Future<Void> invalidateAll() {
+    return cache.invalidateAll();
+  }
+
+  /** The counters of the underlying cache. */
+  public CacheStats stats() {
+    return cache.stats();
+  }
+}

@@ -1,0 +1,155 @@
+package io.vivace.cache.impl;
+
+import io.lettuce.core.KeyValue;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * {@code getAll} of a {@link TieredCache}: each key missing from L1 gets its pending future in L1
+ * first (so concurrent readers of any of them join), then the missing keys are read from L2 in one
+ * {@code MGET}, and what is still missing comes from one call of the bulk loader. Thread-safe.
+ */
+final class BulkReads<K, V> {
+  private final CaffeineTier<K> l1;
+  private final RedisTier<K, V> l2;
+  private final boolean negative;
+
+  BulkReads(CaffeineTier<K> l1, RedisTier<K, V> l2, boolean negative) {
+    this.l1 = l1;
+    this.l2 = l2;
+    this.negative = negative;
+  }
+
+  @SuppressWarnings("unchecked")
+  Future<Map<K, V>> getAll(Collection<? extends K> keys, Function<? super Set<K>, Future<Map<K, V>>> bulkLoader) {
+    Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(bulkLoader, "bulkLoader");
+    Context ctx = Vertx.currentContext();
+    Map<K, CompletableFuture<Object>> all = new LinkedHashMap<>();
+    Map<K, CompletableFuture<Object>> mine = new LinkedHashMap<>();
+    boolean done = true;
+    for (K key : keys) {
+      Objects.requireNonNull(key, "a key in keys");
+      if (all.containsKey(key)) {
+        continue;
+      }
+      CompletableFuture<Object> cf = l1.getIfPresent(key);
+      if (cf != null && cf.isDone() && (cf.isCompletedExceptionally() || cf.getNow(null) == null
+          || cf.getNow(null) instanceof CaffeineTier.Failed)) {
+        l1.cache.asMap().remove(key, cf); // a failed or empty load on its way out
+        cf = null;
+      }
+      if (cf == null) {
+        CompletableFuture<Object> m = new CompletableFuture<>();
+        cf = l1.cache.asMap().putIfAbsent(key, m);
+        if (cf == null) {
+          l1.misses.increment();
+          mine.put(key, m);
+          cf = m;
+        } else {
+          l1.hits.increment();
+        }
+      } else {
+        l1.hits.increment();
+      }
+      all.put(key, cf);
+      done &= cf.isDone() && !cf.isCompletedExceptionally() && !(cf.getNow(null) instanceof CaffeineTier.Failed);
+    }
+    if (!mine.isEmpty()) {
+      bulkLoad(mine, bulkLoader, ctx);
+      done = false;
+    }
+    if (done) {
+      return Future.succeededFuture(collect(all));
+    }
+    CompletableFuture<Object> combined = CompletableFuture.allOf(all.values().toArray(new CompletableFuture<?>[0]))
+        .thenApply(v -> collect(all));
+    return (Future<Map<K, V>>) (Future<?>) OnContext.future(combined, ctx);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<K, V> collect(Map<K, CompletableFuture<Object>> all) {
+    Map<K, V> out = new LinkedHashMap<>();
+    all.forEach((k, cf) -> {
+      Object held = cf.join();
+      if (held instanceof CaffeineTier.Failed) {
+        throw new java.util.concurrent.CompletionException(((CaffeineTier.Failed) held).cause);
+      }
+      Object v = TieredCache.value(held);
+      if (v != null) {
+        out.put(k, (V) v);
+      }
+    });
+    return out;
+  }
+
+  private void bulkLoad(Map<K, CompletableFuture<Object>> mine, Function<? super Set<K>, Future<Map<K, V>>> loader,
+      Context ctx) {
+    List<K> keyList = new ArrayList<>(mine.keySet());
+    CompletableFuture<List<KeyValue<String, byte[]>>> r = l2 == null ? null : l2.mget(keyList);
+    if (r == null) {
+      callBulkLoader(mine, loader);
+      return;
+    }
+    r.whenComplete((values, t) -> OnContext.run(ctx, () -> {
+      Map<K, CompletableFuture<Object>> rest = new LinkedHashMap<>();
+      for (int i = 0; i < keyList.size(); i++) {
+        K key = keyList.get(i);
+        KeyValue<String, byte[]> kv = t == null ? values.get(i) : null;
+        Object held = kv != null && kv.hasValue() ? l2.decode(kv.getValue()) : null;
+        if (held != null) {
+          mine.get(key).complete(l1.wrap(held));
+        } else {
+          rest.put(key, mine.get(key));
+        }
+      }
+      callBulkLoader(rest, loader);
+    }));
+  }
+
+  private void callBulkLoader(Map<K, CompletableFuture<Object>> pending,
+      Function<? super Set<K>, Future<Map<K, V>>> loader) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    Future<Map<K, V>> f;
+    try {
+      f = Objects.requireNonNull(loader.apply(Collections.unmodifiableSet(new LinkedHashSet<>(pending.keySet()))),
+          "the bulk loader returned a null future");
+    } catch (RuntimeException e) {
+      failAll(pending, e);
+      return;
+    }
+    f.onComplete(found -> {
+      l1.loads.increment();
+      pending.forEach((key, cf) -> {
+        V v = found == null ? null : found.get(key);
+        Object held = v != null ? v : negative ? CaffeineTier.NOT_FOUND : null;
+        if (held != null && l2 != null && l1.cache.asMap().get(key) == cf) {
+          l2.fill(key, held);
+        }
+        cf.complete(l1.wrap(held));
+      });
+    }, t -> failAll(pending, t));
+  }
+
+  private void failAll(Map<K, CompletableFuture<Object>> pending, Throwable t) {
+    l1.loadFailures.increment();
+    pending.forEach((key, cf) -> {
+      l1.cache.asMap().remove(key, cf);
+      cf.complete(new CaffeineTier.Failed(t));
+    });
+  }
+}

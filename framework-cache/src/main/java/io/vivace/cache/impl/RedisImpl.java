@@ -1,0 +1,214 @@
+package io.vivace.cache.impl;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vivace.cache.Redis;
+import io.vivace.cache.RedisOptions;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared Redis tier: one Lettuce client (two I/O threads), one command connection whose
+ * commands from every caller are pipelined, one pub/sub connection on the invalidation channel.
+ * Commands are bounded by the command timeout and rejected at once while disconnected
+ * ({@code REJECT_COMMANDS}); the {@link CircuitBreaker} turns repeated failures into no calls at
+ * all. After a reconnect every two-tier cache clears its L1, as invalidations may have been missed
+ * while the pub/sub connection was down. Thread-safe.
+ */
+public final class RedisImpl implements Redis {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisImpl.class);
+
+  final RedisOptions options;
+  final String instanceId = UUID.randomUUID().toString();
+  final String channel;
+  final CircuitBreaker breaker;
+  /** Cache name → its handler of invalidation messages from other instances. */
+  private final Map<String, Invalidations.Listener> listeners = new ConcurrentHashMap<>();
+  private final RedisURI uri;
+  private ClientResources resources;
+  private RedisClient client;
+  private volatile StatefulRedisConnection<String, byte[]> connection;
+  private volatile StatefulRedisPubSubConnection<String, String> pubsub;
+  private volatile boolean closed;
+  private volatile boolean everConnected;
+
+  public RedisImpl(RedisOptions options) {
+    this.options = options;
+    this.uri = RedisURI.create(options.url());
+    this.channel = options.keyPrefix() + "invalidations";
+    this.breaker = new CircuitBreaker(uri.getHost() + ":" + uri.getPort(), options.failureThreshold(),
+        TimeUnit.MILLISECONDS.toNanos(options.openMs()), System::nanoTime);
+  }
+
+  @Override
+  public Future<Void> start() {
+    Duration max = Duration.ofMillis(options.maxReconnectDelayMs());
+    resources = DefaultClientResources.builder()
+        .ioThreadPoolSize(2)
+        .computationThreadPoolSize(2)
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(Math.min(20, max.toMillis())), max, 2, TimeUnit.MILLISECONDS))
+        .build();
+    client = RedisClient.create(resources, uri);
+    client.setOptions(ClientOptions.builder()
+        .autoReconnect(true)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .timeoutOptions(TimeoutOptions.enabled(Duration.ofMillis(options.commandTimeoutMs())))
+        .build());
+    client.addListener(new RedisConnectionStateListener() {
+      @Override
+      public void onRedisConnected(RedisChannelHandler<?, ?> c, SocketAddress address) {
+        if (c == connection) {
+          breaker.success();
+        }
+        if (c == pubsub) {
+          listeners.values().forEach(Invalidations.Listener::reconnected);
+        }
+      }
+
+      @Override
+      public void onRedisDisconnected(RedisChannelHandler<?, ?> c) {
+        if (c == connection && !closed) {
+          breaker.forceOpen(new IllegalStateException("connection lost"));
+        }
+      }
+    });
+    Promise<Void> started = Promise.promise();
+    connect(started, Duration.ofMillis(20));
+    return started.future();
+  }
+
+  /** One connection attempt; on failure the tier stays down and the attempt repeats later. */
+  private void connect(Promise<Void> started, Duration delay) {
+    if (closed) {
+      return;
+    }
+    CompletableFuture<StatefulRedisConnection<String, byte[]>> c = connection != null
+        ? CompletableFuture.completedFuture(connection)
+        : client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri).toCompletableFuture();
+    c.thenCompose(conn -> {
+      connection = conn;
+      return pubsub != null ? CompletableFuture.completedFuture(pubsub)
+          : client.connectPubSubAsync(StringCodec.UTF8, uri).toCompletableFuture();
+    }).thenCompose(ps -> {
+      if (pubsub == null) {
+        pubsub = ps;
+        ps.addListener(new RedisPubSubAdapter<>() {
+          @Override
+          public void message(String ch, String message) {
+            Invalidations.dispatch(RedisImpl.this, message, listeners);
+          }
+        });
+      }
+      return ps.async().subscribe(channel).toCompletableFuture();
+    }).whenComplete((ok, failure) -> {
+      if (failure == null) {
+        everConnected = true;
+        breaker.success();
+        LOG.info("Redis cache tier connected to {}:{}", uri.getHost(), uri.getPort());
+        started.tryComplete();
+      } else {
+        breaker.forceOpen(failure);
+        started.tryComplete(); // the app starts anyway, on L1 and the loaders
+        Duration next = delay.multipliedBy(2).compareTo(Duration.ofMillis(options.maxReconnectDelayMs())) > 0
+            ? Duration.ofMillis(options.maxReconnectDelayMs()) : delay.multipliedBy(2);
+        if (!closed) {
+          resources.eventExecutorGroup().schedule(() -> connect(started, next), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+      }
+    });
+  }
+
+  @Override
+  public boolean up() {
+    StatefulRedisConnection<String, byte[]> c = connection;
+    return c != null && c.isOpen() && breaker.closed();
+  }
+
+  /**
+   * Runs a command when the tier is usable, recording its outcome in the breaker; null when it is
+   * skipped (not connected, or the breaker is open).
+   */
+  <T> CompletableFuture<T> call(Function<RedisAsyncCommands<String, byte[]>, CompletionStage<T>> command) {
+    StatefulRedisConnection<String, byte[]> c = connection;
+    if (c == null || !breaker.allow()) {
+      return null;
+    }
+    CompletableFuture<T> result;
+    try {
+      result = command.apply(c.async()).toCompletableFuture();
+    } catch (RuntimeException e) {
+      breaker.failure(e);
+      return CompletableFuture.failedFuture(e);
+    }
+    return result.whenComplete((v, t) -> {
+      if (t == null) {
+        breaker.success();
+      } else {
+        breaker.failure(t);
+      }
+    });
+  }
+
+  /** Sends an invalidation message to the other instances (null when skipped). */
+  CompletableFuture<Long> publish(String message) {
+    return call(cmd -> cmd.publish(channel, message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  void listen(String cacheName, Invalidations.Listener listener) {
+    if (listeners.putIfAbsent(cacheName, listener) != null) {
+      throw new IllegalArgumentException("A cache named '" + cacheName + "' already uses this Redis");
+    }
+  }
+
+  boolean everConnected() {
+    return everConnected;
+  }
+
+  @Override
+  public Future<Void> close() {
+    closed = true;
+    if (client == null) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> done = Promise.promise();
+    CompletableFuture<Void> a = connection != null ? connection.closeAsync() : CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> b = pubsub != null ? pubsub.closeAsync() : CompletableFuture.completedFuture(null);
+    CompletableFuture.allOf(a, b)
+        .handle((v, t) -> null)
+        .thenCompose(v -> client.shutdownAsync(0, 2, TimeUnit.SECONDS))
+        .thenCompose(v -> toCompletable(resources.shutdown(0, 2, TimeUnit.SECONDS)))
+        .whenComplete((v, t) -> done.complete());
+    return done.future();
+  }
+
+  private static CompletableFuture<Void> toCompletable(io.netty.util.concurrent.Future<?> f) {
+    CompletableFuture<Void> cf = new CompletableFuture<>();
+    f.addListener(x -> cf.complete(null));
+    return cf;
+  }
+}

@@ -1,0 +1,72 @@
+package io.vivace.cache.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.Future;
+import io.vivace.cache.Item;
+import io.vivace.extract.Query;
+import io.vivace.testing.TestServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Whole responses cached per path and named query parameters, with ETag and 304. */
+class ResponseCacheTest {
+  static final AtomicInteger calls = new AtomicInteger();
+  static final ResponseCache TOP = ResponseCache.create("top", Duration.ofMinutes(1), "limit");
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(app -> {
+      // tag::response-cache[]
+      app.get("/top", TOP.key(), Query.intValue("limit").orElse(2), (key, limit) -> TOP.get(key, () -> {
+        calls.incrementAndGet();
+        return Future.succeededFuture(List.of(new Item(limit, "call " + calls.get())));
+      }));
+      // end::response-cache[]
+      app.get("/none", TOP.key(), key -> TOP.get(key, () -> Future.succeededFuture(null)));
+      app.get("/broken", TOP.key(), key -> TOP.get(key, () -> {
+        calls.incrementAndGet();
+        return Future.failedFuture(new IllegalStateException("down"));
+      }));
+    });
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void responsesAreCachedByPathAndNamedParameters() {
+    calls.set(0);
+    HttpResponse<String> first = server.get("/top?limit=3&utm=a");
+    assertEquals(200, first.statusCode());
+    assertEquals("[{\"id\":3,\"name\":\"call 1\"}]", first.body());
+    assertEquals("application/json", first.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(first.body(), server.get("/top?utm=b&limit=3").body(), "other parameters do not split the cache");
+    assertEquals(1, calls.get());
+    assertEquals("[{\"id\":5,\"name\":\"call 2\"}]", server.get("/top?limit=5").body());
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> notModified = server.send(HttpRequest.newBuilder(server.uri("/top?limit=3")).header("If-None-Match", etag));
+    assertEquals(304, notModified.statusCode());
+    assertEquals("", notModified.body());
+    assertEquals(2, calls.get());
+    assertEquals(2, TOP.stats().l1().hits());
+  }
+
+  @Test
+  void notFoundAndFailuresAreNotCached() {
+    assertEquals(404, server.get("/none").statusCode());
+    calls.set(0);
+    assertEquals(500, server.get("/broken").statusCode());
+    assertEquals(500, server.get("/broken").statusCode());
+    assertEquals(2, calls.get(), "a failure is not cached");
+  }
+}

@@ -1,0 +1,150 @@
+package io.vivace.loadtests.baseline;
+
+import com.dslplatform.json.JsonWriter;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PreparedQuery;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowIterator;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+
+/**
+ * {@code /cached-queries?count=N} of one {@link BaselineVerticle}: N random Worlds through one
+ * Caffeine {@link AsyncCache} shared by every verticle (bounded to the 10,000 rows, 10 minutes
+ * after write, as the Vivace example's cache), loaded from PostgreSQL on a miss. Written as an
+ * expert would on raw Vert.x: the cache's work runs on the calling thread (no pool hop), a
+ * request whose rows are all cached is answered at once without a future, and a request that
+ * waits for a load started by another event loop is answered back on its own loop.
+ */
+final class CachedQueries {
+  private static final Executor SAME_THREAD = Runnable::run;
+  /** The rows, shared by all verticles (Caffeine is thread-safe). */
+  static final AsyncCache<Integer, World> CACHE = Caffeine.newBuilder()
+      .maximumSize(10_000)
+      .expireAfterWrite(Duration.ofMinutes(10))
+      .executor(SAME_THREAD)
+      .buildAsync();
+  private static final JsonWriter.WriteObject<World> WORLD_WRITER = BaselineVerticle.DSL.tryFindWriter(World.class);
+
+  private final JsonWriter writer;
+  private final Context context;
+  /** The read-through loader, built once (no lambda per request). */
+  private final BiFunction<Integer, Executor, CompletableFuture<World>> loader;
+
+  CachedQueries(Pool pool, JsonWriter writer, Context context) {
+    PreparedQuery<RowSet<Row>> select = pool.preparedQuery("SELECT id, randomnumber FROM world WHERE id = $1");
+    this.writer = writer;
+    this.context = context;
+    this.loader = (id, executor) -> select.execute(Tuple.of(id)).map(CachedQueries::world)
+        .toCompletionStage().toCompletableFuture();
+  }
+
+  private static World world(RowSet<Row> rows) {
+    RowIterator<Row> it = rows.iterator();
+    if (!it.hasNext()) {
+      throw new NoSuchElementException("no such world");
+    }
+    Row row = it.next();
+    return new World(row.getInteger(0), row.getInteger(1));
+  }
+
+  /** Like /queries: 1..500, anything else (missing, empty, not a number) 1. */
+  static int count(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return 1;
+    }
+    int n = 0;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') {
+        return 1;
+      }
+      n = Math.min(500, n * 10 + (c - '0'));
+    }
+    return Math.max(1, n);
+  }
+
+  @SuppressWarnings("unchecked")
+  void handle(HttpServerRequest request, HttpServerResponse response) {
+    int count = count(request.getParam("count"));
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    World[] out = new World[count];
+    CompletableFuture<World>[] pending = null;
+    int waiting = 0;
+    for (int i = 0; i < count; i++) {
+      CompletableFuture<World> f = CACHE.get(random.nextInt(1, 10_001), loader);
+      if (f.isDone() && !f.isCompletedExceptionally()) {
+        out[i] = f.join();
+      } else {
+        if (pending == null) {
+          pending = new CompletableFuture[count];
+        }
+        pending[i] = f;
+        waiting++;
+      }
+    }
+    if (pending == null) {
+      write(response, out);
+      return;
+    }
+    CompletableFuture<World>[] waits = pending;
+    CompletableFuture<?>[] all = new CompletableFuture<?>[waiting];
+    for (int i = 0, j = 0; i < count; i++) {
+      if (waits[i] != null) {
+        all[j++] = waits[i];
+      }
+    }
+    CompletableFuture.allOf(all).whenComplete((v, t) -> {
+          if (Vertx.currentContext() == context) {
+            finish(response, out, waits, t);
+          } else {
+            context.runOnContext(x -> finish(response, out, waits, t));
+          }
+        });
+  }
+
+  private void finish(HttpServerResponse response, World[] out, CompletableFuture<World>[] waits, Throwable t) {
+    if (t != null) {
+      if (!response.ended() && !response.closed()) {
+        response.setStatusCode(500).end();
+      }
+      return;
+    }
+    for (int i = 0; i < out.length; i++) {
+      if (waits[i] != null) {
+        out[i] = waits[i].join();
+      }
+    }
+    write(response, out);
+  }
+
+  private void write(HttpServerResponse response, World[] worlds) {
+    JsonWriter w = writer;
+    w.reset();
+    w.writeByte(JsonWriter.ARRAY_START);
+    for (int i = 0; i < worlds.length; i++) {
+      if (i > 0) {
+        w.writeByte(JsonWriter.COMMA);
+      }
+      WORLD_WRITER.write(w, worlds[i]);
+    }
+    w.writeByte(JsonWriter.ARRAY_END);
+    int size = w.size();
+    Buffer body = Buffer.buffer(size).appendBytes(w.getByteBuffer(), 0, size);
+    response.headers().add(BaselineVerticle.CONTENT_TYPE, BaselineVerticle.APPLICATION_JSON);
+    response.end(body);
+  }
+}
