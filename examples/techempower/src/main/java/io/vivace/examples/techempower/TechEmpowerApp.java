@@ -6,6 +6,7 @@ import io.vivace.Vivace;
 import io.vivace.config.VivaceOptions;
 import io.vivace.db.Database;
 import io.vivace.db.DbOptions;
+import io.vivace.extract.Body;
 import io.vivace.response.Response;
 import java.nio.charset.StandardCharsets;
 
@@ -49,6 +50,8 @@ public final class TechEmpowerApp {
     app.get("/queries", Worlds.QUERIES, worlds::many);
     app.get("/updates", Worlds.QUERIES, worlds::update);
     app.get("/fortunes", fortunes::page);
+    // Not a TechEmpower test type: the load tests' JSON POST scenario (a body read and written back).
+    app.post("/echo", Body.json(Echo.class), echo -> echo).produces(Echo.class);
     return app;
   }
 }

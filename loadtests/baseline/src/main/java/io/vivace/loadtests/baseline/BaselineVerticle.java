@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP server on one event loop: {@code /plaintext}, {@code /json}, {@code /db} and
- * {@code /fortunes} ({@link DbEndpoints}; 503 when the server has no database), anything else 404.
+ * {@code /fortunes} ({@link DbEndpoints}; 503 when the server has no database), {@code POST /echo}
+ * ({@link EchoEndpoint}), anything else 404.
  *
  * <p>{@link BaselineServer} deploys one instance per event loop; Vert.x shares the listening port
  * between them. Everything here runs on this verticle's own event loop, so its fields (the JSON
@@ -57,6 +58,8 @@ public final class BaselineVerticle extends VerticleBase {
   private final Pool pool;
   /** This event loop's JSON writer, reset and reused for every /json and /db response. */
   private final JsonWriter writer = DSL.newWriter(256);
+  /** POST /echo on this event loop. */
+  private final EchoEndpoint echo = new EchoEndpoint(writer);
   /** /db and /fortunes on this event loop, or null without a database. */
   private DbEndpoints db;
   /** The current Date header value, re-formatted once a second by a timer, never per request. */
@@ -122,6 +125,10 @@ public final class BaselineVerticle extends VerticleBase {
         } else {
           unavailable(response);
         }
+      }
+      case "/echo" -> {
+        commonHeaders(response);
+        echo.handle(request, response);
       }
       case "/fortunes" -> {
         commonHeaders(response);
