@@ -17,10 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * it is fixed, JSON fields and array sizes where it is data). Each method takes the request's name.
  */
 final class Requests {
-  /** The body of {@code POST /echo}, as DSL-JSON writes it back (field order, no spaces). */
-  static final String ECHO_BODY =
-      "{\"id\":42,\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"tags\":[\"analytical\",\"engine\"]}";
-
   private Requests() {
   }
 
@@ -33,8 +29,8 @@ final class Requests {
   }
 
   static HttpRequestActionBuilder jsonPost(String name) {
-    return http(name).post("/echo").body(StringBody(ECHO_BODY)).asJson()
-        .check(status().is(200), bodyString().is(ECHO_BODY));
+    return http(name).post("/echo").body(StringBody(EchoBody.JSON)).asJson()
+        .check(status().is(200), bodyString().is(EchoBody.JSON));
   }
 
   /** {@code GET /auth/json} with {@code Authorization: Bearer <HS256 JWT>} signed once per run. */

@@ -65,6 +65,12 @@ public abstract class VivaceSimulation extends Simulation {
         .assertions(global().failedRequests().count().is(0L));
   }
 
+  /** Marks the start of the load for {@link LoadWindow}; Gatling calls it just before injecting users. */
+  @Override
+  public void before() {
+    LoadWindow.markStart();
+  }
+
   /** The settings of this run (system properties). */
   protected static LoadSettings settings() {
     return LoadSettings.fromSystemProperties();
