@@ -20,6 +20,7 @@ final class GatlingRun {
   }
 
   /**
+   * @param server the server's process, for its CPU time
    * @param name the server's name in the results ({@code vivace} or {@code baseline})
    * @param properties the simulation's settings ({@code baseUrl}, {@code duration}, ...), set as
    *     system properties for the run
@@ -27,7 +28,7 @@ final class GatlingRun {
    * @param warmupS the warm-up seconds, where the measured window begins
    * @param resultsFolder where Gatling writes its report (a folder of its own per run)
    */
-  static RunResult run(Scenario scenario, ServerProcess server, String name, int round, Map<String, String> properties,
+  static RunResult run(Scenario scenario, ProcessHandle server, String name, int round, Map<String, String> properties,
       double durationS, double warmupS, Path resultsFolder) {
     try {
       Files.createDirectories(resultsFolder);
@@ -40,7 +41,7 @@ final class GatlingRun {
           "-l", "vivace-loadtests"};
       int status;
       CpuSampler.Usage usage;
-      try (CpuSampler sampler = new CpuSampler(server.handle())) {
+      try (CpuSampler sampler = new CpuSampler(server)) {
         status = Gatling$.MODULE$.fromArgs(args);
         long start = LoadWindow.startNanos() + (long) (warmupS * 1e9);
         usage = sampler.usage(start, start + (long) (durationS * 1e9));

@@ -145,6 +145,11 @@ public final class LoadTest implements Callable<Integer> {
 
   /** Runs the command and exits with its status. */
   public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command and returns its exit status (see the class comment). */
+  static int execute(String... args) {
     CommandLine cmd = new CommandLine(new LoadTest());
     cmd.setExecutionExceptionHandler((e, line, parsed) -> {
       if (e instanceof IllegalArgumentException) {
@@ -155,6 +160,6 @@ public final class LoadTest implements Callable<Integer> {
       e.printStackTrace(line.getErr());
       return 1;
     });
-    System.exit(cmd.execute(args));
+    return cmd.execute(args);
   }
 }

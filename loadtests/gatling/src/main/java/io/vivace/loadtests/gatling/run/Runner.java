@@ -185,7 +185,7 @@ final class Runner {
     props.put("blogPages", settings.smoke() ? "10" : "50");
     props.put("blogPosts", settings.smoke() ? "500" : "20000");
     log(s.id() + " on " + name + " (round " + round + ")");
-    RunResult r = GatlingRun.run(s, server, name, round, props, settings.durationS(), settings.warmupS(),
+    RunResult r = GatlingRun.run(s, server.handle(), name, round, props, settings.durationS(), settings.warmupS(),
         out.resolve("gatling").resolve(s.id() + "-" + name + "-" + round));
     if (r.outcome() == RunResult.Outcome.MEASURED) {
       log(String.format(Locale.ROOT, "  %,.0f req/s, %d failed, p50 %d ms, p99 %d ms, machine %.0f%% busy, Gatling %.2f cores, server %.2f cores%s",
