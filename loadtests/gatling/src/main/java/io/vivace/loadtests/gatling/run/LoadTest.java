@@ -79,6 +79,10 @@ public final class LoadTest implements Callable<Integer> {
   @Option(names = "--no-wrk", description = "Do not measure with wrk even when it is installed.")
   boolean noWrk;
 
+  @Option(names = "--jfr", description = "Record each server with JFR during each run: bytes allocated per request "
+      + "and the top allocation sites (in the summary and alloc/).")
+  boolean jfr;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: loadtests/results/<timestamp>).")
   Path out;
 
@@ -109,7 +113,7 @@ public final class LoadTest implements Callable<Integer> {
     check(poolSize >= 1, "--pool-size must be at least 1, got " + poolSize);
     List<String> flags = List.of(jvmFlags.trim().split("\\s+"));
     RunSettings settings = new RunSettings(chosen, duration, warmup, concurrency, rate, rounds, queries, eventLoops,
-        poolSize, flags, smoke, strict, command());
+        poolSize, flags, smoke, strict, jfr, command());
     Targets t = Targets.load(targets, arch);
     return new Runner(settings, t, appJar, blogJar, noBaseline ? null : baselineJar, !noWrk, out).run();
   }

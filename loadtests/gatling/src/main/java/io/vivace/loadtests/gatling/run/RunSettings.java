@@ -17,8 +17,9 @@ import java.util.List;
  * @param jvmFlags the servers' JVM flags
  * @param smoke true for the short, low-load check
  * @param strict true when a result below its target fails the run
+ * @param jfr true to record allocation per request with JFR in each server during each run
  * @param command the command line, for the summary
  */
 record RunSettings(List<Scenario> scenarios, int durationS, int warmupS, int concurrency, double rate, int rounds,
-    int queries, int eventLoops, int poolSize, List<String> jvmFlags, boolean smoke, boolean strict, String command) {
+    int queries, int eventLoops, int poolSize, List<String> jvmFlags, boolean smoke, boolean strict, boolean jfr, String command) {
 }

@@ -34,6 +34,8 @@ final class Runner {
   private final boolean wrkWanted;
   private final Path out;
   private final Instant start = Instant.now();
+  /** Bytes allocated per request by {@code scenario/server}, one value per round (with {@code --jfr}). */
+  private final Map<String, List<Double>> allocations = new LinkedHashMap<>();
 
   Runner(RunSettings settings, Targets targets, Path appJar, Path blogJar, Path baselineJar, boolean wrkWanted, Path out) {
     this.settings = settings;
@@ -58,6 +60,7 @@ final class Runner {
     }
     List<RunResult> results = new ArrayList<>();
     Map<String, Wrk.Result> wrkResults = new LinkedHashMap<>();
+    allocations.clear();
     List<String> serverLines = new ArrayList<>();
     String database;
     String wrkStatus;
@@ -148,12 +151,17 @@ final class Runner {
     Summary summary = new Summary(new Summary.Context(
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC).format(start),
         Machine.current(), settings, targets, database, serverLines, gatlingVersion(), wrkStatus, out.toAbsolutePath()),
-        rebase(results), wrkResults);
+        rebase(results), wrkResults, allocations);
     Files.writeString(out.resolve("summary.md"), summary.markdown(), StandardCharsets.UTF_8);
     Files.writeString(out.resolve("chart.svg"), Chart.svg("Throughput per scenario (req/s)", summary.chartRows()), StandardCharsets.UTF_8);
     log("summary: " + out.resolve("summary.md"));
     long failed = summary.failures();
     List<String> below = summary.belowTarget();
+    // One closing line per invocation, a run being one scenario against one server in one round.
+    long passedRuns = results.stream().filter(r -> r.outcome() == RunResult.Outcome.MEASURED && r.failures() == 0).count();
+    long failedRuns = results.stream().filter(r -> r.failures() > 0).count();
+    long skippedRuns = results.stream().filter(r -> r.outcome() == RunResult.Outcome.SKIPPED).count();
+    System.out.println("loadtests: " + passedRuns + " passed, " + failedRuns + " failed, " + skippedRuns + " skipped");
     if (failed > 0) {
       log(failed + " failed requests: see " + out.resolve("summary.md"));
       return 1;
@@ -185,8 +193,21 @@ final class Runner {
     props.put("blogPages", settings.smoke() ? "10" : "50");
     props.put("blogPosts", settings.smoke() ? "500" : "20000");
     log(s.id() + " on " + name + " (round " + round + ")");
+    String runId = s.id() + "-" + name + "-" + round;
+    AllocationRecording recording = null;
+    if (settings.jfr()) {
+      try {
+        Files.createDirectories(out.resolve("alloc"));
+        recording = AllocationRecording.start(server.handle(), out.resolve("alloc").resolve(runId + ".jfr").toAbsolutePath());
+      } catch (IOException | InterruptedException e) {
+        log("  JFR could not start: " + e.getMessage());
+      }
+    }
     RunResult r = GatlingRun.run(s, server.handle(), name, round, props, settings.durationS(), settings.warmupS(),
-        out.resolve("gatling").resolve(s.id() + "-" + name + "-" + round));
+        out.resolve("gatling").resolve(runId));
+    if (recording != null) {
+      recordAllocation(s, name, runId, r, recording);
+    }
     if (r.outcome() == RunResult.Outcome.MEASURED) {
       log(String.format(Locale.ROOT, "  %,.0f req/s, %d failed, p50 %d ms, p99 %d ms, machine %.0f%% busy, Gatling %.2f cores, server %.2f cores%s",
           r.throughput(), r.stats().ko(), r.stats().p50Ms(), r.stats().p99Ms(), 100 * r.usage().machineBusy(),
@@ -195,6 +216,31 @@ final class Runner {
       log("  " + r.note());
     }
     return r;
+  }
+
+  /** Stops the recording and keeps bytes per request (warm-up requests included: the recording spans them). */
+  private void recordAllocation(Scenario s, String name, String runId, RunResult r, AllocationRecording recording) {
+    try {
+      AllocationRecording.Result a = recording.stop();
+      if (r.outcome() != RunResult.Outcome.MEASURED) {
+        return;
+      }
+      ReportStats warm = ReportStats.parse(r.report()).get(s.id() + io.vivace.loadtests.gatling.sim.LoadSettings.WARMUP_SUFFIX);
+      long requests = r.stats().total() + (warm == null ? 0 : warm.total());
+      double perRequest = (double) a.allocatedBytes() / Math.max(1, requests);
+      allocations.computeIfAbsent(s.id() + "/" + name, k -> new ArrayList<>()).add(perRequest);
+      StringBuilder md = new StringBuilder("# Allocation: " + s.id() + " on " + name + "\n\n");
+      md.append(String.format(Locale.ROOT, "%,d bytes over %,d requests: %,.0f bytes per request (the server's Vert.x threads, "
+          + "from jdk.ThreadAllocationStatistics).%n%nTop allocation sites (first frame outside the JDK; share of the bytes "
+          + "jdk.ObjectAllocationSample stands for; none in a run too short for samples):%n%n| site | share |%n|---|---:|%n", a.allocatedBytes(), requests, perRequest));
+      for (Map.Entry<String, Double> site : a.sites()) {
+        md.append(String.format(Locale.ROOT, "| `%s` | %.1f%% |%n", site.getKey(), 100 * site.getValue()));
+      }
+      Files.writeString(out.resolve("alloc").resolve(runId + ".md"), md.toString(), StandardCharsets.UTF_8);
+      log(String.format(Locale.ROOT, "  %,.0f bytes allocated per request (JFR)", perRequest));
+    } catch (IOException | InterruptedException e) {
+      log("  JFR: " + e.getMessage());
+    }
   }
 
   private static boolean skippedOn(List<RunResult> results, Scenario s, ServerProcess server) {

@@ -37,12 +37,17 @@ final class Summary {
   private final Context context;
   private final List<RunResult> runs;
   private final Map<String, Wrk.Result> wrk;
+  private final Map<String, List<Double>> allocations;
 
-  /** @param wrk wrk's result by {@code scenario/server} */
-  Summary(Context context, List<RunResult> runs, Map<String, Wrk.Result> wrk) {
+  /**
+   * @param wrk wrk's result by {@code scenario/server}
+   * @param allocations bytes allocated per request by {@code scenario/server}, one per round (JFR)
+   */
+  Summary(Context context, List<RunResult> runs, Map<String, Wrk.Result> wrk, Map<String, List<Double>> allocations) {
     this.context = context;
     this.runs = runs;
     this.wrk = wrk;
+    this.allocations = allocations;
   }
 
   /** Failed requests over all runs (a crashed run counts one). */
@@ -152,6 +157,7 @@ final class Summary {
     md.append("\n![throughput per scenario](chart.svg)\n\n");
     generatorSection(md);
     wrkSection(md);
+    allocationSection(md);
     runsSection(md);
     md.append("\n## Verdict\n\n");
     long failed = failures();
@@ -205,6 +211,31 @@ final class Summary {
           .append(" | ").append(v != null && b != null && b.rps() > 0 ? String.format(Locale.ROOT, "%.2f", v.rps() / b.rps()) : "n/a")
           .append(" | ").append(v == null ? "—" : v.errors()).append(" / ").append(b == null ? "—" : b.errors())
           .append(" | ").append(((v == null ? "" : v.note()) + " " + (b == null ? "" : b.note())).trim())
+          .append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private void allocationSection(StringBuilder md) {
+    if (allocations.isEmpty()) {
+      return;
+    }
+    md.append("## Allocation per request (JFR, `--jfr`)\n\n");
+    md.append("Bytes the server's Vert.x threads (event loops, workers) allocated during the run (warm-up included) divided by the requests it "
+        + "answered, mean over the rounds; the top allocation sites of each run are in `alloc/<scenario>-<server>-<round>.md` "
+        + "and the recordings next to them (open them in JDK Mission Control). Recording costs some throughput: "
+        + "do not compare these runs' req/s with runs made without `--jfr`.\n\n");
+    md.append("| scenario | vivace bytes/request | baseline bytes/request | vivace / baseline |\n|---|---:|---:|---:|\n");
+    for (Scenario s : context.settings().scenarios()) {
+      OptionalDouble v = allocations.getOrDefault(s.id() + "/" + VIVACE, List.of()).stream().mapToDouble(d -> d).average();
+      OptionalDouble b = allocations.getOrDefault(s.id() + "/" + BASELINE, List.of()).stream().mapToDouble(d -> d).average();
+      if (v.isEmpty() && b.isEmpty()) {
+        continue;
+      }
+      md.append("| ").append(s.id()).append(" | ").append(v.isPresent() ? rps(v.getAsDouble()) : "—")
+          .append(" | ").append(b.isPresent() ? rps(b.getAsDouble()) : "—")
+          .append(" | ").append(v.isPresent() && b.isPresent() && b.getAsDouble() > 0
+              ? String.format(Locale.ROOT, "%.2f", v.getAsDouble() / b.getAsDouble()) : "n/a")
           .append(" |\n");
     }
     md.append('\n');

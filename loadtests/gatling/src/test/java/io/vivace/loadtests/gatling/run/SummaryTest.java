@@ -21,11 +21,11 @@ class SummaryTest {
 
   private static Summary summary(boolean smoke, List<RunResult> runs) throws Exception {
     RunSettings settings = new RunSettings(List.of(Scenario.PLAINTEXT, Scenario.AUTH_JSON, Scenario.BLOG_PAGE),
-        10, 5, 64, 0, 1, 20, 2, 8, List.of("-Xmx1g"), smoke, false, "loadtests/run");
+        10, 5, 64, 0, 1, 20, 2, 8, List.of("-Xmx1g"), smoke, false, false, "loadtests/run");
     Summary.Context ctx = new Summary.Context("2026-01-01 00:00:00 UTC",
         new Machine("amd64", 2, "Test CPU", 8, "JDK 17"), settings, Targets.load(Path.of("..", "targets.json"), "x86_64"),
         "db", List.of("vivace: x.jar"), "3.14.3", "wrk is not installed", DIR);
-    return new Summary(ctx, runs, Map.of());
+    return new Summary(ctx, runs, Map.of(), Map.of());
   }
 
   private static List<RunResult> runs(long ko) {
