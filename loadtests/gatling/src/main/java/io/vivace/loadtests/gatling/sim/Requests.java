@@ -41,10 +41,12 @@ final class Requests {
         .check(status().is(200), header("Content-Type").transform(t -> t.startsWith("application/json")).is(true));
   }
 
+  // tag::db-request[]
   static HttpRequestActionBuilder db(String name) {
     return http(name).get("/db").check(status().is(200),
         jsonPath("$.id").ofInt().exists(), jsonPath("$.randomNumber").ofInt().exists());
   }
+  // end::db-request[]
 
   /** {@code /queries}, {@code /updates} or {@code /cached-queries}: a JSON array of N worlds. */
   static HttpRequestActionBuilder worlds(String name, String path, String parameter, int n) {
