@@ -28,6 +28,14 @@ record RunResult(Scenario scenario, String server, int round, Outcome outcome, S
     return new RunResult(scenario, server, round, Outcome.CRASHED, why, null, 0, null, null);
   }
 
+  /**
+   * Whether the load generator limited this run ({@link CpuSampler.Usage#generatorBound()}); in the
+   * open model a run that reached 95% of the asked {@code rate} was not limited, whatever the CPU.
+   */
+  boolean generatorBound(double rate) {
+    return usage != null && usage.generatorBound() && !(rate > 0 && throughput >= 0.95 * rate);
+  }
+
   /** Requests that failed; a crash counts as one. */
   long failures() {
     return switch (outcome) {

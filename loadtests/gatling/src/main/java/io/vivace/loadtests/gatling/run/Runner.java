@@ -211,7 +211,7 @@ final class Runner {
     if (r.outcome() == RunResult.Outcome.MEASURED) {
       log(String.format(Locale.ROOT, "  %,.0f req/s, %d failed, p50 %d ms, p99 %d ms, machine %.0f%% busy, Gatling %.2f cores, server %.2f cores%s",
           r.throughput(), r.stats().ko(), r.stats().p50Ms(), r.stats().p99Ms(), 100 * r.usage().machineBusy(),
-          r.usage().generatorCores(), r.usage().serverCores(), r.usage().generatorBound() ? " (generator-bound)" : ""));
+          r.usage().generatorCores(), r.usage().serverCores(), r.generatorBound(settings.rate()) ? " (generator-bound)" : ""));
     } else {
       log("  " + r.note());
     }

@@ -172,9 +172,10 @@ final class Summary {
   private void generatorSection(StringBuilder md) {
     md.append("## The load generator\n\n");
     long measured = runs.stream().filter(r -> r.outcome() == RunResult.Outcome.MEASURED).count();
-    long bound = runs.stream().filter(r -> r.usage() != null && r.usage().generatorBound()).count();
+    long bound = runs.stream().filter(r -> r.generatorBound(context.settings().rate())).count();
     md.append("A run is **generator-bound** when the machine's CPUs were at least 90% busy during the measured window "
-        + "and Gatling used at least as much CPU as the server under test: the throughput is then what Gatling could send, "
+        + "and Gatling used at least as much CPU as the server under test (in the open model, only when it "
+        + "also fell short of the asked rate): the throughput is then what Gatling could send, "
         + "not what the server can serve, and the server may well do more on a machine with a separate load generator. \"Other cores\" "
         + "in the table of every run is the CPU that neither used: PostgreSQL and whatever else ran on the machine.\n\n");
     if (bound > 0) {
@@ -315,7 +316,7 @@ final class Summary {
     for (RunResult r : runs) {
       if (r.scenario() == s && r.usage() != null) {
         n++;
-        if (r.usage().generatorBound()) {
+        if (r.generatorBound(context.settings().rate())) {
           bound++;
         }
       }

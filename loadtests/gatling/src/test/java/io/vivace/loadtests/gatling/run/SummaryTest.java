@@ -62,6 +62,14 @@ class SummaryTest {
   }
 
   @Test
+  void anOpenModelRunThatReachedItsRateIsNotGeneratorBound() {
+    RunResult r = measured(Scenario.PLAINTEXT, Summary.VIVACE, 1_000, 0, true);
+    assertTrue(r.generatorBound(0), "closed model: the CPU figures decide");
+    assertEquals(false, r.generatorBound(1_000), "the asked rate was reached");
+    assertTrue(r.generatorBound(2_000), "half the asked rate on a saturated machine");
+  }
+
+  @Test
   void aSmokeRunJudgesNoTarget() throws Exception {
     Summary s = summary(true, runs(0));
     assertEquals(List.of(), s.belowTarget());
