@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP server on one event loop: {@code /plaintext}, {@code /json}, {@code /db} and
- * {@code /fortunes} ({@link DbEndpoints}; 503 when the server has no database), {@code POST /echo}
+ * {@code /fortunes} ({@link DbEndpoints}), {@code /queries} and {@code /updates} ({@link WorldQueries})
+ * (503 when the server has no database), {@code POST /echo}
  * ({@link EchoEndpoint}), anything else 404.
  *
  * <p>{@link BaselineServer} deploys one instance per event loop; Vert.x shares the listening port
@@ -58,6 +59,8 @@ public final class BaselineVerticle extends VerticleBase {
   private final Pool pool;
   /** This event loop's JSON writer, reset and reused for every /json and /db response. */
   private final JsonWriter writer = DSL.newWriter(256);
+  /** /queries and /updates on this event loop, or null without a database. */
+  private WorldQueries worlds;
   /** POST /echo on this event loop. */
   private final EchoEndpoint echo = new EchoEndpoint(writer);
   /** /db and /fortunes on this event loop, or null without a database. */
@@ -81,6 +84,7 @@ public final class BaselineVerticle extends VerticleBase {
   public Future<?> start() {
     date = formatDate();
     db = pool == null ? null : new DbEndpoints(pool, writer);
+    worlds = pool == null ? null : new WorldQueries(pool, writer);
     dateTimer = vertx.setPeriodic(1000, id -> date = formatDate());
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
@@ -122,6 +126,22 @@ public final class BaselineVerticle extends VerticleBase {
         commonHeaders(response);
         if (db != null) {
           db.world(response);
+        } else {
+          unavailable(response);
+        }
+      }
+      case "/queries" -> {
+        commonHeaders(response);
+        if (worlds != null) {
+          worlds.queries(request, response);
+        } else {
+          unavailable(response);
+        }
+      }
+      case "/updates" -> {
+        commonHeaders(response);
+        if (worlds != null) {
+          worlds.updates(request, response);
         } else {
           unavailable(response);
         }
