@@ -1,6 +1,8 @@
 package io.vivace.loadtests.gatling.run;
 
+import io.vivace.loadtests.gatling.sim.EchoBody;
 import io.vivace.loadtests.gatling.sim.Jwt;
+import io.vivace.loadtests.gatling.sim.LoadSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -176,7 +178,7 @@ final class Runner {
 
   private RunResult runOne(Scenario s, ServerProcess server, String name, int round, String secret) {
     int status = s == Scenario.JSON_POST
-        ? server.status("POST", s.probePath(), io.vivace.loadtests.gatling.sim.EchoBody.JSON)
+        ? server.status("POST", s.probePath(), EchoBody.JSON)
         : server.status(s.probeMethod(), s.probePath(), null);
     if (status == 404) {
       log(s.id() + " on " + name + ": skipped, endpoint not present");
@@ -225,7 +227,7 @@ final class Runner {
       if (r.outcome() != RunResult.Outcome.MEASURED) {
         return;
       }
-      ReportStats warm = ReportStats.parse(r.report()).get(s.id() + io.vivace.loadtests.gatling.sim.LoadSettings.WARMUP_SUFFIX);
+      ReportStats warm = ReportStats.parse(r.report()).get(s.id() + LoadSettings.WARMUP_SUFFIX);
       long requests = r.stats().total() + (warm == null ? 0 : warm.total());
       double perRequest = (double) a.allocatedBytes() / Math.max(1, requests);
       allocations.computeIfAbsent(s.id() + "/" + name, k -> new ArrayList<>()).add(perRequest);

@@ -1,5 +1,6 @@
 package io.vivace.loadtests.gatling.run;
 
+import io.vivace.loadtests.gatling.sim.EchoBody;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ final class Wrk {
     if (s == Scenario.JSON_POST) {
       Path script = work.resolve("echo-post.lua");
       Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
-          + "wrk.body = '" + io.vivace.loadtests.gatling.sim.EchoBody.JSON + "'\n", StandardCharsets.UTF_8);
+          + "wrk.body = '" + EchoBody.JSON + "'\n", StandardCharsets.UTF_8);
       cmd.addAll(List.of("-s", script.toString()));
     }
     cmd.add(baseUrl + path(s, queries));
