@@ -21,6 +21,8 @@ import java.util.List;
 final class Fortunes {
   private static final CharSequence HTML = HttpHeaders.createOptimized("text/html; charset=utf-8");
   private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+  /** Built once: {@code Comparator.comparing} allocates a new comparator per call. */
+  private static final Comparator<Fortune> BY_MESSAGE = Comparator.comparing(Fortune::message);
 
   private final Database db;
 
@@ -31,7 +33,7 @@ final class Fortunes {
   Future<Response> page() {
     return db.list("SELECT id, message FROM fortune", Tuple.tuple(), Fortune::from).map(fortunes -> {
       fortunes.add(new Fortune(0, "Additional fortune added at request time."));
-      fortunes.sort(Comparator.comparing(Fortune::message));
+      fortunes.sort(BY_MESSAGE);
       return Response.bytes(render(fortunes), HTML);
     });
   }

@@ -10,6 +10,7 @@ import io.vivace.cache.RedisOptions;
 import io.vivace.config.VivaceOptions;
 import io.vivace.db.Database;
 import io.vivace.db.DbOptions;
+import io.vivace.extract.Body;
 import io.vivace.response.Response;
 import java.nio.charset.StandardCharsets;
 
@@ -64,6 +65,8 @@ public final class TechEmpowerApp {
     app.get("/updates", Worlds.QUERIES, worlds::update);
     app.get("/fortunes", fortunes::page);
     app.get("/cached-queries", CachedWorlds.COUNT, new CachedWorlds(db, caches)::query);
+    // Not a TechEmpower test type: the load tests' JSON POST scenario (a body read and written back).
+    app.post("/echo", Body.json(Echo.class), echo -> echo).produces(Echo.class);
     return app;
   }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Worlds {
   static final String SELECT = "SELECT id, randomnumber FROM world WHERE id = $1";
   static final String UPDATE = "UPDATE world SET randomnumber = $1 WHERE id = $2";
+  /** Built once: {@code Comparator.comparingInt} allocates a new comparator per call. */
+  private static final Comparator<World> BY_ID = Comparator.comparingInt(World::id);
 
   /** {@code ?queries=N} clamped to 1..500; missing, empty or not a number counts as 1. */
   static final Extractor<Integer> QUERIES = ctx -> clamp(ctx.request().getParam("queries"));
@@ -72,7 +74,7 @@ final class Worlds {
         updated.add(new World(w.id(), randomId()));
       }
       List<World> byId = new ArrayList<>(updated);
-      byId.sort(Comparator.comparingInt(World::id));
+      byId.sort(BY_ID);
       List<Tuple> batch = new ArrayList<>(count);
       for (World w : byId) {
         batch.add(Tuple.of(w.randomNumber(), w.id()));

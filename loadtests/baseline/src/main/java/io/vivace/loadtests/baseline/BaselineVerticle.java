@@ -19,9 +19,10 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTP server on one event loop: {@code /plaintext}, {@code /json}, {@code /db},
- * {@code /fortunes} ({@link DbEndpoints}) and {@code /cached-queries} ({@link CachedQueries}; 503
- * when the server has no database), anything else 404.
+ * One HTTP server on one event loop: {@code /plaintext}, {@code /json}, {@code /db} and
+ * {@code /fortunes} ({@link DbEndpoints}), {@code /queries} and {@code /updates} ({@link WorldQueries}),
+ * {@code /cached-queries} ({@link CachedQueries}) (503 when the server has no database),
+ * {@code POST /echo} ({@link EchoEndpoint}), anything else 404.
  *
  * <p>{@link BaselineServer} deploys one instance per event loop; Vert.x shares the listening port
  * between them. Everything here runs on this verticle's own event loop, so its fields (the JSON
@@ -58,6 +59,10 @@ public final class BaselineVerticle extends VerticleBase {
   private final Pool pool;
   /** This event loop's JSON writer, reset and reused for every /json and /db response. */
   private final JsonWriter writer = DSL.newWriter(256);
+  /** /queries and /updates on this event loop, or null without a database. */
+  private WorldQueries worlds;
+  /** POST /echo on this event loop. */
+  private final EchoEndpoint echo = new EchoEndpoint(writer);
   /** /db and /fortunes on this event loop, or null without a database. */
   private DbEndpoints db;
   /** /cached-queries on this event loop, or null without a database. */
@@ -82,6 +87,7 @@ public final class BaselineVerticle extends VerticleBase {
     date = formatDate();
     db = pool == null ? null : new DbEndpoints(pool, writer);
     cached = pool == null ? null : new CachedQueries(pool, writer, context);
+    worlds = pool == null ? null : new WorldQueries(pool, writer);
     dateTimer = vertx.setPeriodic(1000, id -> date = formatDate());
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
@@ -134,6 +140,26 @@ public final class BaselineVerticle extends VerticleBase {
         } else {
           unavailable(response);
         }
+      }
+      case "/queries" -> {
+        commonHeaders(response);
+        if (worlds != null) {
+          worlds.queries(request, response);
+        } else {
+          unavailable(response);
+        }
+      }
+      case "/updates" -> {
+        commonHeaders(response);
+        if (worlds != null) {
+          worlds.updates(request, response);
+        } else {
+          unavailable(response);
+        }
+      }
+      case "/echo" -> {
+        commonHeaders(response);
+        echo.handle(request, response);
       }
       case "/fortunes" -> {
         commonHeaders(response);
