@@ -8,8 +8,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs the bearer token of the authenticated scenario: a JWT (RFC 7519) with header
- * {@code {"alg":"HS256","typ":"JWT"}} and claims {@code sub} and {@code exp} (seconds since the
- * epoch), signed with HMAC-SHA256 (RFC 7518 section 3.2) using the JDK only. Built once per
+ * {@code {"alg":"HS256","typ":"JWT"}} and claims {@code sub}, {@code iss}, {@code aud} and
+ * {@code exp} (seconds since the epoch), signed with HMAC-SHA256 (RFC 7518 section 3.2) using the JDK only. Built once per
  * simulation, never per request.
  */
 public final class Jwt {
@@ -27,13 +27,28 @@ public final class Jwt {
    * @throws IllegalArgumentException for an empty secret or a subject that would need escaping
    */
   public static String hs256(String secret, String subject, long expiresAt) {
+    return hs256(secret, subject, DEFAULT_ISSUER, DEFAULT_AUDIENCE, expiresAt);
+  }
+
+  /** The issuer and audience a Vivace app expects unless {@code JWT_ISSUER}/{@code JWT_AUDIENCE} say otherwise. */
+  public static final String DEFAULT_ISSUER = "vivace";
+  public static final String DEFAULT_AUDIENCE = "vivace";
+
+  /**
+   * As {@link #hs256(String, String, long)} with the given {@code iss} and {@code aud} claims (the
+   * same character rule as the subject).
+   */
+  public static String hs256(String secret, String subject, String issuer, String audience, long expiresAt) {
     if (secret == null || secret.isEmpty()) {
       throw new IllegalArgumentException("the JWT secret is empty: set JWT_SECRET or -DjwtSecret");
     }
-    if (!subject.matches("[A-Za-z0-9._@-]+")) {
-      throw new IllegalArgumentException("subject must be letters, digits or -_.@, got '" + subject + "'");
+    for (String claim : new String[] {subject, issuer, audience}) {
+      if (!claim.matches("[A-Za-z0-9._@-]+")) {
+        throw new IllegalArgumentException("sub, iss and aud must be letters, digits or -_.@, got '" + claim + "'");
+      }
     }
-    String claims = "{\"sub\":\"" + subject + "\",\"exp\":" + expiresAt + "}";
+    String claims = "{\"sub\":\"" + subject + "\",\"iss\":\"" + issuer + "\",\"aud\":\"" + audience
+        + "\",\"exp\":" + expiresAt + "}";
     String signingInput = encode(HEADER) + "." + encode(claims);
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -33,10 +33,17 @@ final class Requests {
         .check(status().is(200), bodyString().is(EchoBody.JSON));
   }
 
+  private static String envOr(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
   /** {@code GET /auth/json} with {@code Authorization: Bearer <HS256 JWT>} signed once per run. */
   static HttpRequestActionBuilder authJson(String name, LoadSettings settings) {
     long exp = Instant.now().plus(settings.warmup()).plus(settings.duration()).getEpochSecond() + 3600;
-    String token = Jwt.hs256(settings.jwtSecret(), "loadtest", exp);
+    String issuer = System.getProperty("jwtIssuer", envOr("JWT_ISSUER", Jwt.DEFAULT_ISSUER));
+    String audience = System.getProperty("jwtAudience", envOr("JWT_AUDIENCE", Jwt.DEFAULT_AUDIENCE));
+    String token = Jwt.hs256(settings.jwtSecret(), "loadtest", issuer, audience, exp);
     return http(name).get("/auth/json").header("Authorization", "Bearer " + token)
         .check(status().is(200), header("Content-Type").transform(t -> t.startsWith("application/json")).is(true));
   }

@@ -39,6 +39,9 @@ public abstract class VivaceSimulation extends Simulation {
     LoadSettings settings = LoadSettings.fromSystemProperties();
     HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl())
         .disableWarmUp()
+        // Every request asks for the full response: no If-None-Match from Gatling's HTTP cache
+        // (the blog's lists send ETags and would otherwise be measured as 304s).
+        .disableCaching()
         .userAgentHeader("vivace-gatling");
     String warmupName = name + LoadSettings.WARMUP_SUFFIX;
     Duration warmup = settings.warmup();
