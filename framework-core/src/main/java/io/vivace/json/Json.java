@@ -144,13 +144,34 @@ public final class Json {
 
   private static void writeCollection(JsonWriter w, Collection<?> items) {
     w.writeByte(JsonWriter.ARRAY_START);
-    boolean first = true;
-    for (Object item : items) {
-      if (!first) {
-        w.writeByte(JsonWriter.COMMA);
+    if (items instanceof java.util.List && items instanceof java.util.RandomAccess) {
+      java.util.List<?> list = (java.util.List<?>) items;
+      Class<?> type = null;
+      JsonWriter.WriteObject<Object> writer = null;
+      for (int i = 0, n = list.size(); i < n; i++) {
+        if (i > 0) {
+          w.writeByte(JsonWriter.COMMA);
+        }
+        Object item = list.get(i);
+        if (item == null) {
+          w.writeNull();
+        } else {
+          if (item.getClass() != type) { // the elements of a list mostly share one class: one lookup
+            type = item.getClass();
+            writer = WRITERS.get(type);
+          }
+          writer.write(w, item);
+        }
       }
-      first = false;
-      write(w, item);
+    } else {
+      boolean first = true;
+      for (Object item : items) {
+        if (!first) {
+          w.writeByte(JsonWriter.COMMA);
+        }
+        first = false;
+        write(w, item);
+      }
     }
     w.writeByte(JsonWriter.ARRAY_END);
   }

@@ -7,7 +7,7 @@ import io.vivace.cache.Caches;
 import io.vivace.cache.Codec;
 import io.vivace.cache.KeyCodec;
 import io.vivace.db.Database;
-import io.vivace.extract.Extractor;
+import io.vivace.extract.RequestExtractor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class CachedWorlds {
   /** {@code ?count=N} clamped to 1..500; missing, empty or not a number counts as 1 (like {@code /queries}). */
-  static final Extractor<Integer> COUNT = ctx -> Worlds.clamp(ctx.request().getParam("count"));
+  static final RequestExtractor<Integer> COUNT = req -> Worlds.clamp(req.getParam("count"));
 
   private final Database db;
   private final Cache<Integer, World> cache;

@@ -3,7 +3,7 @@ package io.vivace.examples.techempower;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
 import io.vivace.db.Database;
-import io.vivace.extract.Extractor;
+import io.vivace.extract.RequestExtractor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +22,7 @@ final class Worlds {
   private static final Comparator<World> BY_ID = Comparator.comparingInt(World::id);
 
   /** {@code ?queries=N} clamped to 1..500; missing, empty or not a number counts as 1. */
-  static final Extractor<Integer> QUERIES = ctx -> clamp(ctx.request().getParam("queries"));
+  static final RequestExtractor<Integer> QUERIES = req -> clamp(req.getParam("queries"));
 
   private final Database db;
 
