@@ -96,12 +96,7 @@ public final class Response {
 
   /** This response with the header added (headers may repeat, e.g. {@code Set-Cookie}). */
   public Response header(String name, String value) {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(value, "value");
-    CharSequence[] h = Arrays.copyOf(headers, headers.length + 2);
-    h[headers.length] = name;
-    h[headers.length + 1] = value;
-    return new Response(status, body, contentType, h);
+    return header((CharSequence) name, (CharSequence) value);
   }
 
   /**

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.sqlclient.Pool;
@@ -37,7 +36,6 @@ final class CachedQueries {
       .expireAfterWrite(Duration.ofMinutes(10))
       .executor(SAME_THREAD)
       .buildAsync();
-  private static final JsonWriter.WriteObject<World> WORLD_WRITER = BaselineVerticle.DSL.tryFindWriter(World.class);
 
   private final JsonWriter writer;
   private final Context context;
@@ -61,25 +59,9 @@ final class CachedQueries {
     return new World(row.getInteger(0), row.getInteger(1));
   }
 
-  /** Like /queries: 1..500, anything else (missing, empty, not a number) 1. */
-  static int count(String raw) {
-    if (raw == null || raw.isEmpty()) {
-      return 1;
-    }
-    int n = 0;
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c < '0' || c > '9') {
-        return 1;
-      }
-      n = Math.min(500, n * 10 + (c - '0'));
-    }
-    return Math.max(1, n);
-  }
-
   @SuppressWarnings("unchecked")
   void handle(HttpServerRequest request, HttpServerResponse response) {
-    int count = count(request.getParam("count"));
+    int count = WorldQueries.count(request.getParam("count"));
     ThreadLocalRandom random = ThreadLocalRandom.current();
     World[] out = new World[count];
     CompletableFuture<World>[] pending = null;
@@ -97,7 +79,7 @@ final class CachedQueries {
       }
     }
     if (pending == null) {
-      write(response, out);
+      WorldQueries.write(writer, out, response);
       return;
     }
     CompletableFuture<World>[] waits = pending;
@@ -128,23 +110,6 @@ final class CachedQueries {
         out[i] = waits[i].join();
       }
     }
-    write(response, out);
-  }
-
-  private void write(HttpServerResponse response, World[] worlds) {
-    JsonWriter w = writer;
-    w.reset();
-    w.writeByte(JsonWriter.ARRAY_START);
-    for (int i = 0; i < worlds.length; i++) {
-      if (i > 0) {
-        w.writeByte(JsonWriter.COMMA);
-      }
-      WORLD_WRITER.write(w, worlds[i]);
-    }
-    w.writeByte(JsonWriter.ARRAY_END);
-    int size = w.size();
-    Buffer body = Buffer.buffer(size).appendBytes(w.getByteBuffer(), 0, size);
-    response.headers().add(BaselineVerticle.CONTENT_TYPE, BaselineVerticle.APPLICATION_JSON);
-    response.end(body);
+    WorldQueries.write(writer, out, response);
   }
 }

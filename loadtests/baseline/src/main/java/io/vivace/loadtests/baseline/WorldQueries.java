@@ -122,7 +122,11 @@ final class WorldQueries {
   }
 
   private void write(World[] worlds, HttpServerResponse response) {
-    JsonWriter w = writer;
+    write(writer, worlds, response);
+  }
+
+  /** Ends {@code response} with {@code worlds} as a JSON array written by {@code w} (reset first). */
+  static void write(JsonWriter w, World[] worlds, HttpServerResponse response) {
     w.reset();
     w.writeByte(JsonWriter.ARRAY_START);
     for (int i = 0; i < worlds.length; i++) {
