@@ -3,7 +3,7 @@ package io.vivace.httpcache;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vivace.extract.Extractor;
+import io.vivace.extract.RequestExtractor;
 import io.vivace.json.Json;
 import io.vivace.response.Response;
 import java.security.MessageDigest;
@@ -31,7 +31,7 @@ public final class ETags {
   private static final char[] BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
 
   /** The request's {@code If-None-Match} header, or null without one. */
-  public static final Extractor<String> IF_NONE_MATCH = ctx -> ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+  public static final RequestExtractor<String> IF_NONE_MATCH = req -> req.getHeader(HttpHeaders.IF_NONE_MATCH);
 
   private static final FastThreadLocal<MessageDigest> SHA256 = new FastThreadLocal<>() {
     @Override

@@ -1,6 +1,7 @@
 package io.vivace.db.eager;
 
 import io.vivace.extract.Extractor;
+import io.vivace.extract.RequestExtractor;
 import io.vivace.problem.FieldError;
 import io.vivace.problem.Problem;
 import io.vivace.problem.ProblemException;
@@ -21,8 +22,8 @@ public final class Include {
   /** An extractor of {@code include} over the allowed {@code relations} (by name, in a stable order). */
   public static <P> Extractor<List<Relation<P, ?>>> of(Map<String, Relation<P, ?>> relations) {
     Map<String, Relation<P, ?>> allowed = new LinkedHashMap<>(relations);
-    return ctx -> {
-      String raw = ctx.request().getParam("include");
+    return (RequestExtractor<List<Relation<P, ?>>>) req -> {
+      String raw = req.getParam("include");
       if (raw == null || raw.isBlank()) {
         return List.of();
       }
