@@ -2,22 +2,24 @@ package io.vivace.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The {@code --features} of {@code vivace new}: {@code db} (PostgreSQL through vivace-db, the default),
- * {@code cache}, {@code redis} and {@code auth}. This version generates {@code db} and projects
- * without features; the others parse and are validated, and are refused with exit 5 until their
- * framework modules ship.
+ * The {@code --features} of {@code vivace new}: {@code db} (PostgreSQL through vivace-db, the
+ * default), {@code cache} (Caffeine caches through vivace-cache), {@code redis} (the same caches with
+ * a Redis tier when {@code REDIS_URL} is set; implies {@code cache}) and {@code auth} (bearer tokens
+ * and the accounts module of vivace-auth; requires {@code db}, where the accounts live).
  */
 final class Features {
   static final List<String> KNOWN = List.of("db", "cache", "redis", "auth");
-  static final Set<String> AVAILABLE = Set.of("db");
 
   private Features() {
   }
 
-  /** Comma-separated names, blanks ignored, duplicates kept once, in the known order. */
+  /**
+   * Comma-separated names, blanks ignored, duplicates kept once, in the known order, with
+   * {@code cache} added when {@code redis} is chosen. A usage error (exit 1) for an unknown name or
+   * {@code auth} without {@code db}.
+   */
   static List<String> parse(String csv) {
     List<String> chosen = new ArrayList<>();
     for (String raw : csv.split(",", -1)) {
@@ -33,13 +35,14 @@ final class Features {
         chosen.add(f);
       }
     }
-    chosen.sort((a, b) -> KNOWN.indexOf(a) - KNOWN.indexOf(b));
-    for (String f : chosen) {
-      if (!AVAILABLE.contains(f)) {
-        throw new CliException(VivaceCli.EXIT_UNAVAILABLE, "the feature '" + f + "' is not available in "
-            + "this version of vivace yet (its framework module is not released); nothing was written");
-      }
+    if (chosen.contains("redis") && !chosen.contains("cache")) {
+      chosen.add("cache"); // the Redis tier is a tier of the caches
     }
+    if (chosen.contains("auth") && !chosen.contains("db")) {
+      throw CliException.usage("the feature auth needs db (accounts and refresh tokens live in PostgreSQL): "
+          + "use --features db,auth");
+    }
+    chosen.sort((a, b) -> KNOWN.indexOf(a) - KNOWN.indexOf(b));
     return chosen;
   }
 }

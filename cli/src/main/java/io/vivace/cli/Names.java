@@ -37,7 +37,7 @@ final class Names {
       "Enum", "Void", "Override", "Exception", "Error", "Runtime", "Process", "Module", "Package",
       "App", "Vivace", "Database", "Sql", "Page", "CursorPage", "Response", "Future", "Row", "Tuple", "List",
       "Map", "Optional", "Relation", "Eager", "Include", "Keyset", "Path", "Body", "Pagination", "Validation",
-      "Resources", "BigDecimal", "LocalDate", "OffsetDateTime", "UUID");
+      "Resources", "BigDecimal", "LocalDate", "OffsetDateTime", "UUID", "Auth", "AuthUser");
 
   private static final Pattern PROJECT = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
   private static final Pattern PACKAGE_SEGMENT = Pattern.compile("[a-z][a-z0-9_]*");

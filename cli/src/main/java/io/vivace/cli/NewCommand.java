@@ -19,7 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "new", mixinStandardHelpOptions = true,
     description = "Creates a Maven project: main class, a health and an example route, tests, "
-        + "Flyway migrations folder, Gatling simulation, Dockerfile, README.")
+        + "Flyway migrations folder, Gatling simulation (mvn -Pload), Dockerfile, README.",
+    footer = {"", "Features: db (PostgreSQL, Flyway; the default), cache (Caffeine caches and a cached route),",
+        "  redis (the caches' Redis tier when REDIS_URL is set; implies cache),",
+        "  auth (JWT bearer tokens, /auth/signup|login|refresh|logout|me; needs db; JWT_SECRET).",
+        "Example: vivace new shop --features db,redis,auth"})
 final class NewCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -41,7 +45,8 @@ final class NewCommand implements Callable<Integer> {
   Path dir;
 
   @Option(names = "--features", paramLabel = "<list>", defaultValue = "db",
-      description = "Comma-separated: db, cache, redis, auth; \"\" for none (default: ${DEFAULT-VALUE}).")
+      description = "Comma-separated: db, cache, redis (implies cache), auth (needs db); \"\" for none "
+          + "(default: ${DEFAULT-VALUE}).")
   String features;
 
   @Option(names = "--force", description = "Write into an existing folder, overwriting files of the same name.")
@@ -63,7 +68,8 @@ final class NewCommand implements Callable<Integer> {
     files.commit(force);
     var out = spec.commandLine().getOut();
     out.println("Created " + name + " in " + root + " (" + files.files().size() + " files).");
-    out.println("Next: cd " + dir.resolve(name) + " && mvn -B verify && java -jar target/" + name + ".jar");
+    out.println("Next: cd " + dir.resolve(name) + " && mvn -B verify && "
+        + (project.has("auth") ? "JWT_SECRET=$(openssl rand -hex 32) " : "") + "java -jar target/" + name + ".jar");
     out.flush();
     return VivaceCli.EXIT_OK;
   }
@@ -82,6 +88,13 @@ final class NewCommand implements Callable<Integer> {
     s.add(main + "/" + app + ".java", Templates.render("project/App.java.mustache", m));
     s.add(main + "/Greeting.java", Templates.render("project/Greeting.java.mustache", m));
     s.add(test + "/" + app + "Test.java", Templates.render("project/AppTest.java.mustache", m));
+    s.add(".env.example", Templates.render("project/env.example.mustache", m));
+    if (project.has("cache")) {
+      s.add(main + "/Greetings.java", Templates.render("project/Greetings.java.mustache", m));
+    }
+    if (project.has("auth")) {
+      s.add(test + "/TestAccounts.java", Templates.render("project/TestAccounts.java.mustache", m));
+    }
     s.add("src/gatling/java/" + project.packageName.replace('.', '/') + "/" + Names.className(project.name)
         + "Simulation.java", Templates.render("project/Simulation.java.mustache", m));
     if (project.has("db")) {
@@ -101,6 +114,9 @@ final class NewCommand implements Callable<Integer> {
     m.put("appClass", project.appClass());
     m.put("simulationClass", Names.className(project.name) + "Simulation");
     m.put("db", project.has("db"));
+    m.put("cache", project.has("cache"));
+    m.put("redis", project.has("redis"));
+    m.put("auth", project.has("auth"));
     m.put("features", project.features.isEmpty() ? "none" : String.join(", ", project.features));
     m.put("v", Versions.load().model());
     return m;

@@ -94,6 +94,12 @@ final class ResourceCommand implements Callable<Integer> {
     classes.put(project.appClass(), "the app");
     classes.put(project.appClass() + "Test", "the app's test");
     classes.put("Greeting", "the example route");
+    if (project.has("cache")) {
+      classes.put("Greetings", "the cached example route");
+    }
+    if (project.has("auth")) {
+      classes.put("TestAccounts", "the tests' accounts");
+    }
     for (String r : project.resources.keySet()) {
       for (String suffix : new String[] {"", "Input", "Repository", "Routes", "RoutesTest", "Relations", "Detail"}) {
         String previous = classes.put(r + suffix, "resource " + r);

@@ -22,6 +22,7 @@ final class ResourceModel {
   static Map<String, Object> registry(Project project) {
     Map<String, Object> m = new HashMap<>();
     m.put("package", project.packageName);
+    m.put("auth", project.has("auth"));
     List<Map<String, Object>> rs = new ArrayList<>();
     for (String r : project.resources.keySet()) {
       rs.add(Map.of("name", r));
@@ -62,6 +63,8 @@ final class ResourceModel {
     Map<String, Object> m = new HashMap<>();
     m.put("package", project.packageName);
     m.put("appClass", project.appClass());
+    m.put("auth", project.has("auth"));
+    m.put("redis", project.has("redis"));
     m.put("name", resource);
     m.put("var", Names.lowerCamel(resource));
     m.put("table", Names.table(resource));

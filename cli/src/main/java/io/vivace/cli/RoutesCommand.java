@@ -19,12 +19,19 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code vivace routes}: the project's route table, read from its sources (every
  * {@code app.get("/path", ...)}, {@code post}, {@code put}, {@code patch}, {@code delete} with a literal
- * path), plus the framework's {@code GET /health}. Routes built from computed paths are not listed.
+ * path, and {@code caches.statsRoute("/path")}), plus the framework's {@code GET /health} and, in a
+ * project with the {@code auth} feature, the auth module's routes. Routes built from computed paths
+ * are not listed.
  */
 @Command(name = "routes", mixinStandardHelpOptions = true,
     description = "Prints the project's route table: method, path, where it is declared.")
 final class RoutesCommand implements Callable<Integer> {
   private static final Pattern ROUTE = Pattern.compile("\\bapp\\.(get|post|put|patch|delete)\\(\\s*\"([^\"]*)\"");
+  private static final Pattern STATS = Pattern.compile("\\.statsRoute\\(\\s*\"([^\"]*)\"");
+  /** The routes {@code AuthModule.mount(app, db, auth)} declares under its default prefix. */
+  private static final List<Route> AUTH_MODULE = List.of(new Route("POST", "/auth/signup", "(auth module)"),
+      new Route("POST", "/auth/login", "(auth module)"), new Route("POST", "/auth/refresh", "(auth module)"),
+      new Route("POST", "/auth/logout", "(auth module)"), new Route("GET", "/auth/me", "(auth module)"));
 
   @Spec
   CommandSpec spec;
@@ -41,6 +48,9 @@ final class RoutesCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Project project = Project.find(dir);
     List<Route> routes = scan(project.root.resolve("src/main/java"));
+    if (project.has("auth")) {
+      routes.addAll(AUTH_MODULE);
+    }
     routes.add(new Route("GET", "/health", "(framework)"));
     PrintWriter out = spec.commandLine().getOut();
     int width = routes.stream().mapToInt(r -> r.path().length()).max().orElse(4);
@@ -68,6 +78,10 @@ final class RoutesCommand implements Callable<Integer> {
         while (m.find()) {
           routes.add(new Route(m.group(1).toUpperCase(java.util.Locale.ROOT), m.group(2),
               sources.relativize(f) + ":" + (i + 1)));
+        }
+        Matcher stats = STATS.matcher(lines.get(i));
+        while (stats.find()) {
+          routes.add(new Route("GET", stats.group(1), sources.relativize(f) + ":" + (i + 1)));
         }
       }
     }

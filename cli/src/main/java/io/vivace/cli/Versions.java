@@ -125,7 +125,8 @@ final class Versions {
 
   /**
    * The versions as a template model: {@code vivace}, {@code java}, {@code dslJson} (the annotation
-   * processor) and the plugins, {@code compiler}, {@code surefire}, ...; libraries come from the
+   * processor) and the plugins, {@code compiler}, {@code surefire}, ..., {@code exec} (the load-test
+   * profile's launcher); libraries come from the
    * framework's dependency management, which generated projects import.
    */
   Map<String, String> model() {
@@ -142,6 +143,7 @@ final class Versions {
     m.put("install", of("maven-install-plugin"));
     m.put("deploy", of("maven-deploy-plugin"));
     m.put("site", of("maven-site-plugin"));
+    m.put("exec", of("exec-maven-plugin"));
     return m;
   }
 }

@@ -14,9 +14,8 @@ import picocli.CommandLine.Help.Ansi;
  * {@code generate-completion}. Exit statuses: {@value #EXIT_OK} done, {@value #EXIT_USAGE} usage error
  * (unknown option, bad name, type or reference), {@value #EXIT_REFUSED} refused because it would
  * overwrite, {@value #EXIT_NOT_A_PROJECT} not inside a project made by {@code vivace new} (or the
- * project lacks what the command needs), {@value #EXIT_IO} an I/O failure (nothing was moved in),
- * {@value #EXIT_UNAVAILABLE} a feature this version cannot generate yet. Errors are one line on
- * standard error, red only on a terminal.
+ * project lacks what the command needs), {@value #EXIT_IO} an I/O failure (nothing was moved in).
+ * Errors are one line on standard error, red only on a terminal.
  */
 @Command(name = "vivace", mixinStandardHelpOptions = true, versionProvider = VivaceCli.Version.class,
     description = "Creates Vivace projects and generates resources in them.",
@@ -28,15 +27,13 @@ import picocli.CommandLine.Help.Ansi;
         "1:usage error: unknown option, bad name, type or reference",
         "2:refused: it would overwrite a file or folder (use --force)",
         "3:not inside a Vivace project, or the project lacks a needed feature",
-        "4:I/O failure; nothing was moved into place",
-        "5:the feature is not available in this version yet"})
+        "4:I/O failure; nothing was moved into place"})
 public final class VivaceCli implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_USAGE = 1;
   public static final int EXIT_REFUSED = 2;
   public static final int EXIT_NOT_A_PROJECT = 3;
   public static final int EXIT_IO = 4;
-  public static final int EXIT_UNAVAILABLE = 5;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

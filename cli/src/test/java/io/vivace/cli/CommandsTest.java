@@ -74,6 +74,110 @@ class CommandsTest {
   }
 
   @Test
+  void theDefaultProjectHasNoCacheNorAuthAndItsLoadTestOnlyInAProfile() throws IOException {
+    Path p = newProject("db");
+    String pom = Files.readString(p.resolve("pom.xml"));
+    assertFalse(pom.contains("vivace-cache") || pom.contains("vivace-auth") || pom.contains("embedded-redis"), pom);
+    int profile = pom.indexOf("<id>load</id>");
+    assertTrue(profile > 0 && pom.indexOf("<artifactId>vivace-gatling</artifactId>") > profile
+        && pom.indexOf("<artifactId>exec-maven-plugin</artifactId>") > profile,
+        "Gatling and its launcher only in the load profile: " + pom);
+    assertTrue(pom.contains("<argument>io.vivace.loadtests.gatling.run.Simulate</argument>"), pom);
+    assertTrue(pom.contains("<simulation>com.example.shop.ShopSimulation</simulation>"), pom);
+    String simulation = Files.readString(p.resolve("src/gatling/java/com/example/shop/ShopSimulation.java"));
+    assertTrue(simulation.contains("extends VivaceSimulation") && simulation.contains(".get(\"/hello/load\")"), simulation);
+    String env = Files.readString(p.resolve(".env.example"));
+    assertTrue(env.contains("# DATABASE_URL=") && !env.contains("JWT_SECRET") && !env.contains("REDIS_URL"), env);
+    assertFalse(Files.exists(p.resolve("src/main/java/com/example/shop/Greetings.java")));
+    assertFalse(Files.exists(p.resolve("src/test/java/com/example/shop/TestAccounts.java")));
+    assertTrue(Files.readString(p.resolve("README.md")).contains("mvn -B -Pload -DskipTests verify"));
+  }
+
+  @Test
+  void cacheIsInProcessAndHasACachedRoute() throws IOException {
+    Path p = newProject("cache");
+    assertEquals("features=cache", Files.readString(p.resolve("vivace.properties")).lines()
+        .filter(l -> l.startsWith("features=")).findFirst().orElseThrow());
+    String pom = Files.readString(p.resolve("pom.xml"));
+    assertTrue(pom.contains("<artifactId>vivace-cache</artifactId>"), pom);
+    assertFalse(pom.contains("vivace-db") || pom.contains("vivace-auth") || pom.contains("embedded-redis"), pom);
+    String app = Files.readString(p.resolve("src/main/java/com/example/shop/ShopApp.java"));
+    assertTrue(app.contains("Caches caches = Caches.attach(app, null);"), app);
+    assertTrue(app.contains("app.get(\"/greetings/:name\", Path.string(\"name\"), greetings::get);"), app);
+    assertFalse(app.contains("RedisOptions"), app);
+    String greetings = Files.readString(p.resolve("src/main/java/com/example/shop/Greetings.java"));
+    assertTrue(greetings.contains("Cache.<String, Greeting>builder(\"greetings\")") && !greetings.contains(".redis("), greetings);
+    assertTrue(Files.readString(p.resolve("src/test/java/com/example/shop/ShopAppTest.java"))
+        .contains("greetingsAreLoadedOnceThenServedFromTheCache"));
+    assertFalse(Files.readString(p.resolve(".env.example")).contains("REDIS_URL"));
+    Cli routes = Cli.run("routes", "--dir", p.toString());
+    assertTrue(routes.out().matches("(?s).*GET +/metrics/caches +com/example/shop/ShopApp\\.java:\\d+.*"), routes.out());
+  }
+
+  @Test
+  void redisImpliesCacheAndAddsTheRedisTier() throws IOException {
+    Path p = newProject("db,redis");
+    assertTrue(Files.readString(p.resolve("vivace.properties")).contains("features=db,cache,redis\n"));
+    String pom = Files.readString(p.resolve("pom.xml"));
+    assertTrue(pom.contains("<artifactId>vivace-cache</artifactId>") && pom.contains("<artifactId>embedded-redis</artifactId>"), pom);
+    String app = Files.readString(p.resolve("src/main/java/com/example/shop/ShopApp.java"));
+    assertTrue(app.contains("Caches caches = Caches.attach(app); // REDIS_URL"), app);
+    assertTrue(app.contains("RedisOptions redisOptions"), app);
+    assertTrue(Files.readString(p.resolve("src/main/java/com/example/shop/Greetings.java"))
+        .contains(".redis(caches.redis(), KeyCodec.STRING, Codec.json(Greeting.class))"));
+    assertTrue(Files.readString(p.resolve("src/test/java/com/example/shop/ShopAppTest.java")).contains("TestRedis.options()"));
+    for (String f : new String[] {"README.md", ".env.example", "Dockerfile"}) {
+      assertTrue(Files.readString(p.resolve(f)).contains("REDIS_URL"), f);
+    }
+    assertEquals(0, Cli.run("generate", "resource", "Book", "title:string", "--dir", p.toString()).exit());
+    assertTrue(Files.readString(p.resolve("src/test/java/com/example/shop/BookRoutesTest.java")).contains("null /* the example cache"));
+  }
+
+  @Test
+  void authMountsTheModuleAndProtectsResourceWrites() throws IOException {
+    Path p = newProject("db,auth");
+    String pom = Files.readString(p.resolve("pom.xml"));
+    assertTrue(pom.contains("<artifactId>vivace-auth</artifactId>") && !pom.contains("vivace-cache"), pom);
+    String app = Files.readString(p.resolve("src/main/java/com/example/shop/ShopApp.java"));
+    assertTrue(app.contains("Auth auth = Auth.attach(app); // JWT_SECRET"), app);
+    assertTrue(app.contains("AuthModule.mount(app, db, auth);"), app);
+    assertTrue(app.contains("Resources.register(app, db, auth);"), app);
+    assertTrue(Files.readString(p.resolve("src/test/java/com/example/shop/TestAccounts.java")).contains(".argon2(1024, 1, 1)"));
+    for (String f : new String[] {"README.md", ".env.example", "Dockerfile"}) {
+      assertTrue(Files.readString(p.resolve(f)).contains("JWT_SECRET"), f);
+    }
+    String dir = p.toString();
+    assertEquals(0, Cli.run("generate", "resource", "Author", "name:string", "--dir", dir).exit());
+    assertEquals(0, Cli.run("generate", "resource", "Book", "title:string", "author:ref:Author", "--dir", dir).exit());
+    String main = "src/main/java/com/example/shop/";
+    String routes = Files.readString(p.resolve(main + "BookRoutes.java"));
+    assertTrue(routes.contains("app.post(\"/books\", auth.user(), Body.json(BookInput.class), r::create);"), routes);
+    assertTrue(routes.contains("app.put(\"/books/:id\", auth.user(), Path.longValue(\"id\"), Body.json(BookInput.class), r::update);"), routes);
+    assertTrue(routes.contains("app.delete(\"/books/:id\", auth.user(), Path.longValue(\"id\"), r::delete);"), routes);
+    assertTrue(routes.contains("app.get(\"/books\", Pagination.offset(), BookRelations.INCLUDE, r::list);"), "reads stay public: " + routes);
+    assertTrue(routes.contains("app.get(\"/books/:id\", Path.longValue(\"id\"), BookRelations.INCLUDE, r::one);"), routes);
+    assertTrue(Files.readString(p.resolve(main + "Resources.java"))
+        .contains("AuthorRoutes.register(app, db, auth);\n    BookRoutes.register(app, db, auth);"));
+    String test = Files.readString(p.resolve("src/test/java/com/example/shop/BookRoutesTest.java"));
+    assertTrue(test.contains("token = TestAccounts.token(server);") && test.contains("void writesNeedATokenAndReadsDoNot()"), test);
+    Cli table = Cli.run("routes", "--dir", dir);
+    assertTrue(table.out().matches("(?s).*POST +/auth/login +\\(auth module\\).*"), table.out());
+    assertFails(1, "it would shadow the class Auth", Cli.run("generate", "resource", "Auth", "name:string", "--dir", dir));
+  }
+
+  @Test
+  void theCachedExampleAndTheTestAccountsAreClassNamesResourcesCannotTake() {
+    Path p = newProject("db,cache,auth");
+    String dir = p.toString();
+    Map<String, String> before = Cli.snapshot(p);
+    assertFails(1, "the class Greetings of resource Greetings clashes with a class of the cached example route",
+        Cli.run("generate", "resource", "Greetings", "name:string", "--dir", dir));
+    assertFails(1, "the class TestAccounts of resource TestAccounts clashes with a class of the tests' accounts",
+        Cli.run("generate", "resource", "TestAccounts", "name:string", "--dir", dir));
+    assertEquals(before, Cli.snapshot(p));
+  }
+
+  @Test
   void newWithGroupAndPackage() throws IOException {
     Cli r = Cli.run("new", "my-shop", "--dir", tmp.toString(), "--group", "org.acme", "--package", "org.acme.store");
     assertEquals(0, r.exit(), r.toString());
@@ -92,9 +196,8 @@ class CommandsTest {
     assertFails(1, "'class' is a Java keyword", Cli.run("new", "class", "--dir", tmp.toString()));
     assertFails(1, "invalid --group", Cli.run("new", "other", "--dir", tmp.toString(), "--group", "com.new"));
     assertFails(1, "unknown feature 'mongo'", Cli.run("new", "other", "--dir", tmp.toString(), "--features", "db,mongo"));
-    for (String f : new String[] {"cache", "redis", "auth"}) {
-      assertFails(5, "'" + f + "' is not available", Cli.run("new", "other", "--dir", tmp.toString(), "--features", "db," + f));
-    }
+    assertFails(1, "the feature auth needs db", Cli.run("new", "other", "--dir", tmp.toString(), "--features", "auth"));
+    assertFails(1, "the feature auth needs db", Cli.run("new", "other", "--dir", tmp.toString(), "--features", "redis,auth"));
     assertFails(1, "Unknown option", Cli.run("new", "other", "--dir", tmp.toString(), "--colour"));
     assertEquals(before, Cli.snapshot(tmp));
     Cli forced = Cli.run("new", "shop", "--dir", tmp.toString(), "--force");
