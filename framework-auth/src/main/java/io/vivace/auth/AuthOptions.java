@@ -48,6 +48,8 @@ public final class AuthOptions {
   public static final int DEFAULT_PASSWORD_MIN = 12;
   /** Longest password accepted: {@value} characters. Environment {@code AUTH_PASSWORD_MAX}. */
   public static final int DEFAULT_PASSWORD_MAX = 128;
+  /** The highest {@link #passwordMax()} allowed, {@value} characters: a bound on what a login makes the server hash. */
+  public static final int MAX_PASSWORD_MAX = 1024;
   /** Login attempts per client IP per {@link #DEFAULT_IP_WINDOW}: {@value}. Environment {@code AUTH_IP_ATTEMPTS}. */
   public static final int DEFAULT_IP_ATTEMPTS = 30;
   /** The per-IP window: {@value} s. Environment {@code AUTH_IP_WINDOW}. */
@@ -75,7 +77,19 @@ public final class AuthOptions {
   private int argon2Parallelism = DEFAULT_ARGON2_PARALLELISM;
   private int passwordMin = DEFAULT_PASSWORD_MIN;
   private int passwordMax = DEFAULT_PASSWORD_MAX;
+  /** Signups per client IP per {@link #DEFAULT_SIGNUP_WINDOW}: {@value}. Environment {@code AUTH_SIGNUP_ATTEMPTS}. */
+  public static final int DEFAULT_SIGNUP_ATTEMPTS = 10;
+  /** The per-IP signup window, seconds: {@value}. Environment {@code AUTH_SIGNUP_WINDOW}. */
+  public static final long DEFAULT_SIGNUP_WINDOW = 60;
+  /**
+   * Counters and locks the in-process throttle store holds at most (about 100 bytes each): {@value}.
+   * Environment {@code AUTH_THROTTLE_ENTRIES}.
+   */
+  public static final long DEFAULT_THROTTLE_ENTRIES = 100_000;
   private int ipAttempts = DEFAULT_IP_ATTEMPTS;
+  private int signupAttempts = DEFAULT_SIGNUP_ATTEMPTS;
+  private long signupWindow = DEFAULT_SIGNUP_WINDOW;
+  private long throttleEntries = DEFAULT_THROTTLE_ENTRIES;
   private long ipWindow = DEFAULT_IP_WINDOW;
   private int maxFailures = DEFAULT_MAX_FAILURES;
   private long failureWindow = DEFAULT_FAILURE_WINDOW;
@@ -114,12 +128,15 @@ public final class AuthOptions {
     o.argon2Iterations = config.integer("ARGON2_ITERATIONS", DEFAULT_ARGON2_ITERATIONS, 1, 100);
     o.argon2Parallelism = config.integer("ARGON2_PARALLELISM", DEFAULT_ARGON2_PARALLELISM, 1, 64);
     o.passwordMin = config.integer("AUTH_PASSWORD_MIN", DEFAULT_PASSWORD_MIN, 8, 1024);
-    o.passwordMax = config.integer("AUTH_PASSWORD_MAX", DEFAULT_PASSWORD_MAX, 8, 1024);
+    o.passwordMax = config.integer("AUTH_PASSWORD_MAX", DEFAULT_PASSWORD_MAX, 8, MAX_PASSWORD_MAX);
     o.ipAttempts = config.integer("AUTH_IP_ATTEMPTS", DEFAULT_IP_ATTEMPTS, 1, 1_000_000);
     o.ipWindow = config.longValue("AUTH_IP_WINDOW", DEFAULT_IP_WINDOW, 1, 86_400);
     o.maxFailures = config.integer("AUTH_MAX_FAILURES", DEFAULT_MAX_FAILURES, 1, 1000);
     o.failureWindow = config.longValue("AUTH_FAILURE_WINDOW", DEFAULT_FAILURE_WINDOW, 1, 86_400);
     o.lockout = config.longValue("AUTH_LOCKOUT", DEFAULT_LOCKOUT, 1, 86_400);
+    o.signupAttempts = config.integer("AUTH_SIGNUP_ATTEMPTS", DEFAULT_SIGNUP_ATTEMPTS, 1, 1_000_000);
+    o.signupWindow = config.longValue("AUTH_SIGNUP_WINDOW", DEFAULT_SIGNUP_WINDOW, 1, 86_400);
+    o.throttleEntries = config.longValue("AUTH_THROTTLE_ENTRIES", DEFAULT_THROTTLE_ENTRIES, 1, 100_000_000);
     return o.validate();
   }
 
@@ -283,6 +300,7 @@ public final class AuthOptions {
   /** The password length policy, in characters: {@code min..max}. */
   public AuthOptions passwordLength(int min, int max) {
     check(min >= 1 && min <= max, "password length must be 1 <= min <= max, got " + min + ".." + max);
+    check(max <= MAX_PASSWORD_MAX, "password max must be at most " + MAX_PASSWORD_MAX + " characters, got " + max);
     this.passwordMin = min;
     this.passwordMax = max;
     return this;
@@ -316,6 +334,28 @@ public final class AuthOptions {
     this.maxFailures = failures;
     this.failureWindow = windowSeconds;
     this.lockout = lockoutSeconds;
+    return this;
+  }
+
+  public int signupAttempts() { return signupAttempts; }
+
+  /** Per-IP signup window, seconds. */
+  public long signupWindow() { return signupWindow; }
+
+  /** At most {@code attempts} signups per client IP per {@code windowSeconds}. */
+  public AuthOptions signupLimit(int attempts, long windowSeconds) {
+    check(attempts >= 1 && windowSeconds >= 1, "signupLimit needs attempts >= 1 and window >= 1 s, got " + attempts + "/" + windowSeconds);
+    this.signupAttempts = attempts;
+    this.signupWindow = windowSeconds;
+    return this;
+  }
+
+  /** Entries the in-process throttle store holds at most. */
+  public long throttleEntries() { return throttleEntries; }
+
+  public AuthOptions throttleEntries(long entries) {
+    check(entries >= 1, "throttleEntries must be >= 1, got " + entries);
+    this.throttleEntries = entries;
     return this;
   }
 }

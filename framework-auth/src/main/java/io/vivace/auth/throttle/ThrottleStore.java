@@ -16,9 +16,21 @@ public interface ThrottleStore {
   record Hit(long count, long ttlMs) {
   }
 
-  /** A store in this process's memory, on {@code clock} (tests move it by hand). */
+  /**
+   * A store in this process's memory, on {@code clock} (tests move it by hand), holding at most
+   * {@link io.vivace.auth.AuthOptions#DEFAULT_THROTTLE_ENTRIES} entries.
+   */
   static ThrottleStore inProcess(Clock clock) {
-    return new InProcessThrottleStore(clock);
+    return inProcess(clock, io.vivace.auth.AuthOptions.DEFAULT_THROTTLE_ENTRIES);
+  }
+
+  /**
+   * A store in this process's memory, on {@code clock}, holding at most {@code maxEntries} counters
+   * and locks (a bounded Caffeine cache; past the bound the entries least likely to be used again
+   * are evicted). Throws {@link IllegalArgumentException} when {@code maxEntries < 1}.
+   */
+  static ThrottleStore inProcess(Clock clock, long maxEntries) {
+    return new InProcessThrottleStore(clock, maxEntries);
   }
 
   /**

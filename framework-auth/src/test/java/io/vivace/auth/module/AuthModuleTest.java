@@ -44,7 +44,7 @@ class AuthModuleTest {
     App app = Vivace.app(TestServer.options());
     db = Database.attach(app, new DbOptions().url(url).migrate(false));
     Auth auth = Auth.attach(app, new AuthOptions().secret("module-test-secret-0123456789abcdef0123")
-        .argon2(1024, 1, 1).ipLimit(1000, 60).lockoutAfter(3, 300, 600).accessTtl(300).refreshTtl(3600), clock);
+        .argon2(1024, 1, 1).ipLimit(1000, 60).signupLimit(1000, 60).lockoutAfter(3, 300, 600).accessTtl(300).refreshTtl(3600), clock);
     module = AuthModule.mount(app, db, auth, "/auth", ThrottleStore.inProcess(clock)).onSignup((tx, account) -> {
       signedUp.add(account.email());
       return account.email().startsWith("fail") ? Future.failedFuture(new IllegalStateException("hook refused")) : Future.succeededFuture();
@@ -104,6 +104,25 @@ class AuthModuleTest {
     assertEquals(422, post("/auth/signup", creds("long@example.com", "x".repeat(129))).statusCode());
     assertEquals(422, post("/auth/signup", "{\"email\":\"x@example.com\"}").statusCode());
     assertEquals(400, post("/auth/signup", "{\"email\":").statusCode());
+  }
+
+  @Test
+  void everyFieldIsCappedAndTheAnswerNamesIt() {
+    String huge = "a".repeat(200_000) + "@example.com";
+    String long255 = "a".repeat(243) + "@example.com"; // 255 bytes
+    for (String path : new String[] {"/auth/signup", "/auth/login"}) {
+      for (String email : new String[] {huge, long255, "\u00e9".repeat(128) + "@x.io"}) {
+        HttpResponse<String> r = post(path, creds(email, "long enough password"));
+        assertEquals(422, r.statusCode(), path + " " + r.body());
+        assertEquals(List.of("#/email"), JsonTree.errors(r.body()).stream().map(e -> e.get("pointer")).toList(), path);
+        assertTrue(r.body().contains("at most 254 bytes"), r.body());
+      }
+      HttpResponse<String> pw = post(path, creds("cap@example.com", "p".repeat(200_000)));
+      assertEquals(422, pw.statusCode(), path);
+      assertEquals(List.of("#/password"), JsonTree.errors(pw.body()).stream().map(e -> e.get("pointer")).toList(), path);
+    }
+    HttpResponse<String> fits = post("/auth/login", creds("a".repeat(242) + "@example.com", "long enough password"));
+    assertEquals(401, fits.statusCode(), "254 bytes is a possible address");
   }
 
   @Test

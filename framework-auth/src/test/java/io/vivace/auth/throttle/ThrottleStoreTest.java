@@ -101,6 +101,80 @@ class ThrottleStoreTest {
     await(throttle.attempt("10.0.0.5", "e@x.io"));
   }
 
+  @Test
+  void theInProcessStoreIsBoundedAndKeysDoNotGrowWithTheInput() throws Exception {
+    MutableClock clock = new MutableClock(Instant.now());
+    InProcessThrottleStore bounded = new InProcessThrottleStore(clock, 1000);
+    List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ThrottleStore recording = new ThrottleStore() {
+      @Override
+      public Future<Hit> hit(String key, long windowMs) {
+        keys.add(key);
+        return bounded.hit(key, windowMs);
+      }
+
+      @Override
+      public Future<Long> ttl(String key) {
+        keys.add(key);
+        return bounded.ttl(key);
+      }
+
+      @Override
+      public Future<Void> set(String key, long ttlMs) {
+        keys.add(key);
+        return bounded.set(key, ttlMs);
+      }
+
+      @Override
+      public Future<Void> delete(String key) {
+        keys.add(key);
+        return bounded.delete(key);
+      }
+    };
+    LoginThrottle throttle = new LoginThrottle(new AuthOptions().ipLimit(1_000_000, 60).lockoutAfter(2, 900, 900), recording);
+    String huge = "x".repeat(1 << 20) + "@example.com";
+    await(throttle.attempt("10.0.0.1", huge));
+    await(throttle.failed(huge));
+    await(throttle.failed(huge));
+    tooMany(throttle.attempt("10.0.0.1", huge)); // still the same account
+    for (String k : keys) {
+      assertTrue(k.length() <= 64, "a key of " + k.length() + " characters");
+      assertTrue(!k.contains("example.com"), "the key is a hash, not the address: " + k);
+    }
+    for (int i = 0; i < 20_000; i++) {
+      await(throttle.failed("user" + i + "@example.com"));
+    }
+    assertTrue(bounded.size() <= 1000, "entries held: " + bounded.size());
+  }
+
+  @Test
+  void ipv6ClientsShareTheirSlash64AndIpv4MappedAddressesAreIpv4() throws Exception {
+    LoginThrottle throttle = new LoginThrottle(new AuthOptions().ipLimit(2, 60),
+        ThrottleStore.inProcess(new MutableClock(Instant.now())));
+    await(throttle.attempt("2001:db8:1:2:0:0:0:1", "a@x.io"));
+    await(throttle.attempt("2001:db8:1:2:ffff:1:2:3", "a@x.io")); // same /64, another host
+    assertEquals(429, tooMany(throttle.attempt("2001:db8:1:2::9", "a@x.io")).status());
+    await(throttle.attempt("2001:db8:1:3:0:0:0:1", "a@x.io")); // the next /64 is another client
+    await(throttle.attempt("::ffff:10.0.0.9", "a@x.io"));
+    await(throttle.attempt("10.0.0.9", "a@x.io"));
+    assertEquals(429, tooMany(throttle.attempt("10.0.0.9", "a@x.io")).status());
+    assertEquals(ThrottleKeys.client("2001:db8:1:2::1"), ThrottleKeys.client("2001:0db8:0001:0002:0000:0000:0000:0001"));
+  }
+
+  @Test
+  void signupsAreLimitedPerClientAddress() throws Exception {
+    MutableClock clock = new MutableClock(Instant.now());
+    LoginThrottle throttle = new LoginThrottle(new AuthOptions().signupLimit(2, 60), ThrottleStore.inProcess(clock));
+    await(throttle.signup("10.0.0.1"));
+    await(throttle.signup("10.0.0.1"));
+    ProblemException over = tooMany(throttle.signup("10.0.0.1"));
+    assertEquals(429, over.status());
+    assertEquals("60", over.headers().get("Retry-After"));
+    await(throttle.signup("10.0.0.2"));
+    clock.advance(Duration.ofSeconds(60));
+    await(throttle.signup("10.0.0.1"));
+  }
+
   static ProblemException tooMany(Future<Void> f) throws Exception {
     try {
       await(f);

@@ -67,7 +67,7 @@ public final class AuthModuleImpl implements AuthModule {
       vertx.cancelTimer(pruneTimer);
       return givenStore == null && store != null ? store.close() : Future.succeededFuture();
     });
-    app.post(prefix + "/signup", Body.json(Credentials.class), this::signup);
+    app.post(prefix + "/signup", CLIENT_IP, Body.json(Credentials.class), this::signup);
     app.post(prefix + "/login", CLIENT_IP, Body.json(Credentials.class), this::login);
     app.post(prefix + "/refresh", Body.json(RefreshRequest.class), this::refresh);
     app.post(prefix + "/logout", Body.json(RefreshRequest.class), this::logout);
@@ -80,7 +80,7 @@ public final class AuthModuleImpl implements AuthModule {
     String redisUrl = Config.system().raw("REDIS_URL");
     Future<ThrottleStore> chosen = givenStore != null ? Future.succeededFuture(givenStore)
         : redisUrl != null ? ThrottleStore.redis(vertx, redisUrl, DEFAULT_REDIS_PREFIX)
-        : Future.succeededFuture(ThrottleStore.inProcess(auth.clock()));
+        : Future.succeededFuture(ThrottleStore.inProcess(auth.clock(), options.throttleEntries()));
     return vertx.executeBlocking(() -> {
       int n = ModuleMigrations.migrate(db.url());
       String dummy = h.hashBlocking(UUID.randomUUID().toString());
@@ -129,18 +129,20 @@ public final class AuthModuleImpl implements AuthModule {
   }
 
   /** {@code POST /signup}. */
-  Future<Response> signup(Credentials in) {
+  Future<Response> signup(String ip, Credentials in) {
     AuthOptions o = auth.options();
     String email = Emails.normalize(in.email());
     Validation v = new Validation().notBlank("email", in.email());
-    if (email != null && !email.isEmpty()) {
+    if (Emails.tooLong(email)) {
+      v.check(false, "email", "must be at most " + Emails.MAX_BYTES + " bytes long");
+    } else if (email != null && !email.isEmpty()) {
       v.check(Emails.plausible(email), "email", "must be an e-mail address like name@example.com");
     }
     v.required("password", in.password()).length("password", in.password(), o.passwordMin(), o.passwordMax());
     if (!v.isValid()) {
       throw ProblemException.unprocessable(v.errors());
     }
-    return hasher.hash(app.vertx(), in.password()).compose(phc -> db.inTransaction(tx ->
+    return throttle.signup(ip).compose(ok -> hasher.hash(app.vertx(), in.password())).compose(phc -> db.inTransaction(tx ->
         tx.optional("INSERT INTO vivace_auth.accounts (email, password_hash) VALUES ($1, $2)"
             + " ON CONFLICT (email) DO NOTHING RETURNING " + ACCOUNT, Tuple.of(email, phc), AuthModuleImpl::account)
             .compose(created -> {
@@ -160,8 +162,9 @@ public final class AuthModuleImpl implements AuthModule {
   Future<Response> login(String ip, Credentials in) {
     String email = Emails.normalize(in.email());
     String password = in.password();
-    Validation v = new Validation().notBlank("email", email).notBlank("password", password)
-        .length("password", password, 1, auth.options().passwordMax());
+    Validation v = new Validation().notBlank("email", email)
+        .check(!Emails.tooLong(email), "email", "must be at most " + Emails.MAX_BYTES + " bytes long")
+        .notBlank("password", password).length("password", password, 1, auth.options().passwordMax());
     if (!v.isValid()) {
       throw ProblemException.unprocessable(v.errors());
     }
