@@ -168,6 +168,36 @@ class JwtTest {
     refused(claims().withClaim("exp", "tomorrow").sign(hs), null);
   }
 
+  /** A token signed with the server's secret over exactly these header and payload bytes. */
+  static String signed(String header, String payload) throws Exception {
+    String input = b64(header) + "." + b64(payload);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    byte[] sig = mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
+    return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
+  }
+
+  static final String CLAIMS = "\"iss\":\"vivace\",\"aud\":\"vivace\",\"sub\":\"42\",\"exp\":"
+      + (T0.getEpochSecond() + 600);
+
+  @Test
+  void critExtensionsUnencodedPayloadsAndDuplicatesAreRefused() throws Exception {
+    String header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+    assertEquals("42", jwt.verify(signed(header, "{" + CLAIMS + "}")).id(), "the hand-made token itself is good");
+    refused(signed("{\"alg\":\"HS256\",\"crit\":[\"exp\"],\"exp\":1}", "{" + CLAIMS + "}"),
+        "The token names critical extensions this server does not understand.");
+    refused(signed("{\"alg\":\"HS256\",\"crit\":[\"urn:example:unknown\"],\"urn:example:unknown\":true}", "{" + CLAIMS + "}"),
+        "The token names critical extensions this server does not understand.");
+    refused(signed("{\"alg\":\"HS256\",\"b64\":false,\"crit\":[\"b64\"]}", "{" + CLAIMS + "}"), null);
+    refused(signed("{\"alg\":\"HS256\",\"b64\":false}", "{" + CLAIMS + "}"),
+        "The token's payload is not base64url-encoded (b64) and is not accepted.");
+    refused(signed(header, "{" + CLAIMS + ",\"sub\":\"1\"}"), "The token names a claim twice.");
+    refused(signed(header, "{" + CLAIMS + ",\"roles\":[\"user\"],\"roles\":[\"admin\"]}"), "The token names a claim twice.");
+    refused(signed(header, "{" + CLAIMS + ",\"org\":{\"id\":1,\"id\":2}}"), "The token names a claim twice.");
+    refused(signed("{\"alg\":\"HS256\",\"alg\":\"HS256\"}", "{" + CLAIMS + "}"), "The token's header names a parameter twice.");
+    assertEquals("42", jwt.verify(signed("{\"alg\":\"HS256\",\"b64\":true}", "{" + CLAIMS + "}")).id(), "b64 true is the default");
+  }
+
   @Test
   void garbageOfEveryShapeIsA401NeverACrash() {
     String good = jwt.issue("42", List.of(), Map.of());

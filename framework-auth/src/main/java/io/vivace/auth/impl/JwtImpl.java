@@ -113,6 +113,15 @@ public final class JwtImpl implements Jwt {
   }
 
   private DecodedJWT decode(String token) {
+    DecodedJWT jwt = verified(token);
+    String violation = StrictJose.violation(jwt);
+    if (violation != null) {
+      throw BearerProblems.invalid(violation);
+    }
+    return jwt;
+  }
+
+  private DecodedJWT verified(String token) {
     try {
       return verifier.verify(token);
     } catch (TokenExpiredException e) {
