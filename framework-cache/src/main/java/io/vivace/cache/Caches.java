@@ -2,6 +2,7 @@ package io.vivace.cache;
 
 import io.vertx.core.Future;
 import io.vivace.App;
+import io.vivace.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,12 +18,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Caches caches = Caches.attach(app);
  * Cache<Integer, World> worlds = caches.register(Cache.<Integer, World>builder("worlds")
  *     .redis(caches.redis(), KeyCodec.INTEGER, Codec.json(World.class)).build());
- * caches.statsRoute("/metrics/caches");
+ * caches.statsRoute("/metrics/caches"); // served only with CACHE_STATS_ROUTE=true
  * }</pre>
  *
  * Thread-safe.
  */
 public final class Caches {
+  /** Whether {@link #statsRoute(String)} serves anything by default: {@value}. */
+  public static final boolean DEFAULT_STATS_ROUTE = false;
+  /** The setting that turns the statistics route on: {@value}. */
+  public static final String STATS_ROUTE_SETTING = "CACHE_STATS_ROUTE";
+
   private final App app;
   private final Redis redis;
   private final List<Cache<?, ?>> caches = new CopyOnWriteArrayList<>();
@@ -69,10 +75,26 @@ public final class Caches {
 
   /**
    * Serves the statistics of the registered caches at {@code GET path} as a JSON array of
-   * {@link CacheStats}. Declare it like any route (before the app starts).
+   * {@link CacheStats}, when the setting {@code CACHE_STATS_ROUTE} (environment, or the system
+   * property {@code vivace.cache-stats-route}) is {@code true}; by default
+   * ({@link #DEFAULT_STATS_ROUTE}) nothing is served, since the route has no authentication and
+   * tells anyone the cache's sizes and hit rates. Declare it like any route (before the app
+   * starts). A value that is not a boolean throws {@link io.vivace.config.ConfigException} naming
+   * the setting.
    */
   public Caches statsRoute(String path) {
-    app.get(path, () -> Future.succeededFuture(stats()));
+    return statsRoute(path, Config.system().bool(STATS_ROUTE_SETTING, DEFAULT_STATS_ROUTE));
+  }
+
+  /**
+   * Serves the statistics at {@code GET path} as {@link #statsRoute(String)} does when
+   * {@code enabled}, whatever the setting says; does nothing otherwise.
+   */
+  public Caches statsRoute(String path, boolean enabled) {
+    Objects.requireNonNull(path, "path");
+    if (enabled) {
+      app.get(path, () -> Future.succeededFuture(stats()));
+    }
     return this;
   }
 }

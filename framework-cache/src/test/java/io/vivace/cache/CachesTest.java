@@ -21,7 +21,7 @@ class CachesTest {
       Caches caches = Caches.attach(app, null);
       assertNull(caches.redis(), "no Redis tier without options");
       holder.set(caches.register(Cache.<Integer, String>builder("numbers").build()));
-      caches.statsRoute("/metrics/caches");
+      caches.statsRoute("/metrics/caches", true);
       app.get("/n", () -> holder.get().get(1, k -> Future.succeededFuture("one")));
     })) {
       server.get("/n");
@@ -38,6 +38,37 @@ class CachesTest {
       assertEquals(1L, l1.get("misses"));
       assertEquals(1L, l1.get("loads"));
       assertNull(all.get(0).get("l2"));
+    }
+  }
+
+  @Test
+  void theStatsRouteIsOffUnlessTheSettingTurnsItOn() {
+    String property = io.vivace.config.Config.propertyName(Caches.STATS_ROUTE_SETTING);
+    assertEquals("vivace.cache-stats-route", property);
+    try (TestServer server = TestServer.start(app -> {
+      Caches caches = Caches.attach(app, null);
+      caches.register(Cache.<Integer, String>builder("secret-sizes").build());
+      caches.statsRoute("/metrics/caches");
+    })) {
+      assertEquals(404, server.get("/metrics/caches").statusCode(), "not served by default");
+    }
+    System.setProperty(property, "true");
+    try (TestServer server = TestServer.start(app -> {
+      Caches caches = Caches.attach(app, null);
+      caches.register(Cache.<Integer, String>builder("sizes").build());
+      caches.statsRoute("/metrics/caches");
+    })) {
+      assertEquals(200, server.get("/metrics/caches").statusCode());
+    } finally {
+      System.clearProperty(property);
+    }
+    System.setProperty(property, "sometimes");
+    try {
+      io.vivace.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(io.vivace.config.ConfigException.class,
+          () -> Caches.attach(io.vivace.Vivace.app(), null).statsRoute("/metrics/caches"));
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("CACHE_STATS_ROUTE"), e.getMessage());
+    } finally {
+      System.clearProperty(property);
     }
   }
 }

@@ -46,7 +46,11 @@ public final class ResponseCache {
       this.ifNoneMatch = ifNoneMatch;
     }
 
-    /** The cache key: the path, then {@code ?name=value&...} for the named parameters present, in the order named. */
+    /**
+     * The cache key: the path, then {@code ?name=value&...} for the named parameters present, in
+     * the order named, each decoded value percent-encoded again ({@code &}, {@code =}, {@code %}
+     * and every non-ASCII or control byte), so two different queries never share a key.
+     */
     public String value() {
       return key;
     }
@@ -89,12 +93,35 @@ public final class ResponseCache {
       for (String p : params) {
         String v = req.getParam(p);
         if (v != null) {
-          sb.append(sep).append(p).append('=').append(v);
+          sb.append(sep).append(p).append('=');
+          encode(sb, v);
           sep = '&';
         }
       }
       return new Key(sb.toString(), req.getHeader(HttpHeaders.IF_NONE_MATCH));
     };
+  }
+
+  /** Appends {@code v} with {@code %}, {@code &}, {@code =}, {@code +}, {@code #} and bytes outside printable ASCII percent-encoded (UTF-8). */
+  static void encode(StringBuilder sb, String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c > 0x20 && c < 0x7f && c != '%' && c != '&' && c != '=' && c != '+' && c != '#') {
+        sb.append(c);
+      } else if (c < 0x80) {
+        hex(sb, c);
+      } else {
+        int end = Character.isHighSurrogate(c) && i + 1 < v.length() ? i + 2 : i + 1;
+        for (byte b : v.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+          hex(sb, b & 0xff);
+        }
+        i = end - 1;
+      }
+    }
+  }
+
+  private static void hex(StringBuilder sb, int b) {
+    sb.append('%').append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 15, 16));
   }
 
   /**

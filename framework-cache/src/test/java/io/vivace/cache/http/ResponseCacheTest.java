@@ -62,6 +62,21 @@ class ResponseCacheTest {
   }
 
   @Test
+  void decodedValuesAreEncodedInTheKeySoQueriesDoNotCollide() {
+    AtomicInteger n = new AtomicInteger();
+    ResponseCache two = ResponseCache.create("two", Duration.ofMinutes(1), "a", "b");
+    try (TestServer s = TestServer.start(app -> app.get("/q", two.key(), key -> two.get(key,
+        () -> Future.succeededFuture(key.value() + " #" + n.incrementAndGet()))))) {
+      assertEquals("/q?a=1&b=2 #1", s.get("/q?a=1&b=2").body());
+      assertEquals("/q?a=1%26b%3d2 #2", s.get("/q?a=1%26b%3D2").body(), "one parameter a = \"1&b=2\"");
+      assertEquals("/q?a=1%26b%3d2 #2", s.get("/q?a=1%26b%3D2").body());
+      assertEquals("/q?a=%25 #3", s.get("/q?a=%25").body());
+      assertEquals("/q?a=%c3%a9%20x #4", s.get("/q?a=%C3%A9%20x").body());
+      assertEquals("/q?a=1&b=2 #1", s.get("/q?b=2&a=1").body());
+    }
+  }
+
+  @Test
   void notFoundAndFailuresAreNotCached() {
     assertEquals(404, server.get("/none").statusCode());
     calls.set(0);
