@@ -117,7 +117,9 @@ public final class Keyset<T> {
   /**
    * Adds the values a cursor carries to {@code params}.
    *
-   * @throws ProblemException 400 naming {@code cursor} when it is not one of this keyset's
+   * @throws ProblemException 400 naming {@code cursor} when it is not one of this keyset's: not
+   *     base64url, the wrong number of values, a value not of its column's type, a timestamp
+   *     outside PostgreSQL's range, a text with a NUL character
    */
   public void addValues(String cursor, Tuple params) {
     try {
@@ -134,6 +136,7 @@ public final class Keyset<T> {
     }
   }
 
+  /** Values PostgreSQL takes, checked so a forged cursor is a 400 rather than a database error. */
   private static Object parse(Type type, String text) {
     switch (type) {
       case INT:
@@ -143,9 +146,25 @@ public final class Keyset<T> {
       case UUID:
         return UUID.fromString(text);
       case TIMESTAMP:
-        return OffsetDateTime.parse(text);
+        return timestamp(text);
       default:
+        if (text.indexOf('\0') >= 0) {
+          throw new IllegalArgumentException("PostgreSQL text cannot hold NUL");
+        }
         return text;
     }
+  }
+
+  /** The earliest and latest instants of PostgreSQL's {@code timestamptz} (4713 BC to 294276 AD). */
+  private static final java.time.Instant PG_MIN = java.time.Instant.parse("-4713-11-24T00:00:00Z");
+  private static final java.time.Instant PG_MAX = java.time.Instant.parse("+294276-12-31T23:59:59.999999Z");
+
+  private static OffsetDateTime timestamp(String text) {
+    OffsetDateTime t = OffsetDateTime.parse(text);
+    java.time.Instant i = t.toInstant();
+    if (i.isBefore(PG_MIN) || i.isAfter(PG_MAX)) {
+      throw new IllegalArgumentException("outside PostgreSQL's timestamp range: " + text);
+    }
+    return t;
   }
 }

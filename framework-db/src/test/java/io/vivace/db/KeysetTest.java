@@ -110,6 +110,26 @@ class KeysetTest {
   }
 
   @Test
+  void forgedCursorValuesAre400NotADatabaseError() {
+    String nul = io.vivace.pagination.Cursors.encode("a\u0000b\u001f1");
+    HttpResponse<String> r = server.get("/by-title?cursor=" + nul);
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals("cursor", JsonTree.errors(r.body()).get(0).get("parameter"));
+
+    Keyset<java.time.OffsetDateTime> byTime = Keyset.by("t", Keyset.Type.TIMESTAMP, t -> t);
+    for (String forged : new String[] {"+294277-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "2026-13-01T00:00:00Z",
+        "2026-01-01T00:00:00", "+999999999-12-31T23:59:59Z"}) {
+      io.vivace.problem.ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(io.vivace.problem.ProblemException.class,
+          () -> byTime.addValues(io.vivace.pagination.Cursors.encode(forged), io.vertx.sqlclient.Tuple.tuple()), forged);
+      assertEquals(400, e.status(), forged);
+    }
+    io.vertx.sqlclient.Tuple ok = io.vertx.sqlclient.Tuple.tuple();
+    byTime.addValues(io.vivace.pagination.Cursors.encode("+294276-12-31T23:59:59Z"), ok);
+    byTime.addValues(io.vivace.pagination.Cursors.encode("-4713-11-24T00:00:00Z"), ok);
+    assertEquals(2, ok.size());
+  }
+
+  @Test
   void aCursorOfAnotherListIs400() {
     HttpResponse<String> titles = server.get("/by-title?limit=1");
     String foreign = (String) JsonTree.object(titles.body()).get("next_cursor");

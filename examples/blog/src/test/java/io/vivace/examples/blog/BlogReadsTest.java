@@ -118,6 +118,9 @@ class BlogReadsTest {
     assertEquals(items(ok("/posts?per_page=100")).stream().map(p -> p.get("id")).toList(), ids, "newest first");
 
     assertProblem(400, "/posts/feed?cursor=bm90LWEtY3Vyc29y", "cursor");
+    assertProblem(400, "/posts/feed?cursor=KzI5NDI3Ny0wMS0wMVQwMDowMDowMFofMQ", "cursor"); // year 294277: past PostgreSQL's
+    assertProblem(400, "/posts/feed?cursor=" + io.vivace.pagination.Cursors.encode("-5000-01-01T00:00:00Z\u001f1"), "cursor");
+    assertProblem(400, "/posts/feed?cursor=" + io.vivace.pagination.Cursors.encode("2026-01-01T00:00:00Z\u001fx"), "cursor");
     assertProblem(400, "/posts/feed?limit=x", "limit");
   }
 
@@ -145,6 +148,8 @@ class BlogReadsTest {
     assertNull(onlyTags.get("author"));
 
     assertProblem(400, "/posts/1?include=author,likes", "include");
+    String unknown = server.get("/posts/1?include=%00%ff,author").body();
+    assertTrue(unknown.contains("allowed: author, comments, tags"), unknown);
     assertProblem(404, "/posts/999999?include=author", null);
     assertProblem(400, "/posts/abc", "id");
   }
