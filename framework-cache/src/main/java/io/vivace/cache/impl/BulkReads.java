@@ -1,6 +1,5 @@
 package io.vivace.cache.impl;
 
-import io.lettuce.core.KeyValue;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -98,29 +97,34 @@ final class BulkReads<K, V> {
   private void bulkLoad(Map<K, CompletableFuture<Object>> mine, Function<? super Set<K>, Future<Map<K, V>>> loader,
       Context ctx) {
     List<K> keyList = new ArrayList<>(mine.keySet());
-    CompletableFuture<List<KeyValue<String, byte[]>>> r = l2 == null ? null : l2.mget(keyList);
+    CompletableFuture<List<RedisTier.Read>> r = l2 == null ? null : l2.reads(keyList);
     if (r == null) {
-      callBulkLoader(mine, loader);
+      callBulkLoader(mine, loader, null, ctx);
       return;
     }
-    r.whenComplete((values, t) -> OnContext.run(ctx, () -> {
+    r.whenComplete((reads, t) -> OnContext.run(ctx, () -> {
       Map<K, CompletableFuture<Object>> rest = new LinkedHashMap<>();
+      Map<K, byte[]> stamps = new java.util.HashMap<>();
       for (int i = 0; i < keyList.size(); i++) {
         K key = keyList.get(i);
-        KeyValue<String, byte[]> kv = t == null ? values.get(i) : null;
-        Object held = kv != null && kv.hasValue() ? l2.decode(kv.getValue()) : null;
+        RedisTier.Read read = t == null ? reads.get(i) : null;
+        Object held = read != null && read.bytes() != null ? l2.decode(read.bytes()) : null;
         if (held != null) {
           mine.get(key).complete(l1.wrap(held));
         } else {
           rest.put(key, mine.get(key));
+          if (read != null) {
+            stamps.put(key, read.stamp());
+          }
         }
       }
-      callBulkLoader(rest, loader);
+      callBulkLoader(rest, loader, stamps, ctx);
     }));
   }
 
+  /** Loads the pending keys; L2 is filled only against the generations read before (none: no fill). */
   private void callBulkLoader(Map<K, CompletableFuture<Object>> pending,
-      Function<? super Set<K>, Future<Map<K, V>>> loader) {
+      Function<? super Set<K>, Future<Map<K, V>>> loader, Map<K, byte[]> stamps, Context ctx) {
     if (pending.isEmpty()) {
       return;
     }
@@ -137,10 +141,11 @@ final class BulkReads<K, V> {
       pending.forEach((key, cf) -> {
         V v = found == null ? null : found.get(key);
         Object held = v != null ? v : negative ? CaffeineTier.NOT_FOUND : null;
-        if (held != null && l2 != null && l1.cache.asMap().get(key) == cf) {
-          l2.fill(key, held);
+        if (l2 == null) {
+          cf.complete(l1.wrap(held));
+        } else {
+          l2.fillThenComplete(l1, key, held, stamps == null ? null : stamps.get(key), cf, ctx);
         }
-        cf.complete(l1.wrap(held));
       });
     }, t -> failAll(pending, t));
   }

@@ -4,10 +4,11 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.SetArgs;
+import io.lettuce.core.ScriptOutputType;
 import io.vivace.cache.CacheStats;
 import io.vivace.cache.Codec;
 import io.vivace.cache.KeyCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,15 +17,47 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * One cache's view of the shared Redis tier: its keys ({@code prefix + name + ':' + key}), its
  * codec, its counters. Values are written with {@code SET key value PX ttl}; a cached "not found"
- * is an empty value with the negative time-to-live. Every method returns null when the command was
- * skipped (the tier is down), and never throws. Thread-safe.
+ * is an empty value with the negative time-to-live.
+ *
+ * <p>Invalidation wins over a concurrent fill: every write and invalidation bumps the key's
+ * generation ({@code prefix + name + "#gen:" + key}, and {@code prefix + name + "#gen"} for
+ * invalidateAll) in the same script that changes the value; a read takes the generations with the
+ * value in one {@code MGET}, and the fill after a load is a script that stores only if they are
+ * unchanged. So a value loaded before a write is never stored after it, on any instance. Every
+ * method returns null when the command was skipped (the tier is down), and never throws.
+ * Thread-safe.
  */
 final class RedisTier<K, V> {
   private static final byte[] EMPTY = new byte[0];
 
+  /** A fill: stored only if the stamp read before the load still holds. */
+  private static final String FILL = "local s = (redis.call('GET', KEYS[2]) or '') .. '/' .. (redis.call('GET', KEYS[3]) or '')\n"
+      + "if s ~= ARGV[1] then return 0 end\n"
+      + "redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])\n"
+      + "return 1";
+  /** A write: the value stored, the key's generation bumped. */
+  private static final String WRITE = "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])\n"
+      + "redis.call('INCR', KEYS[2])\n"
+      + "redis.call('PEXPIRE', KEYS[2], ARGV[3])\n"
+      + "return 1";
+  /** An invalidation: the value deleted, the key's generation bumped. */
+  private static final String DELETE = "redis.call('DEL', KEYS[1])\n"
+      + "redis.call('INCR', KEYS[2])\n"
+      + "redis.call('PEXPIRE', KEYS[2], ARGV[1])\n"
+      + "return 1";
+  /** The cache's generation bumped (invalidateAll). */
+  private static final String BUMP = "redis.call('INCR', KEYS[1])\n"
+      + "redis.call('PEXPIRE', KEYS[1], ARGV[1])\n"
+      + "return 1";
+  /** Generations live at least this long, to outlast any load in flight: {@value} ms. */
+  static final long MIN_GENERATION_TTL_MS = 60_000;
+
   final RedisImpl redis;
   final String cacheName;
   private final String prefix;
+  private final String genPrefix;
+  private final String allGenerationKey;
+  private final byte[] generationTtl;
   final KeyCodec<K> keys;
   private final Codec<V> codec;
   private final long ttlMs;
@@ -40,6 +73,9 @@ final class RedisTier<K, V> {
     this.redis = redis;
     this.cacheName = cacheName;
     this.prefix = redis.options.keyPrefix() + cacheName + ':';
+    this.genPrefix = redis.options.keyPrefix() + cacheName + "#gen:";
+    this.allGenerationKey = redis.options.keyPrefix() + cacheName + "#gen";
+    this.generationTtl = ascii(Math.max(MIN_GENERATION_TTL_MS, ttlMs));
     this.keys = keys;
     this.codec = codec;
     this.ttlMs = ttlMs;
@@ -51,26 +87,40 @@ final class RedisTier<K, V> {
     return prefix + keys.encode(key);
   }
 
-  /** The stored bytes of {@code key} (null: absent), or null when skipped. */
-  CompletableFuture<byte[]> get(K key) {
-    String k = key(key);
-    CompletableFuture<byte[]> r = redis.call(c -> c.get(k));
-    if (r == null) {
-      skipped.increment();
-      return null;
-    }
-    return r.whenComplete((bytes, t) -> (t != null ? errors : bytes != null ? hits : misses).increment());
+  /** The generation key of {@code encodedKey}: outside this cache's value keys, so invalidateAll leaves it. */
+  private String generationKey(String encodedKey) {
+    return genPrefix + encodedKey;
   }
 
-  /** The stored values of {@code keys}, in order, or null when skipped. */
-  CompletableFuture<List<KeyValue<String, byte[]>>> mget(List<K> keyList) {
-    String[] names = new String[keyList.size()];
-    for (int i = 0; i < names.length; i++) {
-      names[i] = key(keyList.get(i));
+  /**
+   * What one read of L2 saw: the stored bytes (null: absent) and the stamp of the key's
+   * generations at that moment, which a fill must still find (see {@link #fill}).
+   */
+  record Read(byte[] bytes, byte[] stamp) {
+  }
+
+  /** The stored bytes of {@code key} and its stamp, or null when skipped. */
+  CompletableFuture<Read> get(K key) {
+    CompletableFuture<List<Read>> r = reads(List.of(key));
+    return r == null ? null : r.thenApply(list -> list.get(0));
+  }
+
+  /**
+   * The stored values of {@code keys} with their stamps, in order, in one {@code MGET} (the values,
+   * the per-key generations, the cache's generation), or null when skipped.
+   */
+  CompletableFuture<List<Read>> reads(List<K> keyList) {
+    int n = keyList.size();
+    String[] names = new String[2 * n + 1];
+    for (int i = 0; i < n; i++) {
+      String encoded = keys.encode(keyList.get(i));
+      names[i] = prefix + encoded;
+      names[n + i] = generationKey(encoded);
     }
+    names[2 * n] = allGenerationKey;
     CompletableFuture<List<KeyValue<String, byte[]>>> r = redis.call(c -> c.mget(names));
     if (r == null) {
-      skipped.add(names.length);
+      skipped.add(n);
       return null;
     }
     return r.whenComplete((list, t) -> {
@@ -78,10 +128,36 @@ final class RedisTier<K, V> {
         errors.increment();
         return;
       }
-      for (KeyValue<String, byte[]> kv : list) {
-        (kv.hasValue() ? hits : misses).increment();
+      for (int i = 0; i < n; i++) {
+        (list.get(i).hasValue() ? hits : misses).increment();
       }
+    }).thenApply(list -> {
+      byte[] all = value(list.get(2 * n));
+      List<Read> out = new java.util.ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(new Read(value(list.get(i)), stamp(value(list.get(n + i)), all)));
+      }
+      return out;
     });
+  }
+
+  private static byte[] value(KeyValue<String, byte[]> kv) {
+    return kv.hasValue() ? kv.getValue() : null;
+  }
+
+  /** {@code keyGeneration '/' cacheGeneration}, each empty when absent: what {@link #FILL} rebuilds. */
+  private static byte[] stamp(byte[] keyGeneration, byte[] allGeneration) {
+    int a = keyGeneration == null ? 0 : keyGeneration.length;
+    int b = allGeneration == null ? 0 : allGeneration.length;
+    byte[] s = new byte[a + 1 + b];
+    if (a > 0) {
+      System.arraycopy(keyGeneration, 0, s, 0, a);
+    }
+    s[a] = '/';
+    if (b > 0) {
+      System.arraycopy(allGeneration, 0, s, a + 1, b);
+    }
+    return s;
   }
 
   /** What L1 should hold for stored bytes: the value, {@link CaffeineTier#NOT_FOUND}, or null if unreadable. */
@@ -97,43 +173,97 @@ final class RedisTier<K, V> {
     }
   }
 
-  /** Stores a loaded value (or not-found) with its time-to-live; no broadcast (nothing changed). */
-  CompletableFuture<String> fill(K key, Object value) {
-    byte[] bytes;
-    long ttl;
+  private byte[] bytes(Object value) {
     if (value == CaffeineTier.NOT_FOUND) {
-      bytes = EMPTY;
-      ttl = negativeTtlMs;
-    } else {
-      @SuppressWarnings("unchecked")
-      V v = (V) value;
-      bytes = codec.encode(v);
-      ttl = spreadMs == 0 ? ttlMs : ttlMs - ThreadLocalRandom.current().nextLong(spreadMs + 1);
+      return EMPTY;
     }
-    String k = key(key);
-    long px = Math.max(1, ttl);
-    return counted(redis.call(c -> c.set(k, bytes, SetArgs.Builder.px(px))));
+    @SuppressWarnings("unchecked")
+    V v = (V) value;
+    return codec.encode(v);
   }
 
-  /** A write: the value stored, then the broadcast; completes when both are done (or skipped). */
+  private byte[] ttlOf(Object value) {
+    long ttl = value == CaffeineTier.NOT_FOUND ? negativeTtlMs
+        : spreadMs == 0 ? ttlMs : ttlMs - ThreadLocalRandom.current().nextLong(spreadMs + 1);
+    return ascii(Math.max(1, ttl));
+  }
+
+  private static byte[] ascii(long n) {
+    return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Stores a loaded value (or not-found) with its time-to-live, only if the key's generations are
+   * still those of {@code stamp} (taken by the read before the load): a write or an invalidation
+   * since then bumped one, and the value loaded may be older than it. Completes with true when
+   * stored, false when refused; null when skipped. No broadcast (nothing changed).
+   */
+  CompletableFuture<Boolean> fill(K key, Object value, byte[] stamp) {
+    String encoded = keys.encode(key);
+    String[] k = {prefix + encoded, generationKey(encoded), allGenerationKey};
+    byte[] bytes = bytes(value);
+    byte[] px = ttlOf(value);
+    CompletableFuture<Long> r = counted(redis.call(c -> c.<Long>eval(FILL, ScriptOutputType.INTEGER, k, stamp, bytes, px)));
+    return r == null ? null : r.thenApply(n -> n != null && n == 1L);
+  }
+
+  /**
+   * Completes {@code pending} (an L1 entry) with {@code held} once L2 is filled against
+   * {@code stamp}; a refused fill (a write or invalidation since the read, here or on another
+   * instance) takes {@code pending} out of L1 first, so the caller gets its value but the cache
+   * does not keep it. Without a stamp, an L2 tier or a current entry, completes at once, unfilled.
+   */
+  void fillThenComplete(CaffeineTier<K> l1, K key, Object held, byte[] stamp, CompletableFuture<Object> pending,
+      io.vertx.core.Context ctx) {
+    Object wrapped = l1.wrap(held);
+    CompletableFuture<Boolean> filled = held == null || stamp == null || l1.cache.asMap().get(key) != pending
+        ? null : fill(key, held, stamp);
+    if (filled == null) {
+      pending.complete(wrapped);
+      return;
+    }
+    filled.whenComplete((stored, t) -> OnContext.run(ctx, () -> {
+      if (t == null && !stored) {
+        l1.cache.asMap().remove(key, pending);
+      }
+      pending.complete(wrapped);
+    }));
+  }
+
+  /** A write: the value stored and the key's generation bumped (one script), then the broadcast. */
   CompletableFuture<Void> write(K key, V value) {
-    CompletableFuture<String> set = fill(key, value);
-    return both(set, counted(redis.publish(Invalidations.keyMessage(redis, cacheName, keys.encode(key)))));
+    String encoded = keys.encode(key);
+    String[] k = {prefix + encoded, generationKey(encoded)};
+    byte[] bytes = bytes(value);
+    byte[] px = ttlOf(value);
+    CompletableFuture<Long> set = counted(redis.call(c -> c.<Long>eval(WRITE, ScriptOutputType.INTEGER, k, bytes, px,
+        generationTtl)));
+    return then(set, () -> counted(redis.publish(Invalidations.keyMessage(redis, cacheName, encoded))));
   }
 
-  /** An invalidation: the key deleted, then the broadcast. */
+  /** An invalidation: the key deleted and its generation bumped (one script), then the broadcast. */
   CompletableFuture<Void> delete(K key) {
-    String k = key(key);
-    CompletableFuture<Long> del = counted(redis.call(c -> c.del(k)));
-    return both(del, counted(redis.publish(Invalidations.keyMessage(redis, cacheName, keys.encode(key)))));
+    String encoded = keys.encode(key);
+    String[] k = {prefix + encoded, generationKey(encoded)};
+    CompletableFuture<Long> del = counted(redis.call(c -> c.<Long>eval(DELETE, ScriptOutputType.INTEGER, k, generationTtl)));
+    return then(del, () -> counted(redis.publish(Invalidations.keyMessage(redis, cacheName, encoded))));
   }
 
   /** Every key of this cache deleted (SCAN by prefix, then DEL per page), then the broadcast. */
   CompletableFuture<Void> deleteAll() {
+    String[] k = {allGenerationKey};
+    CompletableFuture<Long> bump = counted(redis.call(c -> c.<Long>eval(BUMP, ScriptOutputType.INTEGER, k, generationTtl)));
     CompletableFuture<Void> done = new CompletableFuture<>();
-    scanAndDelete(ScanCursor.INITIAL, done);
+    (bump == null ? CompletableFuture.completedFuture(0L) : bump).whenComplete((n, t) -> scanAndDelete(ScanCursor.INITIAL, done));
     return done.handle((v, t) -> null)
         .thenCompose(v -> both(null, counted(redis.publish(Invalidations.allMessage(redis, cacheName)))));
+  }
+
+  /** Completes once {@code first} is done (or skipped) and then {@code next}'s command; never fails. */
+  private static CompletableFuture<Void> then(CompletableFuture<?> first,
+      java.util.function.Supplier<CompletableFuture<?>> next) {
+    CompletableFuture<?> a = first == null ? CompletableFuture.completedFuture(null) : first;
+    return a.handle((v, t) -> null).thenCompose(v -> both(null, next.get()));
   }
 
   private void scanAndDelete(ScanCursor cursor, CompletableFuture<Void> done) {

@@ -129,22 +129,24 @@ public final class TieredCache<K, V> implements Cache<K, V> {
   }
 
   private void load(K key, Function<? super K, Future<V>> loader, Context ctx, CompletableFuture<Object> mine) {
-    CompletableFuture<byte[]> r = l2 == null ? null : l2.get(key);
+    CompletableFuture<RedisTier.Read> r = l2 == null ? null : l2.get(key);
     if (r == null) {
-      callLoader(key, loader, mine);
+      callLoader(key, loader, mine, null, ctx);
       return;
     }
-    r.whenComplete((bytes, t) -> OnContext.run(ctx, () -> {
-      Object held = t == null && bytes != null ? l2.decode(bytes) : null;
+    r.whenComplete((read, t) -> OnContext.run(ctx, () -> {
+      Object held = t == null && read.bytes() != null ? l2.decode(read.bytes()) : null;
       if (held != null) {
         mine.complete(l1.wrap(held));
       } else {
-        callLoader(key, loader, mine);
+        callLoader(key, loader, mine, t == null ? read.stamp() : null, ctx);
       }
     }));
   }
 
-  private void callLoader(K key, Function<? super K, Future<V>> loader, CompletableFuture<Object> mine) {
+  /** Loads; L2 is filled only against {@code stamp}, the generations read before the load (null: no fill). */
+  private void callLoader(K key, Function<? super K, Future<V>> loader, CompletableFuture<Object> mine, byte[] stamp,
+      Context ctx) {
     Future<V> f;
     try {
       f = Objects.requireNonNull(loader.apply(key), "the loader returned a null future");
@@ -155,10 +157,11 @@ public final class TieredCache<K, V> implements Cache<K, V> {
     f.onComplete(v -> {
       l1.loads.increment();
       Object held = v != null ? v : negative ? CaffeineTier.NOT_FOUND : null;
-      if (held != null && l2 != null && l1.cache.asMap().get(key) == mine) {
-        l2.fill(key, held); // not if invalidated meanwhile
+      if (l2 == null) {
+        mine.complete(l1.wrap(held));
+      } else {
+        l2.fillThenComplete(l1, key, held, stamp, mine, ctx);
       }
-      mine.complete(l1.wrap(held));
     }, t -> fail(key, mine, t));
   }
 
@@ -187,10 +190,8 @@ public final class TieredCache<K, V> implements Cache<K, V> {
         if (next == null) {
           l1.cache.asMap().remove(key, current);
         } else {
+          // L1 only: a refresh read no generations, so it cannot fill L2 safely; L2 keeps its own TTL
           l1.cache.asMap().replace(key, current, CompletableFuture.completedFuture(l1.wrap(next)));
-          if (l2 != null) {
-            l2.fill(key, next);
-          }
         }
       }
     }, t -> {
@@ -217,15 +218,27 @@ public final class TieredCache<K, V> implements Cache<K, V> {
   public Future<Void> invalidate(K key) {
     Objects.requireNonNull(key, "key");
     l1.invalidate(key);
-    return l2 == null ? Future.succeededFuture() : OnContext.future(l2.delete(key).thenApply(v -> null),
-        Vertx.currentContext());
+    if (l2 == null) {
+      return Future.succeededFuture();
+    }
+    // Again once L2 has it: a read that got the old value from L2 just before the delete may have
+    // put it in L1 meanwhile.
+    return OnContext.future(l2.delete(key).thenApply(v -> {
+      l1.invalidate(key);
+      return null;
+    }), Vertx.currentContext());
   }
 
   @Override
   public Future<Void> invalidateAll() {
     l1.invalidateAll();
-    return l2 == null ? Future.succeededFuture() : OnContext.future(l2.deleteAll().thenApply(v -> null),
-        Vertx.currentContext());
+    if (l2 == null) {
+      return Future.succeededFuture();
+    }
+    return OnContext.future(l2.deleteAll().thenApply(v -> {
+      l1.invalidateAll();
+      return null;
+    }), Vertx.currentContext());
   }
 
   @Override
