@@ -13,6 +13,7 @@ import io.vivace.db.DbOptions;
 import io.vivace.extract.Body;
 import io.vivace.extract.Path;
 import io.vivace.httpcache.ETags;
+import io.vivace.httpcache.Preconditions;
 import io.vivace.pagination.Pagination;
 
 /**
@@ -62,9 +63,10 @@ public final class BlogApp {
     app.get("/posts", Pagination.offset(), ETags.IF_NONE_MATCH, (p, inm) -> posts.page(p).map(r -> ETags.conditional(inm, r)));
     app.get("/posts/feed", Pagination.keyset(), ETags.IF_NONE_MATCH,      // before /posts/:id
         (p, inm) -> posts.feed(p).map(r -> ETags.conditional(inm, r)));
-    app.get("/posts/:id", Path.longValue("id"), PostIncludes.INCLUDE, posts::one);
+    app.get("/posts/:id", Path.longValue("id"), PostIncludes.INCLUDE, ETags.IF_NONE_MATCH, posts::one);
     app.post("/posts", auth.user(), Body.json(NewPost.class), posts::create);
-    app.put("/posts/:id", auth.user(), Path.longValue("id"), Body.json(NewPost.class), posts::update);
+    app.put("/posts/:id", auth.user(), Preconditions.withIfMatch(Path.longValue("id")), Body.json(NewPost.class),
+        posts::update); // If-Match: 412 when the post changed since the client read its ETag
     app.delete("/posts/:id", auth.user(), Path.longValue("id"), posts::delete);
     app.post("/users", Body.json(NewUser.class), users::create);
     app.get("/users/:id", Path.longValue("id"), users::one);

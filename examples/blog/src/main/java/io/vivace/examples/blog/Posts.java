@@ -7,6 +7,9 @@ import io.vivace.cache.Cache;
 import io.vivace.db.Database;
 import io.vivace.db.Keyset;
 import io.vivace.db.eager.Relation;
+import io.vivace.httpcache.ETags;
+import io.vivace.httpcache.Preconditions;
+import io.vivace.json.Json;
 import io.vivace.pagination.CursorRequest;
 import io.vivace.pagination.Page;
 import io.vivace.pagination.PageRequest;
@@ -34,6 +37,8 @@ final class Posts {
       + " SELECT id, $1::text, $3::text FROM users WHERE account_id = $2 RETURNING " + Post.COLUMNS;
   private static final String UPDATE = "UPDATE posts SET title = $3, body = $4"
       + " WHERE id = $1 AND author_id = " + Authors.OF_ACCOUNT + " RETURNING " + Post.COLUMNS;
+  private static final String LOCK_OWN = "SELECT " + Post.COLUMNS + " FROM posts"
+      + " WHERE id = $1 AND author_id = " + Authors.OF_ACCOUNT + " FOR UPDATE";
   private static final String DELETE_OWN = "DELETE FROM posts WHERE id = $1 AND author_id = " + Authors.OF_ACCOUNT;
 
   private final Database db;
@@ -58,18 +63,26 @@ final class Posts {
 
   /**
    * {@code GET /posts/:id?include=...}: through the cache, which holds each post with every
-   * include; the relations not asked for are left out of the answer.
+   * include; the relations not asked for are left out of the answer. A strong {@code ETag} of the
+   * answer goes with it ({@code If-None-Match} with it: 304); without {@code include} it is
+   * {@link #etag(Post)}, the tag {@code PUT} checks {@code If-Match} against.
    */
-  Future<PostDetail> one(long id, List<Relation<Post, ?>> include) {
+  Future<Response> one(long id, List<Relation<Post, ?>> include, String ifNoneMatch) {
     return cache.get(id, this::loadFull).map(full -> {
       if (full == null) {
         throw notFound(id);
       }
-      return new PostDetail(full.id(), full.authorId(), full.title(), full.body(), full.createdAt(),
+      return ETags.conditional(ifNoneMatch, new PostDetail(full.id(), full.authorId(), full.title(), full.body(),
+          full.createdAt(),
           include.contains(PostIncludes.AUTHOR) ? full.author() : null,
           include.contains(PostIncludes.COMMENTS) ? full.comments() : null,
-          include.contains(PostIncludes.TAGS) ? full.tags() : null);
+          include.contains(PostIncludes.TAGS) ? full.tags() : null));
     });
+  }
+
+  /** The strong tag of {@code GET /posts/:id} without {@code include} for this state of the post. */
+  static String etag(Post post) {
+    return ETags.of(Json.encode(PostDetail.of(post, null, null, null)));
   }
 
   /** The post with every include, or null when there is no such post. */
@@ -85,12 +98,27 @@ final class Posts {
         .compose(p -> cache.invalidate(p.id()).map(v -> Response.created("/posts/" + p.id(), p)));
   }
 
-  /** {@code PUT /posts/:id}: 200 with the post; 404 for an unknown post; 403 for someone else's. */
+  /**
+   * {@code PUT /posts/:id}: 200 with the post and its new {@code ETag}; 404 for an unknown post; 403
+   * for someone else's. With {@code If-Match} (optional: without it the last write wins), the
+   * post is locked, its current tag compared, and a changed post is a 412: concurrent
+   * read-modify-write cycles never lose an update.
+   */
   // tag::invalidate-on-update[]
-  Future<Post> update(AuthUser user, long id, NewPost in) {
-    return db.optional(UPDATE, Tuple.of(id, Authors.account(user), in.title(), in.body()), Post::from).compose(post ->
-        post.isPresent() ? Future.succeededFuture(post.get()) : this.<Post>notYours(id, "edit"))
-        .compose(post -> cache.invalidate(id).map(v -> post));
+  Future<Response> update(AuthUser user, Preconditions.Conditional<Long> target, NewPost in) {
+    long id = target.value();
+    String ifMatch = target.ifMatch();
+    Tuple args = Tuple.of(id, Authors.account(user), in.title(), in.body());
+    Future<Optional<Post>> updated = ifMatch == null ? db.optional(UPDATE, args, Post::from)
+        : db.inTransaction(tx -> tx.optional(LOCK_OWN, Tuple.of(id, Authors.account(user)), Post::from).compose(current -> {
+          if (current.isEmpty()) {
+            return Future.succeededFuture(current);
+          }
+          Preconditions.check(ifMatch, etag(current.get())); // 412 when it changed since the client read it
+          return tx.optional(UPDATE, args, Post::from);
+        }));
+    return updated.compose(post -> post.isPresent() ? Future.succeededFuture(post.get()) : this.<Post>notYours(id, "edit"))
+        .compose(post -> cache.invalidate(id).map(v -> Response.ok(post).header(ETags.ETAG, etag(post))));
   }
   // end::invalidate-on-update[]
 

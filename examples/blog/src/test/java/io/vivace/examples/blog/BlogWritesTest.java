@@ -161,6 +161,91 @@ class BlogWritesTest {
     assertStatus(400, send("PUT", "/posts/one", "{\"title\":\"x\",\"body\":\"y\"}"));
   }
 
+  /** {@code PUT path} as the writer with {@code If-Match: ifMatch}. */
+  static HttpResponse<String> putIfMatch(String path, String json, String ifMatch) {
+    return server.send(HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + writer).header("If-Match", ifMatch)
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  static String etag(HttpResponse<String> r) {
+    return r.headers().firstValue("etag").orElseThrow(() -> new AssertionError("no ETag: " + r.headers().map()));
+  }
+
+  @Test
+  void aPostHasAStrongETagAndPutHonoursIfMatch() {
+    long id = (Long) JsonTree.object(send("POST", "/posts", "{\"title\":\"Tagged\",\"body\":\"v1\"}").body()).get("id");
+    HttpResponse<String> read = server.get("/posts/" + id);
+    String tag = etag(read);
+    assertTrue(tag.startsWith("\"") && !tag.startsWith("W/"), "strong: " + tag);
+    assertStatus(304, server.send(HttpRequest.newBuilder(server.uri("/posts/" + id)).header("If-None-Match", tag)));
+    String withComments = etag(server.get("/posts/" + id + "?include=comments"));
+    assertTrue(!withComments.equals(tag), "another representation, another tag");
+
+    HttpResponse<String> stale = putIfMatch("/posts/" + id, "{\"title\":\"Tagged\",\"body\":\"v2\"}", "\"stale\"");
+    assertStatus(412, stale);
+    assertEquals("application/problem+json", stale.headers().firstValue("content-type").orElseThrow());
+    assertTrue(((String) JsonTree.object(stale.body()).get("detail")).contains("If-Match"), stale.body());
+    assertStatus(412, putIfMatch("/posts/" + id, "{\"title\":\"Tagged\",\"body\":\"v2\"}", "W/" + tag), "weak never matches");
+    assertEquals("v1", JsonTree.object(server.get("/posts/" + id).body()).get("body"), "nothing written");
+
+    HttpResponse<String> ok = putIfMatch("/posts/" + id, "{\"title\":\"Tagged\",\"body\":\"v2\"}", tag);
+    assertStatus(200, ok);
+    String next = etag(ok);
+    assertEquals(next, etag(server.get("/posts/" + id)), "the answer's tag is the new state's");
+    assertStatus(412, putIfMatch("/posts/" + id, "{\"title\":\"Tagged\",\"body\":\"v3\"}", tag), "the old tag is spent");
+    assertStatus(200, putIfMatch("/posts/" + id, "{\"title\":\"Tagged\",\"body\":\"v3\"}", "*"));
+    assertStatus(200, send("PUT", "/posts/" + id, "{\"title\":\"Tagged\",\"body\":\"v4\"}"), "If-Match is optional");
+    assertStatus(404, putIfMatch("/posts/424242", "{\"title\":\"x\",\"body\":\"y\"}", tag));
+    HttpRequest.Builder foreign = HttpRequest.newBuilder(server.uri("/posts/" + id)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + other).header("If-Match", next)
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"x\",\"body\":\"y\"}"));
+    assertStatus(403, server.send(foreign), "ownership comes first");
+  }
+
+  @Test
+  void concurrentReadModifyWriteAppendsLoseNothing() throws Exception {
+    long id = (Long) JsonTree.object(send("POST", "/posts", "{\"title\":\"Appends\",\"body\":\"start\"}").body()).get("id");
+    int writers = 10;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+    try {
+      for (int w = 0; w < writers; w++) {
+        int me = w;
+        done.add(pool.submit(() -> {
+          go.await();
+          while (System.nanoTime() < deadline) {
+            HttpResponse<String> read = server.get("/posts/" + id);
+            assertStatus(200, read);
+            String body = (String) JsonTree.object(read.body()).get("body");
+            HttpResponse<String> put = putIfMatch("/posts/" + id, "{\"title\":\"Appends\",\"body\":\"" + body + " w" + me + "\"}",
+                etag(read));
+            if (put.statusCode() == 200) {
+              return me;
+            }
+            assertStatus(412, put, "only a conflict may refuse an append");
+            conflicts.incrementAndGet();
+          }
+          throw new AssertionError("writer " + me + " never got its append in");
+        }));
+      }
+      go.countDown();
+      for (java.util.concurrent.Future<Integer> f : done) {
+        f.get(90, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    String body = (String) JsonTree.object(server.get("/posts/" + id).body()).get("body");
+    for (int w = 0; w < writers; w++) {
+      assertTrue(body.contains(" w" + w), "append " + w + " lost: " + body + " (" + conflicts.get() + " conflicts retried)");
+    }
+    assertEquals(writers + 1, body.split(" ").length, body);
+  }
+
   static void assertStatus(int status, HttpResponse<String> r, String why) {
     assertEquals(status, r.statusCode(), why + ": " + r.body());
   }
