@@ -152,10 +152,11 @@ class CommandsTest {
     String main = "src/main/java/com/example/shop/";
     String routes = Files.readString(p.resolve(main + "BookRoutes.java"));
     assertTrue(routes.contains("app.post(\"/books\", auth.user(), Body.json(BookInput.class), r::create);"), routes);
-    assertTrue(routes.contains("app.put(\"/books/:id\", auth.user(), Path.longValue(\"id\"), Body.json(BookInput.class), r::update);"), routes);
+    assertTrue(routes.contains("app.put(\"/books/:id\", auth.user(), Preconditions.withIfMatch(Path.longValue(\"id\")),\n"
+        + "        Body.json(BookInput.class), r::update);"), routes);
     assertTrue(routes.contains("app.delete(\"/books/:id\", auth.user(), Path.longValue(\"id\"), r::delete);"), routes);
     assertTrue(routes.contains("app.get(\"/books\", Pagination.offset(), BookRelations.INCLUDE, r::list);"), "reads stay public: " + routes);
-    assertTrue(routes.contains("app.get(\"/books/:id\", Path.longValue(\"id\"), BookRelations.INCLUDE, r::one);"), routes);
+    assertTrue(routes.contains("app.get(\"/books/:id\", Path.longValue(\"id\"), BookRelations.INCLUDE, ETags.IF_NONE_MATCH, r::one);"), routes);
     assertTrue(Files.readString(p.resolve(main + "Resources.java"))
         .contains("AuthorRoutes.register(app, db, auth);\n    BookRoutes.register(app, db, auth);"));
     String test = Files.readString(p.resolve("src/test/java/com/example/shop/BookRoutesTest.java"));
