@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * The keys throttles store, of a bounded size whatever the client sends: an account is the
  * SHA-256 of its normalised e-mail address (43 base64url characters), an IPv4 client its address,
  * an IPv6 client its /64 network (one subscriber's allocation, RFC 6177), anything else its
- * SHA-256. Thread-safe (stateless).
+ * SHA-256 (no address at all: one shared key). Thread-safe (stateless).
  */
 final class ThrottleKeys {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -30,6 +30,9 @@ final class ThrottleKeys {
    * IPv4-mapped) by its first 64 bits, anything that is no IP address by its SHA-256.
    */
   static String client(String ip) {
+    if (ip == null) {
+      return "none"; // no IP address (a Unix domain socket): one shared counter
+    }
     byte[] raw = NetUtil.createByteArrayFromIpAddressString(ip);
     if (raw == null) {
       return "h" + B64.encodeToString(sha256(ip));

@@ -159,6 +159,9 @@ class ThrottleStoreTest {
     await(throttle.attempt("10.0.0.9", "a@x.io"));
     assertEquals(429, tooMany(throttle.attempt("10.0.0.9", "a@x.io")).status());
     assertEquals(ThrottleKeys.client("2001:db8:1:2::1"), ThrottleKeys.client("2001:0db8:0001:0002:0000:0000:0000:0001"));
+    assertEquals("none", ThrottleKeys.client(null));
+    String odd = ThrottleKeys.client("x".repeat(10_000));
+    assertTrue(odd.length() <= 64, "not an address: hashed, " + odd.length());
   }
 
   @Test
