@@ -8,7 +8,6 @@ import io.lettuce.core.ScriptOutputType;
 import io.vivace.cache.CacheStats;
 import io.vivace.cache.Codec;
 import io.vivace.cache.KeyCodec;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,28 +28,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class RedisTier<K, V> {
   private static final byte[] EMPTY = new byte[0];
-
-  /** A fill: stored only if the stamp read before the load still holds. */
-  private static final String FILL = "local s = (redis.call('GET', KEYS[2]) or '') .. '/' .. (redis.call('GET', KEYS[3]) or '')\n"
-      + "if s ~= ARGV[1] then return 0 end\n"
-      + "redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])\n"
-      + "return 1";
-  /** A write: the value stored, the key's generation bumped. */
-  private static final String WRITE = "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])\n"
-      + "redis.call('INCR', KEYS[2])\n"
-      + "redis.call('PEXPIRE', KEYS[2], ARGV[3])\n"
-      + "return 1";
-  /** An invalidation: the value deleted, the key's generation bumped. */
-  private static final String DELETE = "redis.call('DEL', KEYS[1])\n"
-      + "redis.call('INCR', KEYS[2])\n"
-      + "redis.call('PEXPIRE', KEYS[2], ARGV[1])\n"
-      + "return 1";
-  /** The cache's generation bumped (invalidateAll). */
-  private static final String BUMP = "redis.call('INCR', KEYS[1])\n"
-      + "redis.call('PEXPIRE', KEYS[1], ARGV[1])\n"
-      + "return 1";
-  /** Generations live at least this long, to outlast any load in flight: {@value} ms. */
-  static final long MIN_GENERATION_TTL_MS = 60_000;
 
   final RedisImpl redis;
   final String cacheName;
@@ -75,7 +52,7 @@ final class RedisTier<K, V> {
     this.prefix = redis.options.keyPrefix() + cacheName + ':';
     this.genPrefix = redis.options.keyPrefix() + cacheName + "#gen:";
     this.allGenerationKey = redis.options.keyPrefix() + cacheName + "#gen";
-    this.generationTtl = ascii(Math.max(MIN_GENERATION_TTL_MS, ttlMs));
+    this.generationTtl = Generations.ascii(Math.max(Generations.MIN_TTL_MS, ttlMs));
     this.keys = keys;
     this.codec = codec;
     this.ttlMs = ttlMs;
@@ -135,7 +112,7 @@ final class RedisTier<K, V> {
       byte[] all = value(list.get(2 * n));
       List<Read> out = new java.util.ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        out.add(new Read(value(list.get(i)), stamp(value(list.get(n + i)), all)));
+        out.add(new Read(value(list.get(i)), Generations.stamp(value(list.get(n + i)), all)));
       }
       return out;
     });
@@ -143,21 +120,6 @@ final class RedisTier<K, V> {
 
   private static byte[] value(KeyValue<String, byte[]> kv) {
     return kv.hasValue() ? kv.getValue() : null;
-  }
-
-  /** {@code keyGeneration '/' cacheGeneration}, each empty when absent: what {@link #FILL} rebuilds. */
-  private static byte[] stamp(byte[] keyGeneration, byte[] allGeneration) {
-    int a = keyGeneration == null ? 0 : keyGeneration.length;
-    int b = allGeneration == null ? 0 : allGeneration.length;
-    byte[] s = new byte[a + 1 + b];
-    if (a > 0) {
-      System.arraycopy(keyGeneration, 0, s, 0, a);
-    }
-    s[a] = '/';
-    if (b > 0) {
-      System.arraycopy(allGeneration, 0, s, a + 1, b);
-    }
-    return s;
   }
 
   /** What L1 should hold for stored bytes: the value, {@link CaffeineTier#NOT_FOUND}, or null if unreadable. */
@@ -185,11 +147,7 @@ final class RedisTier<K, V> {
   private byte[] ttlOf(Object value) {
     long ttl = value == CaffeineTier.NOT_FOUND ? negativeTtlMs
         : spreadMs == 0 ? ttlMs : ttlMs - ThreadLocalRandom.current().nextLong(spreadMs + 1);
-    return ascii(Math.max(1, ttl));
-  }
-
-  private static byte[] ascii(long n) {
-    return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
+    return Generations.ascii(Math.max(1, ttl));
   }
 
   /**
@@ -203,7 +161,7 @@ final class RedisTier<K, V> {
     String[] k = {prefix + encoded, generationKey(encoded), allGenerationKey};
     byte[] bytes = bytes(value);
     byte[] px = ttlOf(value);
-    CompletableFuture<Long> r = counted(redis.call(c -> c.<Long>eval(FILL, ScriptOutputType.INTEGER, k, stamp, bytes, px)));
+    CompletableFuture<Long> r = counted(redis.call(c -> c.<Long>eval(Generations.FILL, ScriptOutputType.INTEGER, k, stamp, bytes, px)));
     return r == null ? null : r.thenApply(n -> n != null && n == 1L);
   }
 
@@ -236,7 +194,7 @@ final class RedisTier<K, V> {
     String[] k = {prefix + encoded, generationKey(encoded)};
     byte[] bytes = bytes(value);
     byte[] px = ttlOf(value);
-    CompletableFuture<Long> set = counted(redis.call(c -> c.<Long>eval(WRITE, ScriptOutputType.INTEGER, k, bytes, px,
+    CompletableFuture<Long> set = counted(redis.call(c -> c.<Long>eval(Generations.WRITE, ScriptOutputType.INTEGER, k, bytes, px,
         generationTtl)));
     return then(set, () -> counted(redis.publish(Invalidations.keyMessage(redis, cacheName, encoded))));
   }
@@ -245,14 +203,14 @@ final class RedisTier<K, V> {
   CompletableFuture<Void> delete(K key) {
     String encoded = keys.encode(key);
     String[] k = {prefix + encoded, generationKey(encoded)};
-    CompletableFuture<Long> del = counted(redis.call(c -> c.<Long>eval(DELETE, ScriptOutputType.INTEGER, k, generationTtl)));
+    CompletableFuture<Long> del = counted(redis.call(c -> c.<Long>eval(Generations.DELETE, ScriptOutputType.INTEGER, k, generationTtl)));
     return then(del, () -> counted(redis.publish(Invalidations.keyMessage(redis, cacheName, encoded))));
   }
 
   /** Every key of this cache deleted (SCAN by prefix, then DEL per page), then the broadcast. */
   CompletableFuture<Void> deleteAll() {
     String[] k = {allGenerationKey};
-    CompletableFuture<Long> bump = counted(redis.call(c -> c.<Long>eval(BUMP, ScriptOutputType.INTEGER, k, generationTtl)));
+    CompletableFuture<Long> bump = counted(redis.call(c -> c.<Long>eval(Generations.BUMP, ScriptOutputType.INTEGER, k, generationTtl)));
     CompletableFuture<Void> done = new CompletableFuture<>();
     (bump == null ? CompletableFuture.completedFuture(0L) : bump).whenComplete((n, t) -> scanAndDelete(ScanCursor.INITIAL, done));
     return done.handle((v, t) -> null)
