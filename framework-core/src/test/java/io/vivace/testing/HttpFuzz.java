@@ -145,9 +145,32 @@ public final class HttpFuzz {
     }
   }
 
+  /** The first final status (1xx interim responses are skipped), or a close or a hang. */
   private static Object statusLine(InputStream in) {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
     long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEADLINE_MS);
+    while (true) {
+      Object status = line(in, end);
+      if (status instanceof Integer && (Integer) status < 0) {
+        return 999; // not a status line: counts as a server error
+      }
+      if (!(status instanceof Integer) || (Integer) status >= 200 || (Integer) status < 100) {
+        return status;
+      }
+      Object header;
+      do {
+        header = line(in, end);
+      } while (header instanceof Integer && (Integer) header != EMPTY_LINE);
+      if (!(header instanceof Integer)) {
+        return header;
+      }
+    }
+  }
+
+  private static final int EMPTY_LINE = -2;
+
+  /** One line: a status for a status line, {@link #EMPTY_LINE}, another number for other text, or a close or a hang. */
+  private static Object line(InputStream in, long end) {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
     try {
       int c;
       while ((c = in.read()) != -1 && c != '\n') {
@@ -164,6 +187,12 @@ public final class HttpFuzz {
     String l = line.toString(StandardCharsets.ISO_8859_1);
     if (l.isEmpty()) {
       return CLOSED;
+    }
+    if (l.equals("\r")) {
+      return EMPTY_LINE;
+    }
+    if (!l.startsWith("HTTP/")) {
+      return -3; // a header line
     }
     String[] parts = l.split(" ");
     try {

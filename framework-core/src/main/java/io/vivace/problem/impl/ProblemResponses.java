@@ -33,6 +33,9 @@ public final class ProblemResponses {
    */
   public static void send(HttpServerRequest req, Throwable failure, int status, String allow) {
     io.vivace.impl.Fatal.check(failure); // an Error (out of memory...) ends the process
+    if (req.response().closed()) {
+      return; // the client is gone (it closed, or the connection was cut): no one to answer
+    }
     Problem problem;
     java.util.Map<String, String> headers = java.util.Map.of();
     if (failure instanceof ProblemException) {

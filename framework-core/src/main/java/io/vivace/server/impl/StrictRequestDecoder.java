@@ -1,6 +1,16 @@
 package io.vivace.server.impl;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.List;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
@@ -24,7 +34,11 @@ import io.vertx.core.http.impl.VertxHttpRequestDecoder;
  *       {@code Content-Length}, any {@code Transfer-Encoding} other than exactly one
  *       {@code chunked}, and {@code Transfer-Encoding} on HTTP/1.0.</li>
  * </ul>
- * Conflicting {@code Content-Length} values are rejected by Netty itself. The checks run once per
+ * Conflicting {@code Content-Length} values are rejected by Netty itself. A body that breaks the
+ * chunked coding (a bad chunk size, extension or trailer) gets a 400 problem with
+ * {@code Connection: close} written by this decoder, then the connection closes (Vert.x would close
+ * it without an answer); nothing after it is read. (Behind a pipelined request still unanswered,
+ * that 400 goes out first and the earlier answer is lost with the connection.) The checks run once per
  * request head on its event loop: header lookups and one scan of the target, no allocation unless
  * a request is rejected.
  */
@@ -41,6 +55,43 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   StrictRequestDecoder(HttpServerOptions options) {
     super(options);
   }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+    if (broken) {
+      buffer.skipBytes(buffer.readableBytes()); // the connection is closing: nothing more is read
+      return;
+    }
+    int from = out.size();
+    super.decode(ctx, buffer, out);
+    for (int i = from; i < out.size(); i++) {
+      Object o = out.get(i);
+      if (o instanceof HttpContent && !((HttpContent) o).decoderResult().isSuccess()) {
+        // Vert.x would close the connection without an answer: answer, then close.
+        for (int j = out.size() - 1; j >= i; j--) {
+          io.netty.util.ReferenceCountUtil.release(out.remove(j));
+        }
+        broken = true;
+        buffer.skipBytes(buffer.readableBytes());
+        ctx.channel().writeAndFlush(badChunks()).addListener(ChannelFutureListener.CLOSE); // through the encoder
+        return;
+      }
+    }
+  }
+
+  private boolean broken;
+
+  private static FullHttpResponse badChunks() {
+    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
+        Unpooled.wrappedBuffer(BAD_CHUNKS));
+    r.headers().set(HttpHeaderNames.CONTENT_TYPE, io.vivace.problem.Problem.CONTENT_TYPE)
+        .set(HttpHeaderNames.CONTENT_LENGTH, BAD_CHUNKS.length)
+        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    return r;
+  }
+
+  private static final byte[] BAD_CHUNKS = io.vivace.json.Json.toBytes(io.vivace.problem.Problem.of(400,
+      "The chunked body is malformed (RFC 9112 section 7.1)."));
 
   @Override
   protected boolean isContentAlwaysEmpty(HttpMessage msg) {
