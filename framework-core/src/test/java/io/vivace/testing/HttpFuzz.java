@@ -59,6 +59,7 @@ public final class HttpFuzz {
   private final List<String> getPaths = new ArrayList<>();
   private final List<String> postPaths = new ArrayList<>();
   private final List<String> appRequests = new ArrayList<>();
+  private String bodyHeaders = "";
 
   /** A fuzzer of the server on {@code host:port}, its choices drawn from {@code seed}. */
   public HttpFuzz(String host, int port, long seed) {
@@ -76,6 +77,12 @@ public final class HttpFuzz {
   /** Paths the app takes JSON bodies at (POST): sent hostile bodies and framing. */
   public HttpFuzz post(String... paths) {
     postPaths.addAll(List.of(paths));
+    return this;
+  }
+
+  /** A header line (without CRLF) added to the requests that carry a body, such as {@code Authorization: Bearer ...}. */
+  public HttpFuzz bodyHeader(String line) {
+    bodyHeaders += line + "\r\n";
     return this;
   }
 
@@ -350,7 +357,7 @@ public final class HttpFuzz {
     String method = r.nextInt(4) == 0 ? "PUT" : "POST";
     byte[] body = latin1(json);
     String[] types = {"application/json", "application/json; charset=utf-8", "text/plain", "application/json; charset=latin1", ""};
-    return bytes(method + " " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: " + types[r.nextInt(types.length)]
+    return bytes(method + " " + target + " HTTP/1.1\r\nHost: x\r\n" + bodyHeaders + "Content-Type: " + types[r.nextInt(types.length)]
         + "\r\nContent-Length: " + body.length + "\r\n\r\n", body, "");
   }
 
@@ -424,7 +431,10 @@ public final class HttpFuzz {
 
   private static String garbageLine(Random r) {
     StringBuilder b = new StringBuilder();
-    int n = 1 + r.nextInt(80);
+    // a visible first character: a line of only controls and white space is skipped by the
+    // server (RFC 9112 section 2.2), which then rightly waits for a request
+    b.append((char) ('!' + r.nextInt(94)));
+    int n = r.nextInt(80);
     for (int i = 0; i < n; i++) {
       int c = r.nextInt(256);
       b.append(c == '\n' || c == '\r' ? ' ' : (char) c);
