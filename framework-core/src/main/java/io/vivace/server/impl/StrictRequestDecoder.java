@@ -66,7 +66,7 @@ final class StrictRequestDecoder extends VertxHttpRequestDecoder {
     super.decode(ctx, buffer, out);
     for (int i = from; i < out.size(); i++) {
       Object o = out.get(i);
-      if (o instanceof HttpContent && !((HttpContent) o).decoderResult().isSuccess()) {
+      if (o instanceof HttpContent && !(o instanceof HttpMessage) && !((HttpContent) o).decoderResult().isSuccess()) {
         // Vert.x would close the connection without an answer: answer, then close.
         for (int j = out.size() - 1; j >= i; j--) {
           io.netty.util.ReferenceCountUtil.release(out.remove(j));
