@@ -18,6 +18,7 @@ import java.util.Map;
  *   <li>well-formed JSON that does not fit the type: 422 listing <em>every</em> top-level field
  *       whose value has the wrong type, each with its JSON pointer ({@code #/price});</li>
  *   <li>{@code null} instead of an object: 422 at the document root;</li>
+ *   <li>bytes that are not UTF-8 (RFC 8259 section 8.1): 400;</li>
  *   <li>arrays and objects nested deeper than {@link #MAX_DEPTH}: 400, before any parsing (deep
  *       nesting would otherwise exhaust the stack of the recursive readers);</li>
  *   <li>a <code>&#92;u</code> escape of an unpaired UTF-16 surrogate (such as <code>"&#92;ud800"</code>, which has
@@ -44,9 +45,9 @@ public final class JsonBodyDecoder {
   public static <T> T decode(JsonReader.ReadObject<T> readObject, byte[] bytes, int length) {
     String unsafe = JsonScan.check(bytes, length, MAX_DEPTH);
     if (unsafe != null) {
-      throw unsafe == JsonScan.TOO_DEEP
-          ? ProblemException.badRequest("Malformed JSON: " + unsafe, List.of(FieldError.body("", unsafe)))
-          : ProblemException.unprocessable(List.of(loneSurrogate(bytes, length)));
+      throw unsafe == JsonScan.LONE_SURROGATE
+          ? ProblemException.unprocessable(List.of(loneSurrogate(bytes, length)))
+          : ProblemException.badRequest("Malformed JSON: " + unsafe, List.of(FieldError.body("", unsafe)));
     }
     T value;
     try {

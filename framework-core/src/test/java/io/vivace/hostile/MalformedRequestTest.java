@@ -85,6 +85,7 @@ class MalformedRequestTest {
     rejected("GET /hello HTTP/1.1\r\n\r\n", 400);
     rejected("GET /items/1 HTTP/1.1\r\n\r\n", 400);
     assertEquals(200, answer("GET /hello HTTP/1.0\r\n\r\n").status(), "HTTP/1.0 needs no Host");
+    assertEquals(200, answer("GET /items/1 HTTP/1.0\r\n\r\n").status(), "not on a routed path either");
   }
 
   @Test
@@ -162,6 +163,24 @@ class MalformedRequestTest {
     String pair = "{\"name\":\"\\ud83d\\ude00\"}";
     RawHttp.Response ok = answer("POST /named HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
         + pair.length() + "\r\n\r\n" + pair);
+    assertEquals(200, ok.status(), ok.body());
+  }
+
+  @Test
+  void bodiesThatAreNotUtf8Are400AndUtf8TextIsKept() throws Exception {
+    // written byte for byte (ISO-8859-1 chars): an encoded surrogate, a bad continuation, a stray
+    // byte, an overlong slash, a truncated sequence
+    for (String bad : new String[] {"\u00ed\u00a0\u0080", "\u00c3\u0028", "\u00ff", "\u00c0\u00af", "\u00e2\u0082"}) {
+      String json = "{\"name\":\"" + bad + "\"}";
+      RawHttp.Response r = answer("POST /named HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+          + json.length() + "\r\n\r\n" + json);
+      assertEquals(400, r.status(), r.body());
+      assertTrue(r.body().contains("UTF-8"), r.body());
+    }
+    String utf8 = new String("{\"name\":\"caf\u00e9 \ud83d\ude00\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.nio.charset.StandardCharsets.ISO_8859_1);
+    RawHttp.Response ok = answer("POST /named HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+        + utf8.length() + "\r\n\r\n" + utf8);
     assertEquals(200, ok.status(), ok.body());
   }
 
