@@ -3,7 +3,6 @@ package io.vivace.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vivace.App;
 import io.vivace.Vivace;
@@ -51,9 +50,5 @@ class DrainTest {
       assertTrue(keepAlive.closedWithin(5_000), "an idle keep-alive connection is closed by the drain");
       stopped.get(10, TimeUnit.SECONDS);
     }
-  }
-
-  static Future<String> unused() {
-    return Future.succeededFuture("");
   }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Vert.x's decoder when it opens, and is remembered until it closes so that a drain
  * ({@link #drain()}) can mark every response still to be written with {@code Connection: close}
  * (RFC 9112 §9.6), telling keep-alive clients not to send another request. Per-connection work
- * only; nothing per request. Thread-safe.
+ * only; nothing per request. With h2c on, Vert.x makes the HTTP/1.x connection only after it has
+ * decoded the connection's first request, so that request is not checked. Thread-safe.
  */
 final class HttpConnections {
   private static final String DECODER = "httpDecoder";
