@@ -20,13 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Vert.x's decoder when it opens, and is remembered until it closes so that a drain
  * ({@link #drain()}) can mark every response still to be written with {@code Connection: close}
  * (RFC 9112 §9.6), telling keep-alive clients not to send another request. Per-connection work
- * only; nothing per request. With h2c on, Vert.x makes the HTTP/1.x connection only after it has
- * decoded the connection's first request, so that request is not checked. Thread-safe.
+ * only; nothing per request. With h2c on, Vert.x makes the HTTP/1.x connection only while it
+ * decodes the connection's first request, too late to swap the decoder: such connections keep
+ * Vert.x's own (the drain still applies). Thread-safe.
  */
 final class HttpConnections {
   private static final String DECODER = "httpDecoder";
   private static final String ENCODER = "httpEncoder";
   private static final String DRAIN = "vivaceDrain";
+  private static final String H2C_UPGRADE = "h2c";
 
   private final HttpServerOptions options;
   private final Set<ChannelPipeline> open = ConcurrentHashMap.newKeySet();
@@ -43,10 +45,14 @@ final class HttpConnections {
     }
     ChannelPipeline pipeline = ((HttpServerConnection) conn).channelHandlerContext().pipeline();
     ChannelHandler decoder = pipeline.get(DECODER);
-    if (decoder == null || decoder.getClass() != VertxHttpRequestDecoder.class) {
+    if (decoder == null || pipeline.get(ENCODER) == null) {
       return; // HTTP/2, or a pipeline this class does not know
     }
-    pipeline.replace(DECODER, DECODER, new StrictRequestDecoder(options));
+    if (decoder.getClass() == VertxHttpRequestDecoder.class && pipeline.get(H2C_UPGRADE) == null) {
+      // Not with h2c on: Vert.x then makes this connection while its decoder is in the middle of
+      // the first request, whose body a new decoder would lose.
+      pipeline.replace(DECODER, DECODER, new StrictRequestDecoder(options));
+    }
     if (draining) {
       markClose(pipeline);
     }
