@@ -21,6 +21,12 @@ public final class VivaceOptions {
   public static final int DEFAULT_MAX_HEADER_SIZE = 8192;
   /** Seconds an idle connection stays open: {@value}. Environment {@code VIVACE_IDLE_TIMEOUT}. */
   public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+  /**
+   * Milliseconds a request body may take to arrive, counted from its head, else 408 and the
+   * connection is closed (a client trickling a body cannot hold a connection open): {@value}.
+   * {@code 0} turns the bound off. Environment {@code VIVACE_BODY_TIMEOUT}.
+   */
+  public static final long DEFAULT_BODY_TIMEOUT_MS = 30_000;
   /** Milliseconds in-flight requests get on shutdown: {@value}. Environment {@code VIVACE_SHUTDOWN_TIMEOUT}. */
   public static final long DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
   /** Path of the health route: {@value}; {@code off} disables it. Environment {@code VIVACE_HEALTH_PATH}. */
@@ -53,6 +59,7 @@ public final class VivaceOptions {
   private int maxHeaderSize = DEFAULT_MAX_HEADER_SIZE;
   private int idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS;
   private long shutdownTimeoutMs = DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  private long bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS;
   private String healthPath = DEFAULT_HEALTH_PATH;
   private String serverName = DEFAULT_SERVER_NAME;
   private boolean nativeTransport = DEFAULT_NATIVE_TRANSPORT;
@@ -85,6 +92,7 @@ public final class VivaceOptions {
     o.maxHeaderSize = config.integer("VIVACE_MAX_HEADER_SIZE", DEFAULT_MAX_HEADER_SIZE, 1024, 1 << 20);
     o.idleTimeoutSeconds = config.integer("VIVACE_IDLE_TIMEOUT", DEFAULT_IDLE_TIMEOUT_SECONDS, 0, 86_400);
     o.shutdownTimeoutMs = config.longValue("VIVACE_SHUTDOWN_TIMEOUT", DEFAULT_SHUTDOWN_TIMEOUT_MS, 0, 3_600_000);
+    o.bodyTimeoutMs = config.longValue("VIVACE_BODY_TIMEOUT", DEFAULT_BODY_TIMEOUT_MS, 0, 3_600_000);
     String health = config.string("VIVACE_HEALTH_PATH", DEFAULT_HEALTH_PATH);
     if (health.equalsIgnoreCase("off") || health.equalsIgnoreCase("false")) {
       o.healthPath = null;
@@ -170,6 +178,15 @@ public final class VivaceOptions {
   public VivaceOptions shutdownTimeoutMs(long ms) {
     check(ms >= 0, "shutdownTimeoutMs must not be negative, got " + ms);
     this.shutdownTimeoutMs = ms;
+    return this;
+  }
+
+  /** Milliseconds a request body may take to arrive after its head; 0: no bound. */
+  public long bodyTimeoutMs() { return bodyTimeoutMs; }
+
+  public VivaceOptions bodyTimeoutMs(long ms) {
+    check(ms >= 0, "bodyTimeoutMs must not be negative, got " + ms);
+    this.bodyTimeoutMs = ms;
     return this;
   }
 

@@ -96,8 +96,8 @@ public final class ETags {
         if (c == 'W' && i + 1 < n && ifNoneMatch.charAt(i + 1) == '/') {
           i += 2;
         }
-        int end = ifNoneMatch.indexOf('"', i + 1);
-        if (ifNoneMatch.charAt(i) != '"' || end < 0) {
+        int end = i < n ? ifNoneMatch.indexOf('"', i + 1) : -1;
+        if (end < 0 || ifNoneMatch.charAt(i) != '"') {
           return false; // not an entity-tag list: no match, the full response goes out
         }
         int len = end + 1 - i;

@@ -97,6 +97,7 @@ public final class AppImpl implements App {
         .setEventLoopPoolSize(o.eventLoops())
         .setWorkerPoolSize(o.workerPoolSize())
         .setPreferNativeTransport(o.nativeTransport()));
+    vertx.exceptionHandler(Fatal::check); // an Error on an event loop ends the process
     virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
     servers = new HttpServers(vertx, List.copyOf(routes), health, o, virtualThreads);
     // A promise bound to no context: its listeners run wherever it completes, even after a failed

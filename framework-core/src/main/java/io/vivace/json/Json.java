@@ -31,6 +31,13 @@ public final class Json {
 
   private static final byte[] EMPTY = new byte[0];
 
+  /**
+   * The most bytes a thread's reused writer keeps between calls: {@value}. A larger response grows
+   * the writer; afterwards it is replaced by a fresh one, so one large response does not pin its
+   * size on every event loop for the life of the process.
+   */
+  public static final int MAX_RETAINED_WRITER_BYTES = 64 * 1024;
+
   private static final FastThreadLocal<JsonWriter> WRITER = new FastThreadLocal<>() {
     @Override
     protected JsonWriter initialValue() {
@@ -101,7 +108,16 @@ public final class Json {
     w.reset();
     write(w, value);
     int size = w.size();
-    return Buffer.buffer(size).appendBytes(w.getByteBuffer(), 0, size);
+    Buffer out = Buffer.buffer(size).appendBytes(w.getByteBuffer(), 0, size);
+    if (w.getByteBuffer().length > MAX_RETAINED_WRITER_BYTES) {
+      WRITER.set(DSL.newWriter(1024));
+    }
+    return out;
+  }
+
+  /** The capacity in bytes of this thread's reused writer (for tests). */
+  static int retainedWriterBytes() {
+    return WRITER.get().getByteBuffer().length;
   }
 
   /** Serializes {@code value} to a UTF-8 byte array (for tests and tools; the server uses {@link #encode}). */

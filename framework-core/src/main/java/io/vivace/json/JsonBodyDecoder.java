@@ -17,7 +17,12 @@ import java.util.Map;
  *   <li>malformed JSON (bad syntax, trailing garbage): 400 with the position of the error;</li>
  *   <li>well-formed JSON that does not fit the type: 422 listing <em>every</em> top-level field
  *       whose value has the wrong type, each with its JSON pointer ({@code #/price});</li>
- *   <li>{@code null} instead of an object: 422 at the document root.</li>
+ *   <li>{@code null} instead of an object: 422 at the document root;</li>
+ *   <li>bytes that are not UTF-8 (RFC 8259 section 8.1): 400;</li>
+ *   <li>arrays and objects nested deeper than {@link #MAX_DEPTH}: 400, before any parsing (deep
+ *       nesting would otherwise exhaust the stack of the recursive readers);</li>
+ *   <li>a <code>&#92;u</code> escape of an unpaired UTF-16 surrogate (such as <code>"&#92;ud800"</code>, which has
+ *       no UTF-8 form and could only be stored as {@code ?}): 422 naming the field.</li>
  * </ul>
  * The fast path is one DSL-JSON read; the per-field diagnosis runs only after a failure. Never
  * puts internals (class names, stack traces) in a problem. Thread-safe.
@@ -25,6 +30,9 @@ import java.util.Map;
 public final class JsonBodyDecoder {
   private static final DslJson<Object> DIAGNOSIS = new DslJson<>(new DslJson.Settings<>()
       .errorInfo(JsonReader.ErrorInfo.DESCRIPTION_ONLY));
+
+  /** The deepest nesting of arrays and objects a body may have: {@value}. */
+  public static final int MAX_DEPTH = 256;
 
   private JsonBodyDecoder() {
   }
@@ -35,6 +43,12 @@ public final class JsonBodyDecoder {
    * @throws ProblemException 400 for malformed JSON, 422 for values that do not fit the type
    */
   public static <T> T decode(JsonReader.ReadObject<T> readObject, byte[] bytes, int length) {
+    String unsafe = JsonScan.check(bytes, length, MAX_DEPTH);
+    if (unsafe != null) {
+      throw unsafe == JsonScan.LONE_SURROGATE
+          ? ProblemException.unprocessable(List.of(loneSurrogate(bytes, length)))
+          : ProblemException.badRequest("Malformed JSON: " + unsafe, List.of(FieldError.body("", unsafe)));
+    }
     T value;
     try {
       value = Json.decode(readObject, bytes, length);
@@ -71,6 +85,24 @@ public final class JsonBodyDecoder {
       errors.add(FieldError.body("", message(original)));
     }
     return ProblemException.unprocessable(errors);
+  }
+
+  /** The error for a body holding an unpaired surrogate escape, at its top-level member when there is one. */
+  private static FieldError loneSurrogate(byte[] bytes, int length) {
+    String problem = "contains an unpaired UTF-16 surrogate escape, which is not text";
+    try {
+      Object tree = Json.decode(ObjectConverter::deserializeObject, bytes, length);
+      if (tree instanceof Map) {
+        for (Map.Entry<?, ?> field : ((Map<?, ?>) tree).entrySet()) {
+          if (JsonScan.hasLoneSurrogate(field.getKey()) || JsonScan.hasLoneSurrogate(field.getValue())) {
+            return FieldError.body(pointer(String.valueOf(field.getKey())), problem);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // fall through: the whole body
+    }
+    return FieldError.body("", problem);
   }
 
   /** Decodes an object holding only this field; returns what is wrong with it, or null. */

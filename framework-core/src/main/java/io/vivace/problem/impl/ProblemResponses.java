@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Turns a failure into an RFC 9457 problem response: {@link ProblemException}s with their own
  * status, client errors from Vert.x Web with theirs, anything else as a 500 whose body holds only a
  * request id while the log holds the stack trace with the same id. Shared by the router's error
- * handler and the routes served without the router. Called on the event loop.
+ * handler and the routes served without the router. An {@link Error} is not rendered: it ends the
+ * process ({@link io.vivace.impl.Fatal}). Called on the event loop.
  */
 public final class ProblemResponses {
   private static final Logger LOG = LoggerFactory.getLogger("io.vivace.errors");
@@ -31,6 +32,10 @@ public final class ProblemResponses {
    * @param allow the {@code Allow} header of a 405, or null
    */
   public static void send(HttpServerRequest req, Throwable failure, int status, String allow) {
+    io.vivace.impl.Fatal.check(failure); // an Error (out of memory...) ends the process
+    if (req.response().closed()) {
+      return; // the client is gone (it closed, or the connection was cut): no one to answer
+    }
     Problem problem;
     java.util.Map<String, String> headers = java.util.Map.of();
     if (failure instanceof ProblemException) {

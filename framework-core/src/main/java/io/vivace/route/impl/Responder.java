@@ -19,8 +19,11 @@ import java.util.concurrent.CompletionStage;
 /**
  * Writes a handler's result. The order of the type tests puts the common cases first; there is no
  * lookup by type beyond DSL-JSON's writer for the value's class (a {@code ClassValue}). Called on
- * the event loop; asynchronous results are written back on it. Failures go to the router's
- * failure handler for routed requests, straight to {@link ProblemResponses} for the others.
+ * the event loop; asynchronous results are written back on it. This is the one render path of
+ * every kind of route (direct, routed, blocking, asynchronous): whatever fails while a result is
+ * written (a value without a JSON converter, a failed future) reaches the router's failure handler
+ * for routed requests, {@link ProblemResponses} for the others, so the client always gets an
+ * answer. {@code respond} never throws.
  */
 public final class Responder {
   public static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
@@ -46,6 +49,14 @@ public final class Responder {
   }
 
   private static void respond(HttpServerRequest req, RoutingContext ctx, Object result) {
+    try {
+      render(req, ctx, result);
+    } catch (Throwable t) {
+      fail(req, ctx, t); // e.g. a value without a JSON converter
+    }
+  }
+
+  private static void render(HttpServerRequest req, RoutingContext ctx, Object result) {
     if (result instanceof Response) {
       write(req.response(), (Response) result);
     } else if (result instanceof String) {
@@ -54,10 +65,10 @@ public final class Responder {
       Context loop = Vertx.currentContext();
       ((Future<?>) result).onComplete(v -> onLoop(loop, req, ctx, v, null), t -> onLoop(loop, req, ctx, null, t));
     } else if (result instanceof CompletionStage) {
-      Future.fromCompletionStage((CompletionStage<?>) result, Vertx.currentContext())
-          .onComplete(v -> respond(req, ctx, v), t -> fail(req, ctx, t));
+      Context loop = Vertx.currentContext();
+      ((CompletionStage<?>) result).whenComplete((v, t) -> onLoop(loop, req, ctx, v, t));
     } else if (result instanceof Optional) {
-      respond(req, ctx, ((Optional<?>) result).orElse(null));
+      render(req, ctx, ((Optional<?>) result).orElse(null));
     } else if (result == null) {
       fail(req, ctx, ProblemException.notFound("No resource at " + req.path() + "."));
     } else if (result instanceof Buffer) {
@@ -107,31 +118,31 @@ public final class Responder {
     } else if (req.response().closed()) {
       return; // the client went away while the result was pending
     } else if (failure != null) {
-      fail(req, ctx, failure);
+      fail(req, ctx, failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure);
     } else {
-      try {
-        respond(req, ctx, value);
-      } catch (RuntimeException e) {
-        fail(req, ctx, e); // e.g. a value without a JSON converter
-      }
+      respond(req, ctx, value);
     }
   }
 
   private static void write(HttpServerResponse resp, Response r) {
+    Object body = r.body();
+    if (body != null && !(body instanceof Buffer) && !(body instanceof String)) {
+      body = Json.encode(body); // before any header is set: a failure here becomes a clean 500
+    }
     for (int i = 0, n = r.headerCount(); i < n; i++) {
       resp.headers().add(r.headerName(i), r.headerValue(i));
     }
-    Object body = r.body();
     int status = r.statusCode();
     if (body == null) {
       resp.setStatusCode(status).end();
-    } else if (body instanceof Buffer) {
-      resp.headers().add(HttpHeaders.CONTENT_LENGTH, r.contentLength());
-      end(resp, status, r.contentType() != null ? r.contentType() : OCTET_STREAM, (Buffer) body);
     } else if (body instanceof String) {
       end(resp, status, r.contentType() != null ? r.contentType() : TEXT_PLAIN, Buffer.buffer((String) body));
+    } else if (r.body() instanceof Buffer) {
+      resp.headers().add(HttpHeaders.CONTENT_LENGTH, r.contentLength());
+      end(resp, status, r.contentType() != null ? r.contentType() : OCTET_STREAM, (Buffer) body);
     } else {
-      end(resp, status, r.contentType() != null ? r.contentType() : APPLICATION_JSON, Json.encode(body));
+      end(resp, status, r.contentType() != null ? r.contentType() : APPLICATION_JSON, (Buffer) body);
     }
   }
 

@@ -26,6 +26,7 @@ final class HttpVerticle extends VerticleBase {
   private final int port;
   private final Executor blockingExecutor;
   private HttpServer server;
+  private HttpConnections connections;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor) {
     this.routes = routes;
@@ -51,7 +52,13 @@ final class HttpVerticle extends VerticleBase {
         .setStrictThreadMode(options.strictThreadMode())
         .setHttp2ClearTextEnabled(options.h2c());
     StaticRoutes direct = StaticRoutes.of(precedingRoutes());
-    server = vertx.createHttpServer(serverOptions).requestHandler(req -> {
+    connections = new HttpConnections(serverOptions);
+    server = vertx.createHttpServer(serverOptions).connectionHandler(connections::opened).invalidRequestHandler(req -> {
+      MultiMap headers = req.response().headers();
+      headers.add(HttpHeaders.SERVER, serverName);
+      headers.add(HttpHeaders.DATE, date.value());
+      InvalidRequests.handle(req);
+    }).requestHandler(req -> {
       MultiMap headers = req.response().headers();
       headers.add(HttpHeaders.SERVER, serverName);
       headers.add(HttpHeaders.DATE, date.value());
@@ -82,8 +89,14 @@ final class HttpVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  /** Stops accepting and lets in-flight requests finish for up to {@code timeoutMs}. */
+  /**
+   * Stops accepting and lets in-flight requests finish for up to {@code timeoutMs}; their
+   * responses carry {@code Connection: close}.
+   */
   Future<Void> shutdown(long timeoutMs) {
+    if (connections != null) {
+      connections.drain();
+    }
     return server == null ? Future.succeededFuture() : server.shutdown(timeoutMs, TimeUnit.MILLISECONDS);
   }
 }

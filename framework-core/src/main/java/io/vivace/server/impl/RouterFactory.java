@@ -28,6 +28,7 @@ final class RouterFactory {
       Executor blockingExecutor) {
     Router router = Router.router(vertx);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodySize());
+    BodyTimeout bodyTimeout = options.bodyTimeoutMs() > 0 ? new BodyTimeout(options.bodyTimeoutMs()) : null;
     for (RouteDef def : routes) {
       Route route = router.route(def.path()).method(def.method());
       if (def.method() == HttpMethod.GET) {
@@ -35,6 +36,9 @@ final class RouterFactory {
       }
       Endpoint endpoint = def.endpoint();
       if (endpoint.readsBody()) {
+        if (bodyTimeout != null) {
+          route.handler(bodyTimeout);
+        }
         route.handler(body);
       }
       route.handler(def.isBlocking() ? new BlockingInvoker(endpoint, blockingExecutor) : new RouteInvoker(endpoint));
@@ -46,7 +50,7 @@ final class RouterFactory {
     }
     ErrorHandler errors = new ErrorHandler(new AllowedMethods(all));
     router.route().failureHandler(errors);
-    for (int code : new int[] {400, 404, 405, 413, 415, 500}) {
+    for (int code : new int[] {400, 404, 405, 408, 413, 415, 500}) {
       router.errorHandler(code, errors);
     }
     return router;
