@@ -55,7 +55,8 @@ public final class Setting<T> {
    */
   public static <T> Setting<T> of(String env, String option, T defaultValue, String expected,
       Function<String, T> parser, Predicate<T> valid, String doc) {
-    return new Setting<>(env, option, defaultValue, String.valueOf(defaultValue), expected, parser, valid, doc, false);
+    return new Setting<>(env, option, defaultValue, defaultValue == null ? "none" : String.valueOf(defaultValue), expected,
+        parser, valid, doc, false);
   }
 
   /** An integer in {@code [min, max]}. */
@@ -137,8 +138,8 @@ public final class Setting<T> {
   /** The default, or null when unset means "none". */
   public T defaultValue() { return defaultValue; }
 
-  /** The default as docs show it. */
-  public String defaultText() { return defaultValue == null && defaultText.equals("null") ? "" : defaultText; }
+  /** The default as docs show it ({@code none} for a null default unless {@link #defaultShownAs} says otherwise). */
+  public String defaultText() { return defaultText; }
 
   /** What a good value looks like. */
   public String expected() { return expected; }

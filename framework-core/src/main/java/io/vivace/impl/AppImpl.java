@@ -9,6 +9,7 @@ import io.vertx.core.transport.Transport;
 import io.vivace.App;
 import io.vivace.config.Config;
 import io.vivace.config.ConfigException;
+import io.vivace.config.Secrets;
 import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
 import io.vivace.route.Endpoint;
@@ -153,11 +154,11 @@ public final class AppImpl implements App {
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof ConfigException) {
-        System.err.println("vivace: invalid configuration: " + cause.getMessage());
+        System.err.println("vivace: invalid configuration: " + Secrets.maskUrl(cause.getMessage()));
         System.exit(2);
       }
       System.err.println("vivace: failed to start on " + options.host() + ":" + options.port() + ": "
-          + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
+          + Secrets.maskUrl(cause.getMessage() != null ? cause.getMessage() : cause.toString()));
       System.exit(1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
