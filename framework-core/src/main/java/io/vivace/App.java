@@ -21,6 +21,20 @@ import java.util.List;
 public interface App extends Routes {
 
   /**
+   * Adds a validator: the settings phase of {@link #start()}. Every validator runs, in the order
+   * added, before Vert.x is created and before any start hook, so a bad setting stops the app
+   * before any heavy work (an embedded database, migrations, connections). It is given the one
+   * {@link io.vivace.config.Config} of this start (environment and system properties), reads and
+   * checks its module's {@link io.vivace.config.Setting}s and keeps the values for its start hook.
+   * A {@link io.vivace.config.ConfigException} it throws fails {@link #start()} (and {@link #run()}
+   * prints its one line and exits 2). Called on the thread that calls {@link #start()}; must not
+   * block.
+   *
+   * @param validator reads and checks settings; throws {@code ConfigException} naming the setting
+   */
+  App onValidate(java.util.function.Consumer<io.vivace.config.Config> validator);
+
+  /**
    * Adds a start hook: it runs after Vert.x is created and before the HTTP verticles deploy, so no
    * request arrives before it completes. Hooks run in the order added, each after the previous
    * one's future completed; a failed hook fails {@link #start()} (and {@link #run()} exits 1).
@@ -37,6 +51,17 @@ public interface App extends Routes {
    */
   App onStop(java.util.function.Function<Vertx, Future<?>> hook);
 
+  /**
+   * The app's one instance of a component that several modules share (for example the Redis
+   * client of the caches and of the login throttle): made by {@code factory} on the first call for
+   * {@code type}, the same instance for every later call. Ask before {@link #start()} (a factory
+   * usually adds validators and hooks). Thread-safe.
+   *
+   * @param type the component's key
+   * @param factory makes it, given this app; must not return null
+   */
+  <T> T component(Class<T> type, java.util.function.Function<App, T> factory);
+
   /** The health checks behind the health route. */
   Health health();
 
@@ -48,8 +73,12 @@ public interface App extends Routes {
    * the native transport when available, deploys one HTTP verticle per event loop and logs one
    * line with the transport, the event loops and the port.
    *
+   * <p>Order: its own options, then every {@link #onValidate validator}, then Vert.x, then the
+   * start hooks, then the HTTP verticles.
+   *
    * @return completes when every event loop listens; fails with
-   *     {@link io.vivace.config.ConfigException} on invalid configuration, or the bind error
+   *     {@link io.vivace.config.ConfigException} on invalid configuration (before anything
+   *     started), or the failure of a start hook, or the bind error
    */
   Future<App> start();
 

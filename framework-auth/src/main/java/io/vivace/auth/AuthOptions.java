@@ -2,13 +2,16 @@ package io.vivace.auth;
 
 import io.vivace.config.Config;
 import io.vivace.config.ConfigException;
+import io.vivace.config.Setting;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * Options of authentication: how access tokens are signed and checked (RFC 7519), how long tokens
  * live, how passwords are hashed (Argon2id, RFC 9106) and how logins are throttled. Every field has
- * a documented {@code DEFAULT_*}; {@link #fromEnvironment(Config)} reads them from the environment.
+ * a documented {@code DEFAULT_*} and one {@link Setting} declaration (all in {@link #SETTINGS});
+ * {@link #fromEnvironment(Config)} reads them from the environment and setters check through the
+ * same declarations.
  *
  * <p>There is no built-in secret: {@link #validate()} fails with a {@link ConfigException} naming
  * {@code JWT_SECRET} when it is missing or shorter than {@link #MIN_SECRET_BYTES} bytes, unless
@@ -50,6 +53,15 @@ public final class AuthOptions {
   public static final int DEFAULT_PASSWORD_MAX = 128;
   /** The highest {@link #passwordMax()} allowed, {@value} characters: a bound on what a login makes the server hash. */
   public static final int MAX_PASSWORD_MAX = 1024;
+  /** Signups per client IP per {@link #DEFAULT_SIGNUP_WINDOW}: {@value}. Environment {@code AUTH_SIGNUP_ATTEMPTS}. */
+  public static final int DEFAULT_SIGNUP_ATTEMPTS = 10;
+  /** The per-IP signup window, seconds: {@value}. Environment {@code AUTH_SIGNUP_WINDOW}. */
+  public static final long DEFAULT_SIGNUP_WINDOW = 60;
+  /**
+   * Counters and locks the in-process throttle store holds at most (about 100 bytes each): {@value}.
+   * Environment {@code AUTH_THROTTLE_ENTRIES}.
+   */
+  public static final long DEFAULT_THROTTLE_ENTRIES = 100_000;
   /** Login attempts per client IP per {@link #DEFAULT_IP_WINDOW}: {@value}. Environment {@code AUTH_IP_ATTEMPTS}. */
   public static final int DEFAULT_IP_ATTEMPTS = 30;
   /** The per-IP window: {@value} s. Environment {@code AUTH_IP_WINDOW}. */
@@ -60,6 +72,86 @@ public final class AuthOptions {
   public static final long DEFAULT_FAILURE_WINDOW = 900;
   /** How long a locked account stays locked: {@value} s. Environment {@code AUTH_LOCKOUT}. */
   public static final long DEFAULT_LOCKOUT = 900;
+
+  /** {@code JWT_ALGORITHM}. */
+  public static final Setting<Algorithm> ALGORITHM = Setting.of("JWT_ALGORITHM", "algorithm", DEFAULT_ALGORITHM,
+      "HS256, RS256 or ES256", raw -> Algorithm.valueOf(raw.toUpperCase(Locale.ROOT)), java.util.Objects::nonNull,
+      "JWS algorithm of access tokens (RFC 7518)");
+  /** {@code JWT_SECRET}: never shown in messages. */
+  public static final Setting<String> SECRET = Setting.string("JWT_SECRET", "secret", null,
+      "HS256 secret, at least 32 bytes (`openssl rand -hex 32`); required unless AUTH_DEV_MODE").secret();
+  /** {@code JWT_PUBLIC_KEY}. */
+  public static final Setting<String> PUBLIC_KEY = Setting.string("JWT_PUBLIC_KEY", "publicKeyPem", null,
+      "RS256/ES256 public key, PEM text");
+  /** {@code JWT_PRIVATE_KEY}: never shown in messages. */
+  public static final Setting<String> PRIVATE_KEY = Setting.string("JWT_PRIVATE_KEY", "privateKeyPem", null,
+      "RS256/ES256 private key, PKCS#8 PEM text (unset: verify only)").secret();
+  /** {@code JWT_ISSUER}. */
+  public static final Setting<String> ISSUER = Setting.string("JWT_ISSUER", "issuer", DEFAULT_ISSUER,
+      "the `iss` claim issued and required");
+  /** {@code JWT_AUDIENCE}. */
+  public static final Setting<String> AUDIENCE = Setting.string("JWT_AUDIENCE", "audience", DEFAULT_AUDIENCE,
+      "the `aud` claim issued and required");
+  /** {@code JWT_CLOCK_SKEW}. */
+  public static final Setting<Long> CLOCK_SKEW = Setting.longValue("JWT_CLOCK_SKEW", "clockSkew", DEFAULT_CLOCK_SKEW,
+      0, 600, "seconds of clock skew allowed on `exp`, `nbf`, `iat`");
+  /** {@code JWT_ACCESS_TTL}. */
+  public static final Setting<Long> ACCESS_TTL = Setting.longValue("JWT_ACCESS_TTL", "accessTtl", DEFAULT_ACCESS_TTL,
+      1, 7L * 24 * 3600, "access-token lifetime, seconds");
+  /** {@code AUTH_REFRESH_TTL}. */
+  public static final Setting<Long> REFRESH_TTL = Setting.longValue("AUTH_REFRESH_TTL", "refreshTtl", DEFAULT_REFRESH_TTL,
+      60, 365L * 24 * 3600, "refresh-token lifetime, seconds");
+  /** {@code JWT_VERIFIED_CACHE}. */
+  public static final Setting<Integer> VERIFIED_CACHE = Setting.integer("JWT_VERIFIED_CACHE", "verifiedCache",
+      DEFAULT_VERIFIED_CACHE, 0, 1 << 20, "verified tokens remembered per event loop; 0 turns it off");
+  /** {@code AUTH_DEV_MODE}. */
+  public static final Setting<Boolean> DEV_MODE = Setting.bool("AUTH_DEV_MODE", "devMode", DEFAULT_DEV_MODE,
+      "a random per-process secret when JWT_SECRET is unset (developer machines only)");
+  /** {@code ARGON2_MEMORY_KIB}. */
+  public static final Setting<Integer> ARGON2_MEMORY_KIB = Setting.integer("ARGON2_MEMORY_KIB", "argon2 memoryKib",
+      DEFAULT_ARGON2_MEMORY_KIB, 8, 4 << 20, "Argon2id memory, KiB (at least 8 per lane)");
+  /** {@code ARGON2_ITERATIONS}. */
+  public static final Setting<Integer> ARGON2_ITERATIONS = Setting.integer("ARGON2_ITERATIONS", "argon2 iterations",
+      DEFAULT_ARGON2_ITERATIONS, 1, 100, "Argon2id passes");
+  /** {@code ARGON2_PARALLELISM}. */
+  public static final Setting<Integer> ARGON2_PARALLELISM = Setting.integer("ARGON2_PARALLELISM", "argon2 parallelism",
+      DEFAULT_ARGON2_PARALLELISM, 1, 64, "Argon2id lanes");
+  /** {@code AUTH_PASSWORD_MIN}. */
+  public static final Setting<Integer> PASSWORD_MIN = Setting.integer("AUTH_PASSWORD_MIN", "passwordLength min",
+      DEFAULT_PASSWORD_MIN, 8, 1024, "shortest password accepted at signup, characters");
+  /** {@code AUTH_PASSWORD_MAX}. */
+  public static final Setting<Integer> PASSWORD_MAX = Setting.integer("AUTH_PASSWORD_MAX", "passwordLength max",
+      DEFAULT_PASSWORD_MAX, 8, 1024, "longest password accepted, characters");
+  /** {@code AUTH_IP_ATTEMPTS}. */
+  public static final Setting<Integer> IP_ATTEMPTS = Setting.integer("AUTH_IP_ATTEMPTS", "ipLimit attempts",
+      DEFAULT_IP_ATTEMPTS, 1, 1_000_000, "login attempts per client IP per AUTH_IP_WINDOW");
+  /** {@code AUTH_IP_WINDOW}. */
+  public static final Setting<Long> IP_WINDOW = Setting.longValue("AUTH_IP_WINDOW", "ipLimit window", DEFAULT_IP_WINDOW,
+      1, 86_400, "the per-IP window, seconds");
+  /** {@code AUTH_MAX_FAILURES}. */
+  public static final Setting<Integer> MAX_FAILURES = Setting.integer("AUTH_MAX_FAILURES", "lockoutAfter failures",
+      DEFAULT_MAX_FAILURES, 1, 1000, "failed logins of one account within AUTH_FAILURE_WINDOW that lock it");
+  /** {@code AUTH_FAILURE_WINDOW}. */
+  public static final Setting<Long> FAILURE_WINDOW = Setting.longValue("AUTH_FAILURE_WINDOW", "lockoutAfter window",
+      DEFAULT_FAILURE_WINDOW, 1, 86_400, "the window failures are counted in, seconds");
+  /** {@code AUTH_LOCKOUT}. */
+  public static final Setting<Long> LOCKOUT = Setting.longValue("AUTH_LOCKOUT", "lockoutAfter lockout", DEFAULT_LOCKOUT,
+      1, 86_400, "how long a locked account stays locked, seconds");
+  /** {@code AUTH_SIGNUP_ATTEMPTS}. */
+  public static final Setting<Integer> SIGNUP_ATTEMPTS = Setting.integer("AUTH_SIGNUP_ATTEMPTS", "signupLimit attempts",
+      DEFAULT_SIGNUP_ATTEMPTS, 1, 1_000_000, "signups per client IP per AUTH_SIGNUP_WINDOW (each costs an Argon2id hash)");
+  /** {@code AUTH_SIGNUP_WINDOW}. */
+  public static final Setting<Long> SIGNUP_WINDOW = Setting.longValue("AUTH_SIGNUP_WINDOW", "signupLimit window",
+      DEFAULT_SIGNUP_WINDOW, 1, 86_400, "the per-IP signup window, seconds");
+  /** {@code AUTH_THROTTLE_ENTRIES}. */
+  public static final Setting<Long> THROTTLE_ENTRIES = Setting.longValue("AUTH_THROTTLE_ENTRIES", "throttleEntries",
+      DEFAULT_THROTTLE_ENTRIES, 1, 100_000_000, "counters and locks the in-process throttle store holds at most");
+
+  /** Every setting of these options, in the order docs/configuration.md lists them. */
+  public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(ALGORITHM, SECRET, PUBLIC_KEY,
+      PRIVATE_KEY, ISSUER, AUDIENCE, CLOCK_SKEW, ACCESS_TTL, REFRESH_TTL, VERIFIED_CACHE, DEV_MODE, ARGON2_MEMORY_KIB,
+      ARGON2_ITERATIONS, ARGON2_PARALLELISM, PASSWORD_MIN, PASSWORD_MAX, IP_ATTEMPTS, IP_WINDOW, MAX_FAILURES,
+      FAILURE_WINDOW, LOCKOUT, SIGNUP_ATTEMPTS, SIGNUP_WINDOW, THROTTLE_ENTRIES);
 
   private Algorithm algorithm = DEFAULT_ALGORITHM;
   private String secret;
@@ -77,15 +169,6 @@ public final class AuthOptions {
   private int argon2Parallelism = DEFAULT_ARGON2_PARALLELISM;
   private int passwordMin = DEFAULT_PASSWORD_MIN;
   private int passwordMax = DEFAULT_PASSWORD_MAX;
-  /** Signups per client IP per {@link #DEFAULT_SIGNUP_WINDOW}: {@value}. Environment {@code AUTH_SIGNUP_ATTEMPTS}. */
-  public static final int DEFAULT_SIGNUP_ATTEMPTS = 10;
-  /** The per-IP signup window, seconds: {@value}. Environment {@code AUTH_SIGNUP_WINDOW}. */
-  public static final long DEFAULT_SIGNUP_WINDOW = 60;
-  /**
-   * Counters and locks the in-process throttle store holds at most (about 100 bytes each): {@value}.
-   * Environment {@code AUTH_THROTTLE_ENTRIES}.
-   */
-  public static final long DEFAULT_THROTTLE_ENTRIES = 100_000;
   private int ipAttempts = DEFAULT_IP_ATTEMPTS;
   private int signupAttempts = DEFAULT_SIGNUP_ATTEMPTS;
   private long signupWindow = DEFAULT_SIGNUP_WINDOW;
@@ -108,35 +191,30 @@ public final class AuthOptions {
    */
   public static AuthOptions fromEnvironment(Config config) {
     AuthOptions o = new AuthOptions();
-    String alg = config.string("JWT_ALGORITHM", DEFAULT_ALGORITHM.name());
-    try {
-      o.algorithm = Algorithm.valueOf(alg.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw config.invalid("JWT_ALGORITHM", "HS256, RS256 or ES256", alg);
-    }
-    o.secret = config.raw("JWT_SECRET");
-    o.publicKeyPem = config.raw("JWT_PUBLIC_KEY");
-    o.privateKeyPem = config.raw("JWT_PRIVATE_KEY");
-    o.issuer = config.string("JWT_ISSUER", DEFAULT_ISSUER);
-    o.audience = config.string("JWT_AUDIENCE", DEFAULT_AUDIENCE);
-    o.clockSkew = config.longValue("JWT_CLOCK_SKEW", DEFAULT_CLOCK_SKEW, 0, 600);
-    o.accessTtl = config.longValue("JWT_ACCESS_TTL", DEFAULT_ACCESS_TTL, 1, 7L * 24 * 3600);
-    o.refreshTtl = config.longValue("AUTH_REFRESH_TTL", DEFAULT_REFRESH_TTL, 60, 365L * 24 * 3600);
-    o.verifiedCache = config.integer("JWT_VERIFIED_CACHE", DEFAULT_VERIFIED_CACHE, 0, 1 << 20);
-    o.devMode = config.bool("AUTH_DEV_MODE", DEFAULT_DEV_MODE);
-    o.argon2MemoryKib = config.integer("ARGON2_MEMORY_KIB", DEFAULT_ARGON2_MEMORY_KIB, 8, 4 << 20);
-    o.argon2Iterations = config.integer("ARGON2_ITERATIONS", DEFAULT_ARGON2_ITERATIONS, 1, 100);
-    o.argon2Parallelism = config.integer("ARGON2_PARALLELISM", DEFAULT_ARGON2_PARALLELISM, 1, 64);
-    o.passwordMin = config.integer("AUTH_PASSWORD_MIN", DEFAULT_PASSWORD_MIN, 8, 1024);
-    o.passwordMax = config.integer("AUTH_PASSWORD_MAX", DEFAULT_PASSWORD_MAX, 8, MAX_PASSWORD_MAX);
-    o.ipAttempts = config.integer("AUTH_IP_ATTEMPTS", DEFAULT_IP_ATTEMPTS, 1, 1_000_000);
-    o.ipWindow = config.longValue("AUTH_IP_WINDOW", DEFAULT_IP_WINDOW, 1, 86_400);
-    o.maxFailures = config.integer("AUTH_MAX_FAILURES", DEFAULT_MAX_FAILURES, 1, 1000);
-    o.failureWindow = config.longValue("AUTH_FAILURE_WINDOW", DEFAULT_FAILURE_WINDOW, 1, 86_400);
-    o.lockout = config.longValue("AUTH_LOCKOUT", DEFAULT_LOCKOUT, 1, 86_400);
-    o.signupAttempts = config.integer("AUTH_SIGNUP_ATTEMPTS", DEFAULT_SIGNUP_ATTEMPTS, 1, 1_000_000);
-    o.signupWindow = config.longValue("AUTH_SIGNUP_WINDOW", DEFAULT_SIGNUP_WINDOW, 1, 86_400);
-    o.throttleEntries = config.longValue("AUTH_THROTTLE_ENTRIES", DEFAULT_THROTTLE_ENTRIES, 1, 100_000_000);
+    o.algorithm = ALGORITHM.read(config);
+    o.secret = SECRET.read(config);
+    o.publicKeyPem = PUBLIC_KEY.read(config);
+    o.privateKeyPem = PRIVATE_KEY.read(config);
+    o.issuer = ISSUER.read(config);
+    o.audience = AUDIENCE.read(config);
+    o.clockSkew = CLOCK_SKEW.read(config);
+    o.accessTtl = ACCESS_TTL.read(config);
+    o.refreshTtl = REFRESH_TTL.read(config);
+    o.verifiedCache = VERIFIED_CACHE.read(config);
+    o.devMode = DEV_MODE.read(config);
+    o.argon2MemoryKib = ARGON2_MEMORY_KIB.read(config);
+    o.argon2Iterations = ARGON2_ITERATIONS.read(config);
+    o.argon2Parallelism = ARGON2_PARALLELISM.read(config);
+    o.passwordMin = PASSWORD_MIN.read(config);
+    o.passwordMax = PASSWORD_MAX.read(config);
+    o.ipAttempts = IP_ATTEMPTS.read(config);
+    o.ipWindow = IP_WINDOW.read(config);
+    o.maxFailures = MAX_FAILURES.read(config);
+    o.failureWindow = FAILURE_WINDOW.read(config);
+    o.lockout = LOCKOUT.read(config);
+    o.signupAttempts = SIGNUP_ATTEMPTS.read(config);
+    o.signupWindow = SIGNUP_WINDOW.read(config);
+    o.throttleEntries = THROTTLE_ENTRIES.read(config);
     return o.validate();
   }
 
@@ -217,16 +295,14 @@ public final class AuthOptions {
   public String issuer() { return issuer; }
 
   public AuthOptions issuer(String issuer) {
-    check(issuer != null && !issuer.isBlank(), "issuer must not be blank, got '" + issuer + "'");
-    this.issuer = issuer;
+    this.issuer = ISSUER.check(issuer);
     return this;
   }
 
   public String audience() { return audience; }
 
   public AuthOptions audience(String audience) {
-    check(audience != null && !audience.isBlank(), "audience must not be blank, got '" + audience + "'");
-    this.audience = audience;
+    this.audience = AUDIENCE.check(audience);
     return this;
   }
 
@@ -234,8 +310,7 @@ public final class AuthOptions {
   public long clockSkew() { return clockSkew; }
 
   public AuthOptions clockSkew(long seconds) {
-    check(seconds >= 0 && seconds <= 600, "clockSkew must be 0..600 s, got " + seconds);
-    this.clockSkew = seconds;
+    this.clockSkew = CLOCK_SKEW.check(seconds);
     return this;
   }
 
@@ -243,8 +318,7 @@ public final class AuthOptions {
   public long accessTtl() { return accessTtl; }
 
   public AuthOptions accessTtl(long seconds) {
-    check(seconds >= 1, "accessTtl must be at least 1 s, got " + seconds);
-    this.accessTtl = seconds;
+    this.accessTtl = ACCESS_TTL.check(seconds);
     return this;
   }
 
@@ -252,8 +326,7 @@ public final class AuthOptions {
   public long refreshTtl() { return refreshTtl; }
 
   public AuthOptions refreshTtl(long seconds) {
-    check(seconds >= 1, "refreshTtl must be at least 1 s, got " + seconds);
-    this.refreshTtl = seconds;
+    this.refreshTtl = REFRESH_TTL.check(seconds);
     return this;
   }
 
@@ -261,8 +334,7 @@ public final class AuthOptions {
   public int verifiedCache() { return verifiedCache; }
 
   public AuthOptions verifiedCache(int entries) {
-    check(entries >= 0, "verifiedCache must be >= 0, got " + entries);
-    this.verifiedCache = entries;
+    this.verifiedCache = VERIFIED_CACHE.check(entries);
     return this;
   }
 
@@ -284,9 +356,11 @@ public final class AuthOptions {
 
   /** Sets the Argon2id cost: memory in KiB (at least 8 per lane), passes, lanes. */
   public AuthOptions argon2(int memoryKib, int iterations, int parallelism) {
-    check(parallelism >= 1 && parallelism <= 64, "argon2 parallelism must be 1..64, got " + parallelism);
-    check(memoryKib >= 8 * parallelism, "argon2 memory must be at least 8 KiB per lane, got " + memoryKib);
-    check(iterations >= 1, "argon2 iterations must be >= 1, got " + iterations);
+    ARGON2_PARALLELISM.check(parallelism);
+    ARGON2_ITERATIONS.check(iterations);
+    ARGON2_MEMORY_KIB.check(memoryKib);
+    check(memoryKib >= 8 * parallelism, "argon2 memoryKib (ARGON2_MEMORY_KIB) must be at least 8 KiB per lane of parallelism "
+        + parallelism + ", got " + memoryKib);
     this.argon2MemoryKib = memoryKib;
     this.argon2Iterations = iterations;
     this.argon2Parallelism = parallelism;
@@ -299,8 +373,9 @@ public final class AuthOptions {
 
   /** The password length policy, in characters: {@code min..max}. */
   public AuthOptions passwordLength(int min, int max) {
-    check(min >= 1 && min <= max, "password length must be 1 <= min <= max, got " + min + ".." + max);
-    check(max <= MAX_PASSWORD_MAX, "password max must be at most " + MAX_PASSWORD_MAX + " characters, got " + max);
+    PASSWORD_MIN.check(min);
+    PASSWORD_MAX.check(max);
+    check(min <= max, "passwordLength min (AUTH_PASSWORD_MIN) must not exceed max (AUTH_PASSWORD_MAX), got " + min + ".." + max);
     this.passwordMin = min;
     this.passwordMax = max;
     return this;
@@ -313,9 +388,8 @@ public final class AuthOptions {
 
   /** At most {@code attempts} logins per client IP per {@code windowSeconds}. */
   public AuthOptions ipLimit(int attempts, long windowSeconds) {
-    check(attempts >= 1 && windowSeconds >= 1, "ipLimit needs attempts >= 1 and window >= 1 s, got " + attempts + "/" + windowSeconds);
-    this.ipAttempts = attempts;
-    this.ipWindow = windowSeconds;
+    this.ipAttempts = IP_ATTEMPTS.check(attempts);
+    this.ipWindow = IP_WINDOW.check(windowSeconds);
     return this;
   }
 
@@ -329,11 +403,11 @@ public final class AuthOptions {
 
   /** {@code failures} failed logins within {@code windowSeconds} lock the account for {@code lockoutSeconds}. */
   public AuthOptions lockoutAfter(int failures, long windowSeconds, long lockoutSeconds) {
-    check(failures >= 1 && windowSeconds >= 1 && lockoutSeconds >= 1,
-        "lockoutAfter needs positive values, got " + failures + ", " + windowSeconds + ", " + lockoutSeconds);
+    MAX_FAILURES.check(failures);
+    FAILURE_WINDOW.check(windowSeconds);
+    this.lockout = LOCKOUT.check(lockoutSeconds);
     this.maxFailures = failures;
     this.failureWindow = windowSeconds;
-    this.lockout = lockoutSeconds;
     return this;
   }
 
@@ -344,9 +418,8 @@ public final class AuthOptions {
 
   /** At most {@code attempts} signups per client IP per {@code windowSeconds}. */
   public AuthOptions signupLimit(int attempts, long windowSeconds) {
-    check(attempts >= 1 && windowSeconds >= 1, "signupLimit needs attempts >= 1 and window >= 1 s, got " + attempts + "/" + windowSeconds);
-    this.signupAttempts = attempts;
-    this.signupWindow = windowSeconds;
+    this.signupAttempts = SIGNUP_ATTEMPTS.check(attempts);
+    this.signupWindow = SIGNUP_WINDOW.check(windowSeconds);
     return this;
   }
 
@@ -354,8 +427,7 @@ public final class AuthOptions {
   public long throttleEntries() { return throttleEntries; }
 
   public AuthOptions throttleEntries(long entries) {
-    check(entries >= 1, "throttleEntries must be >= 1, got " + entries);
-    this.throttleEntries = entries;
+    this.throttleEntries = THROTTLE_ENTRIES.check(entries);
     return this;
   }
 }

@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An app's caches and their shared Redis tier. {@link #attach(App)} reads {@code REDIS_URL}: when
- * set, Redis connects in a start hook (an unreachable server does not stop the app: caches run on
- * L1 and reconnect later) and closes in a stop hook; when unset, {@link #redis()} is null and
- * caches are L1 only.
+ * An app's caches and their Redis tier, the app's one shared Redis client ({@link Redis#shared}).
+ * When {@code REDIS_URL} is set, Redis connects in a start hook (an unreachable server does not
+ * stop the app: caches run on L1 and reconnect later) and closes in a stop hook; when unset,
+ * {@link #redis()} is null and caches are L1 only.
  *
  * <pre>{@code
  * Caches caches = Caches.attach(app);
@@ -36,21 +36,19 @@ public final class Caches {
   private Caches(App app, Redis redis) {
     this.app = app;
     this.redis = redis;
-    if (redis != null) {
-      app.onStart(vertx -> redis.start());
-      app.onStop(vertx -> redis.close());
-    }
   }
 
-  /** Caches of {@code app}, on Redis when {@code REDIS_URL} is set (read now). */
+  /**
+   * Caches of {@code app}, on the app's shared Redis client ({@link Redis#shared(App)}) when
+   * {@code REDIS_URL} is set; a bad {@code REDIS_URL} fails the start in its validation phase.
+   */
   public static Caches attach(App app) {
-    RedisOptions options = RedisOptions.fromEnvironment();
-    return new Caches(Objects.requireNonNull(app, "app"), options == null ? null : Redis.create(options));
+    return new Caches(Objects.requireNonNull(app, "app"), Redis.shared(app));
   }
 
-  /** Caches of {@code app} on the Redis of {@code options} (null: L1 only). */
+  /** Caches of {@code app} on the Redis of {@code options}, made the app's shared client (null: L1 only). */
   public static Caches attach(App app, RedisOptions options) {
-    return new Caches(Objects.requireNonNull(app, "app"), options == null ? null : Redis.create(options));
+    return new Caches(Objects.requireNonNull(app, "app"), options == null ? null : Redis.shared(app, options));
   }
 
   /** The shared Redis tier, or null when there is none. */

@@ -1,24 +1,56 @@
 package io.vivace.cache;
 
+import io.vivace.config.Config;
+import io.vivace.config.Setting;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How the Redis tier connects and how it behaves when Redis fails. Every field has a documented
- * {@code DEFAULT_*}. Mutable until given to {@link Redis#create}; not thread-safe.
+ * How the app's Redis client connects and how it behaves when Redis fails. Every field has a
+ * documented {@code DEFAULT_*} and one {@link Setting} declaration (all in {@link #SETTINGS}),
+ * read by {@link #from(Config)} and checked by the setters. The URL's password never appears in a
+ * message. Mutable until given to {@link Redis#create}; not thread-safe.
  */
 public final class RedisOptions {
   /** Environment variable naming the server, e.g. {@code redis://127.0.0.1:6379/0}: {@value}. */
   public static final String REDIS_URL = "REDIS_URL";
-  /** Bound of one command, in milliseconds: {@value}. */
+  /** Bound of one command, in milliseconds: {@value}. Environment {@code VIVACE_REDIS_COMMAND_TIMEOUT}. */
   public static final long DEFAULT_COMMAND_TIMEOUT_MS = 250;
-  /** Failures in a row that open the circuit breaker: {@value}. */
+  /** Failures in a row that open the circuit breaker: {@value}. Environment {@code VIVACE_REDIS_FAILURE_THRESHOLD}. */
   public static final int DEFAULT_FAILURE_THRESHOLD = 3;
-  /** Time an open breaker waits before a trial command, in milliseconds: {@value}. */
+  /** Time an open breaker waits before a trial command, in milliseconds: {@value}. Environment {@code VIVACE_REDIS_OPEN_TIME}. */
   public static final long DEFAULT_OPEN_MS = 1_000;
-  /** Longest wait between reconnect attempts, in milliseconds: {@value}. */
+  /** Longest wait between reconnect attempts, in milliseconds: {@value}. Environment {@code VIVACE_REDIS_MAX_RECONNECT_DELAY}. */
   public static final long DEFAULT_MAX_RECONNECT_DELAY_MS = 1_000;
-  /** Prefix of every key and of the invalidation channel: {@value}. */
+  /** Prefix of every cache key and of the invalidation channel: {@value}. Environment {@code VIVACE_REDIS_KEY_PREFIX}. */
   public static final String DEFAULT_KEY_PREFIX = "vivace:cache:";
+
+  /** {@code REDIS_URL}: unset means no Redis (caches in process, login throttling in process). */
+  public static final Setting<String> URL = Setting.of(REDIS_URL, "url", null,
+      "redis://[user:password@]host[:port][/db] or rediss://...", raw -> raw, RedisOptions::isRedisUrl,
+      "the Redis server (`redis://[user:password@]host[:port][/db]`, `rediss://` for TLS); unset: no Redis")
+      .secret().defaultShownAs("none");
+  /** {@code VIVACE_REDIS_COMMAND_TIMEOUT}. */
+  public static final Setting<Long> COMMAND_TIMEOUT = Setting.longValue("VIVACE_REDIS_COMMAND_TIMEOUT", "commandTimeoutMs",
+      DEFAULT_COMMAND_TIMEOUT_MS, 1, 600_000, "ms one Redis command may take before it counts as a failure");
+  /** {@code VIVACE_REDIS_FAILURE_THRESHOLD}. */
+  public static final Setting<Integer> FAILURE_THRESHOLD = Setting.integer("VIVACE_REDIS_FAILURE_THRESHOLD",
+      "failureThreshold", DEFAULT_FAILURE_THRESHOLD, 1, 1000, "failures in a row that open the circuit breaker");
+  /** {@code VIVACE_REDIS_OPEN_TIME}. */
+  public static final Setting<Long> OPEN_TIME = Setting.longValue("VIVACE_REDIS_OPEN_TIME", "openMs", DEFAULT_OPEN_MS,
+      1, 3_600_000, "ms an open breaker skips Redis before one trial command");
+  /** {@code VIVACE_REDIS_MAX_RECONNECT_DELAY}. */
+  public static final Setting<Long> MAX_RECONNECT_DELAY = Setting.longValue("VIVACE_REDIS_MAX_RECONNECT_DELAY",
+      "maxReconnectDelayMs", DEFAULT_MAX_RECONNECT_DELAY_MS, 1, 3_600_000,
+      "longest wait between reconnect attempts, ms (exponential back-off up to it)");
+  /** {@code VIVACE_REDIS_KEY_PREFIX}. */
+  public static final Setting<String> KEY_PREFIX = Setting.of("VIVACE_REDIS_KEY_PREFIX", "keyPrefix", DEFAULT_KEY_PREFIX,
+      "a non-empty text", raw -> raw, v -> v != null && !v.isEmpty(), "prefix of every cache key and of the invalidation channel");
+
+  /** Every setting of these options, in the order docs/configuration.md lists them. */
+  public static final List<Setting<?>> SETTINGS = List.of(URL, COMMAND_TIMEOUT, FAILURE_THRESHOLD, OPEN_TIME,
+      MAX_RECONNECT_DELAY, KEY_PREFIX);
 
   private String url;
   private long commandTimeoutMs = DEFAULT_COMMAND_TIMEOUT_MS;
@@ -27,28 +59,52 @@ public final class RedisOptions {
   private long maxReconnectDelayMs = DEFAULT_MAX_RECONNECT_DELAY_MS;
   private String keyPrefix = DEFAULT_KEY_PREFIX;
 
-  /** Options for the server at {@code url} ({@code redis://[user:password@]host[:port][/db]}). */
+  /**
+   * Options for the server at {@code url} ({@code redis://[user:password@]host[:port][/db]}).
+   *
+   * @throws IllegalArgumentException naming {@code REDIS_URL}, password masked, when it is not one
+   */
   public RedisOptions(String url) {
     url(url);
   }
 
-  /** Options from {@code REDIS_URL}, or null when it is unset or empty (no Redis tier). */
+  /**
+   * Options from the environment and system properties, or null when {@code REDIS_URL} is unset
+   * (no Redis).
+   *
+   * @throws io.vivace.config.ConfigException naming the first invalid setting
+   */
   public static RedisOptions fromEnvironment() {
-    String url = System.getenv(REDIS_URL);
-    return url == null || url.isBlank() ? null : new RedisOptions(url.trim());
+    return from(Config.system());
   }
 
+  /**
+   * Options read through {@code config}, or null when {@code REDIS_URL} is unset (no Redis).
+   *
+   * @throws io.vivace.config.ConfigException naming the first invalid setting
+   */
+  public static RedisOptions from(Config config) {
+    String url = URL.read(config);
+    if (url == null) {
+      return null;
+    }
+    RedisOptions o = new RedisOptions(url);
+    o.commandTimeoutMs = COMMAND_TIMEOUT.read(config);
+    o.failureThreshold = FAILURE_THRESHOLD.read(config);
+    o.openMs = OPEN_TIME.read(config);
+    o.maxReconnectDelayMs = MAX_RECONNECT_DELAY.read(config);
+    o.keyPrefix = KEY_PREFIX.read(config);
+    return o;
+  }
+
+  /** The URL as given (with its password: never log it; see {@link io.vivace.config.Secrets}). */
   public String url() {
     return url;
   }
 
-  /** The server's URL; must start with {@code redis://} or {@code rediss://}. */
+  /** The server's URL: {@code redis://} or {@code rediss://} (TLS), as Lettuce's {@code RedisURI} reads it. */
   public RedisOptions url(String url) {
-    Objects.requireNonNull(url, "url");
-    if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
-      throw new IllegalArgumentException("REDIS_URL must start with redis:// or rediss://, got '" + url + "'");
-    }
-    this.url = url;
+    this.url = URL.check(Objects.requireNonNull(url, "url"));
     return this;
   }
 
@@ -58,7 +114,7 @@ public final class RedisOptions {
 
   /** Bound of one command in ms (positive); a command that takes longer counts as a failure. */
   public RedisOptions commandTimeoutMs(long ms) {
-    this.commandTimeoutMs = positive("commandTimeoutMs", ms);
+    this.commandTimeoutMs = COMMAND_TIMEOUT.check(ms);
     return this;
   }
 
@@ -68,7 +124,7 @@ public final class RedisOptions {
 
   /** Failures in a row that open the circuit breaker (positive). */
   public RedisOptions failureThreshold(int n) {
-    this.failureThreshold = (int) positive("failureThreshold", n);
+    this.failureThreshold = FAILURE_THRESHOLD.check(n);
     return this;
   }
 
@@ -78,7 +134,7 @@ public final class RedisOptions {
 
   /** How long an open breaker skips Redis before one trial command, in ms (positive). */
   public RedisOptions openMs(long ms) {
-    this.openMs = positive("openMs", ms);
+    this.openMs = OPEN_TIME.check(ms);
     return this;
   }
 
@@ -88,7 +144,7 @@ public final class RedisOptions {
 
   /** Longest wait between reconnect attempts in ms (positive); attempts back off exponentially up to it. */
   public RedisOptions maxReconnectDelayMs(long ms) {
-    this.maxReconnectDelayMs = positive("maxReconnectDelayMs", ms);
+    this.maxReconnectDelayMs = MAX_RECONNECT_DELAY.check(ms);
     return this;
   }
 
@@ -98,18 +154,24 @@ public final class RedisOptions {
 
   /** Prefix of every key and channel (tests use a unique one); not empty. */
   public RedisOptions keyPrefix(String prefix) {
-    Objects.requireNonNull(prefix, "keyPrefix");
-    if (prefix.isEmpty()) {
-      throw new IllegalArgumentException("keyPrefix must not be empty");
-    }
-    this.keyPrefix = prefix;
+    this.keyPrefix = KEY_PREFIX.check(prefix);
     return this;
   }
 
-  private static long positive(String name, long value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(name + " must be positive, got " + value);
+  /** Whether Lettuce can connect with {@code raw}: a {@code redis://} or {@code rediss://} URL with a host. */
+  private static boolean isRedisUrl(String raw) {
+    if (raw == null) {
+      return false;
     }
-    return value;
+    String lower = raw.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("redis://") && !lower.startsWith("rediss://")) {
+      return false;
+    }
+    try {
+      io.lettuce.core.RedisURI uri = io.lettuce.core.RedisURI.create(raw);
+      return uri.getHost() != null && !uri.getHost().isEmpty();
+    } catch (RuntimeException e) { // its message may hold the password: not passed on
+      return false;
+    }
   }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Reads settings from system properties and environment variables. A setting has an environment
+ * The one reader of settings: system properties and environment variables, for every
+ * {@link Setting} of every module ({@link Setting#read}). A setting has an environment
  * name ({@code VIVACE_MAX_BODY_SIZE}) and a system-property name ({@code vivace.max-body-size}); the
  * system property wins when both are set. Blank values count as unset.
  *
@@ -55,13 +56,13 @@ public final class Config {
   }
 
   /**
-   * An integer in {@code [min, max]}, or {@code defaultValue} when unset.
+   * An integer in {@code [min, max]}, or {@code defaultValue} when unset (an ad-hoc
+   * {@link Setting}; options declare theirs once as constants).
    *
    * @throws ConfigException when the value is not an integer or is out of range
    */
   public int integer(String envName, int defaultValue, int min, int max) {
-    long v = longValue(envName, defaultValue, min, max);
-    return (int) v;
+    return Setting.integer(envName, envName, defaultValue, min, max, envName).read(this);
   }
 
   /**
@@ -70,20 +71,7 @@ public final class Config {
    * @throws ConfigException when the value is not an integer or is out of range
    */
   public long longValue(String envName, long defaultValue, long min, long max) {
-    String v = raw(envName);
-    if (v == null) {
-      return defaultValue;
-    }
-    long parsed;
-    try {
-      parsed = Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw invalid(envName, "an integer between " + min + " and " + max, v);
-    }
-    if (parsed < min || parsed > max) {
-      throw invalid(envName, "an integer between " + min + " and " + max, v);
-    }
-    return parsed;
+    return Setting.longValue(envName, envName, defaultValue, min, max, envName).read(this);
   }
 
   /**
@@ -93,18 +81,7 @@ public final class Config {
    * @throws ConfigException on any other value
    */
   public boolean bool(String envName, boolean defaultValue) {
-    String v = raw(envName);
-    if (v == null) {
-      return defaultValue;
-    }
-    switch (v.toLowerCase(java.util.Locale.ROOT)) {
-      case "true": case "yes": case "on": case "1":
-        return true;
-      case "false": case "no": case "off": case "0":
-        return false;
-      default:
-        throw invalid(envName, "true or false", v);
-    }
+    return Setting.bool(envName, envName, defaultValue, envName).read(this);
   }
 
   /** A {@link ConfigException} for a bad value of a setting. */

@@ -2,9 +2,11 @@ package io.vivace.config;
 
 /**
  * Options of a Vivace application: the HTTP server, its limits and the event loops. Every field
- * has a documented {@code DEFAULT_*}; {@link #fromEnvironment()} reads each from an environment
- * variable or a system property (see {@link Config} for the naming rule). Setters validate and throw
- * {@link IllegalArgumentException} showing the bad value. Not thread-safe: configure, then start.
+ * has a documented {@code DEFAULT_*} and is declared once as a {@link Setting} (environment
+ * variable, bounds, doc; all in {@link #SETTINGS}); {@link #fromEnvironment()} reads each from an
+ * environment variable or a system property (see {@link Config} for the naming rule). Setters check
+ * through the same declaration and throw {@link IllegalArgumentException} naming the setting and
+ * showing the bad value. Not thread-safe: configure, then start.
  */
 public final class VivaceOptions {
   /** Port to listen on: {@value}. Environment {@code PORT}. {@code 0} picks a free port. */
@@ -51,6 +53,62 @@ public final class VivaceOptions {
   /** Run blocking handlers on virtual threads when the JVM has them (21+): {@value}. Environment {@code VIVACE_VIRTUAL_THREADS}. */
   public static final boolean DEFAULT_VIRTUAL_THREADS = true;
 
+  /** {@code PORT}. */
+  public static final Setting<Integer> PORT = Setting.integer("PORT", "port", DEFAULT_PORT, 0, 65535,
+      "port to listen on; 0 picks a free one (the startup line says which)");
+  /** {@code HOST}. */
+  public static final Setting<String> HOST = Setting.string("HOST", "host", DEFAULT_HOST, "interface to bind");
+  /** {@code VIVACE_EVENT_LOOPS}. */
+  public static final Setting<Integer> EVENT_LOOPS = Setting.integer("VIVACE_EVENT_LOOPS", "eventLoops",
+      DEFAULT_EVENT_LOOPS, 1, 1024, "event loops; one HTTP verticle runs on each, sharing the port")
+      .defaultShownAs("number of cores");
+  /** {@code VIVACE_MAX_BODY_SIZE}. */
+  public static final Setting<Long> MAX_BODY_SIZE = Setting.longValue("VIVACE_MAX_BODY_SIZE", "maxBodySize",
+      DEFAULT_MAX_BODY_SIZE, 0, Integer.MAX_VALUE, "largest request body, bytes (413 above)");
+  /** {@code VIVACE_MAX_URI_LENGTH}. */
+  public static final Setting<Integer> MAX_URI_LENGTH = Setting.integer("VIVACE_MAX_URI_LENGTH", "maxUriLength",
+      DEFAULT_MAX_URI_LENGTH, 256, 1 << 20, "longest request line, bytes (414 above)");
+  /** {@code VIVACE_MAX_HEADER_SIZE}. */
+  public static final Setting<Integer> MAX_HEADER_SIZE = Setting.integer("VIVACE_MAX_HEADER_SIZE", "maxHeaderSize",
+      DEFAULT_MAX_HEADER_SIZE, 1024, 1 << 20, "largest header block, bytes (431 above)");
+  /** {@code VIVACE_IDLE_TIMEOUT}. */
+  public static final Setting<Integer> IDLE_TIMEOUT = Setting.integer("VIVACE_IDLE_TIMEOUT", "idleTimeoutSeconds",
+      DEFAULT_IDLE_TIMEOUT_SECONDS, 0, 86_400, "seconds before an idle connection is closed; 0 never");
+  /** {@code VIVACE_SHUTDOWN_TIMEOUT}. */
+  public static final Setting<Long> SHUTDOWN_TIMEOUT = Setting.longValue("VIVACE_SHUTDOWN_TIMEOUT", "shutdownTimeoutMs",
+      DEFAULT_SHUTDOWN_TIMEOUT_MS, 0, 3_600_000, "ms in-flight requests get on shutdown");
+  /** {@code VIVACE_BODY_TIMEOUT}. */
+  public static final Setting<Long> BODY_TIMEOUT = Setting.longValue("VIVACE_BODY_TIMEOUT", "bodyTimeoutMs",
+      DEFAULT_BODY_TIMEOUT_MS, 0, 3_600_000, "ms a request body may take to arrive after its head, else 408 and the connection is closed; 0 never");
+  /** {@code VIVACE_HEALTH_PATH}: a path, or {@code off} (read as the empty string: no health route). */
+  public static final Setting<String> HEALTH_PATH = Setting.of("VIVACE_HEALTH_PATH", "healthPath", DEFAULT_HEALTH_PATH,
+      "a path starting with / or off",
+      raw -> raw.equalsIgnoreCase("off") || raw.equalsIgnoreCase("false") ? "" : raw,
+      v -> v == null || v.isEmpty() || v.startsWith("/"), "the health route; `off` removes it");
+  /** {@code VIVACE_SERVER_NAME}. */
+  public static final Setting<String> SERVER_NAME = Setting.string("VIVACE_SERVER_NAME", "serverName",
+      DEFAULT_SERVER_NAME, "the `Server` header");
+  /** {@code VIVACE_NATIVE_TRANSPORT}. */
+  public static final Setting<Boolean> NATIVE_TRANSPORT = Setting.bool("VIVACE_NATIVE_TRANSPORT", "nativeTransport",
+      DEFAULT_NATIVE_TRANSPORT, "epoll on Linux (x86_64, aarch64) when it loads, else NIO");
+  /** {@code VIVACE_STRICT_THREAD_MODE}. */
+  public static final Setting<Boolean> STRICT_THREAD_MODE = Setting.bool("VIVACE_STRICT_THREAD_MODE", "strictThreadMode",
+      DEFAULT_STRICT_THREAD_MODE, "Vert.x strict thread mode for HTTP/1.x (Vivace writes responses on the event loop only)");
+  /** {@code VIVACE_H2C}. */
+  public static final Setting<Boolean> H2C = Setting.bool("VIVACE_H2C", "h2c", DEFAULT_H2C,
+      "accept HTTP/2 over cleartext (h2c upgrade and prior knowledge)");
+  /** {@code VIVACE_WORKER_POOL_SIZE}. */
+  public static final Setting<Integer> WORKER_POOL_SIZE = Setting.integer("VIVACE_WORKER_POOL_SIZE", "workerPoolSize",
+      DEFAULT_WORKER_POOL_SIZE, 1, 10_000, "threads for blocking handlers without virtual threads");
+  /** {@code VIVACE_VIRTUAL_THREADS}. */
+  public static final Setting<Boolean> VIRTUAL_THREADS = Setting.bool("VIVACE_VIRTUAL_THREADS", "virtualThreads",
+      DEFAULT_VIRTUAL_THREADS, "run blocking handlers on virtual threads when the JVM has them (21+)");
+
+  /** Every setting of these options, in the order docs/configuration.md lists them. */
+  public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(PORT, HOST, EVENT_LOOPS, MAX_BODY_SIZE,
+      MAX_URI_LENGTH, MAX_HEADER_SIZE, IDLE_TIMEOUT, BODY_TIMEOUT, SHUTDOWN_TIMEOUT, HEALTH_PATH, SERVER_NAME, NATIVE_TRANSPORT,
+      STRICT_THREAD_MODE, H2C, WORKER_POOL_SIZE, VIRTUAL_THREADS);
+
   private int port = DEFAULT_PORT;
   private String host = DEFAULT_HOST;
   private int eventLoops = DEFAULT_EVENT_LOOPS;
@@ -84,29 +142,23 @@ public final class VivaceOptions {
    */
   public static VivaceOptions from(Config config) {
     VivaceOptions o = new VivaceOptions();
-    o.port = config.integer("PORT", DEFAULT_PORT, 0, 65535);
-    o.host = config.string("HOST", DEFAULT_HOST);
-    o.eventLoops = config.integer("VIVACE_EVENT_LOOPS", DEFAULT_EVENT_LOOPS, 1, 1024);
-    o.maxBodySize = config.longValue("VIVACE_MAX_BODY_SIZE", DEFAULT_MAX_BODY_SIZE, 0, Integer.MAX_VALUE);
-    o.maxUriLength = config.integer("VIVACE_MAX_URI_LENGTH", DEFAULT_MAX_URI_LENGTH, 256, 1 << 20);
-    o.maxHeaderSize = config.integer("VIVACE_MAX_HEADER_SIZE", DEFAULT_MAX_HEADER_SIZE, 1024, 1 << 20);
-    o.idleTimeoutSeconds = config.integer("VIVACE_IDLE_TIMEOUT", DEFAULT_IDLE_TIMEOUT_SECONDS, 0, 86_400);
-    o.shutdownTimeoutMs = config.longValue("VIVACE_SHUTDOWN_TIMEOUT", DEFAULT_SHUTDOWN_TIMEOUT_MS, 0, 3_600_000);
-    o.bodyTimeoutMs = config.longValue("VIVACE_BODY_TIMEOUT", DEFAULT_BODY_TIMEOUT_MS, 0, 3_600_000);
-    String health = config.string("VIVACE_HEALTH_PATH", DEFAULT_HEALTH_PATH);
-    if (health.equalsIgnoreCase("off") || health.equalsIgnoreCase("false")) {
-      o.healthPath = null;
-    } else if (!health.startsWith("/")) {
-      throw config.invalid("VIVACE_HEALTH_PATH", "a path starting with / or off", health);
-    } else {
-      o.healthPath = health;
-    }
-    o.serverName = config.string("VIVACE_SERVER_NAME", DEFAULT_SERVER_NAME);
-    o.nativeTransport = config.bool("VIVACE_NATIVE_TRANSPORT", DEFAULT_NATIVE_TRANSPORT);
-    o.h2c = config.bool("VIVACE_H2C", DEFAULT_H2C);
-    o.strictThreadMode = config.bool("VIVACE_STRICT_THREAD_MODE", DEFAULT_STRICT_THREAD_MODE);
-    o.workerPoolSize = config.integer("VIVACE_WORKER_POOL_SIZE", DEFAULT_WORKER_POOL_SIZE, 1, 10_000);
-    o.virtualThreads = config.bool("VIVACE_VIRTUAL_THREADS", DEFAULT_VIRTUAL_THREADS);
+    o.port = PORT.read(config);
+    o.host = HOST.read(config);
+    o.eventLoops = EVENT_LOOPS.read(config);
+    o.maxBodySize = MAX_BODY_SIZE.read(config);
+    o.maxUriLength = MAX_URI_LENGTH.read(config);
+    o.maxHeaderSize = MAX_HEADER_SIZE.read(config);
+    o.idleTimeoutSeconds = IDLE_TIMEOUT.read(config);
+    o.shutdownTimeoutMs = SHUTDOWN_TIMEOUT.read(config);
+    o.bodyTimeoutMs = BODY_TIMEOUT.read(config);
+    String health = HEALTH_PATH.read(config);
+    o.healthPath = health.isEmpty() ? null : health;
+    o.serverName = SERVER_NAME.read(config);
+    o.nativeTransport = NATIVE_TRANSPORT.read(config);
+    o.h2c = H2C.read(config);
+    o.strictThreadMode = STRICT_THREAD_MODE.read(config);
+    o.workerPoolSize = WORKER_POOL_SIZE.read(config);
+    o.virtualThreads = VIRTUAL_THREADS.read(config);
     return o;
   }
 
@@ -114,16 +166,14 @@ public final class VivaceOptions {
 
   /** @param port 0..65535; 0 picks a free port */
   public VivaceOptions port(int port) {
-    check(port >= 0 && port <= 65535, "port must be between 0 and 65535, got " + port);
-    this.port = port;
+    this.port = PORT.check(port);
     return this;
   }
 
   public String host() { return host; }
 
   public VivaceOptions host(String host) {
-    check(host != null && !host.isBlank(), "host must not be blank, got '" + host + "'");
-    this.host = host;
+    this.host = HOST.check(host);
     return this;
   }
 
@@ -131,8 +181,7 @@ public final class VivaceOptions {
 
   /** @param eventLoops at least 1; one HTTP verticle runs on each */
   public VivaceOptions eventLoops(int eventLoops) {
-    check(eventLoops >= 1, "eventLoops must be at least 1, got " + eventLoops);
-    this.eventLoops = eventLoops;
+    this.eventLoops = EVENT_LOOPS.check(eventLoops);
     return this;
   }
 
@@ -140,8 +189,7 @@ public final class VivaceOptions {
   public long maxBodySize() { return maxBodySize; }
 
   public VivaceOptions maxBodySize(long bytes) {
-    check(bytes >= 0 && bytes <= Integer.MAX_VALUE, "maxBodySize must be 0.." + Integer.MAX_VALUE + " bytes, got " + bytes);
-    this.maxBodySize = bytes;
+    this.maxBodySize = MAX_BODY_SIZE.check(bytes);
     return this;
   }
 
@@ -149,8 +197,7 @@ public final class VivaceOptions {
   public int maxUriLength() { return maxUriLength; }
 
   public VivaceOptions maxUriLength(int bytes) {
-    check(bytes >= 256, "maxUriLength must be at least 256 bytes, got " + bytes);
-    this.maxUriLength = bytes;
+    this.maxUriLength = MAX_URI_LENGTH.check(bytes);
     return this;
   }
 
@@ -158,8 +205,7 @@ public final class VivaceOptions {
   public int maxHeaderSize() { return maxHeaderSize; }
 
   public VivaceOptions maxHeaderSize(int bytes) {
-    check(bytes >= 1024, "maxHeaderSize must be at least 1024 bytes, got " + bytes);
-    this.maxHeaderSize = bytes;
+    this.maxHeaderSize = MAX_HEADER_SIZE.check(bytes);
     return this;
   }
 
@@ -167,8 +213,7 @@ public final class VivaceOptions {
   public int idleTimeoutSeconds() { return idleTimeoutSeconds; }
 
   public VivaceOptions idleTimeoutSeconds(int seconds) {
-    check(seconds >= 0, "idleTimeoutSeconds must not be negative, got " + seconds);
-    this.idleTimeoutSeconds = seconds;
+    this.idleTimeoutSeconds = IDLE_TIMEOUT.check(seconds);
     return this;
   }
 
@@ -176,8 +221,7 @@ public final class VivaceOptions {
   public long shutdownTimeoutMs() { return shutdownTimeoutMs; }
 
   public VivaceOptions shutdownTimeoutMs(long ms) {
-    check(ms >= 0, "shutdownTimeoutMs must not be negative, got " + ms);
-    this.shutdownTimeoutMs = ms;
+    this.shutdownTimeoutMs = SHUTDOWN_TIMEOUT.check(ms);
     return this;
   }
 
@@ -185,26 +229,23 @@ public final class VivaceOptions {
   public long bodyTimeoutMs() { return bodyTimeoutMs; }
 
   public VivaceOptions bodyTimeoutMs(long ms) {
-    check(ms >= 0, "bodyTimeoutMs must not be negative, got " + ms);
-    this.bodyTimeoutMs = ms;
+    this.bodyTimeoutMs = BODY_TIMEOUT.check(ms);
     return this;
   }
 
   /** The health route's path, or {@code null} when it is turned off. */
   public String healthPath() { return healthPath; }
 
-  /** @param path a path starting with {@code /}, or {@code null} to turn the health route off */
+  /** @param path a path starting with {@code /}, or {@code null} (or empty) to turn the health route off */
   public VivaceOptions healthPath(String path) {
-    check(path == null || path.startsWith("/"), "healthPath must start with /, got '" + path + "'");
-    this.healthPath = path;
+    this.healthPath = path == null || HEALTH_PATH.check(path).isEmpty() ? null : path;
     return this;
   }
 
   public String serverName() { return serverName; }
 
   public VivaceOptions serverName(String name) {
-    check(name != null && !name.isBlank(), "serverName must not be blank, got '" + name + "'");
-    this.serverName = name;
+    this.serverName = SERVER_NAME.check(name);
     return this;
   }
 
@@ -232,8 +273,7 @@ public final class VivaceOptions {
   public int workerPoolSize() { return workerPoolSize; }
 
   public VivaceOptions workerPoolSize(int threads) {
-    check(threads >= 1, "workerPoolSize must be at least 1, got " + threads);
-    this.workerPoolSize = threads;
+    this.workerPoolSize = WORKER_POOL_SIZE.check(threads);
     return this;
   }
 
@@ -242,11 +282,5 @@ public final class VivaceOptions {
   public VivaceOptions virtualThreads(boolean virtualThreads) {
     this.virtualThreads = virtualThreads;
     return this;
-  }
-
-  private static void check(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalArgumentException(message);
-    }
   }
 }

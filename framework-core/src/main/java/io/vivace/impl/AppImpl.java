@@ -7,7 +7,9 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.transport.Transport;
 import io.vivace.App;
+import io.vivace.config.Config;
 import io.vivace.config.ConfigException;
+import io.vivace.config.Secrets;
 import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
 import io.vivace.route.Endpoint;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,8 @@ public final class AppImpl implements App {
   private final VivaceOptions given;
   private final List<RouteDef> routes = new ArrayList<>();
   private final Health health = new Health();
+  private final java.util.Map<Class<?>, Object> components = new java.util.HashMap<>();
+  private final List<Consumer<Config>> validators = new ArrayList<>();
   private final List<Function<Vertx, Future<?>>> startHooks = new ArrayList<>();
   private final List<Function<Vertx, Future<?>>> stopHooks = new ArrayList<>();
   private volatile VivaceOptions options;
@@ -48,6 +53,24 @@ public final class AppImpl implements App {
     RouteDef def = new RouteDef(method, path, endpoint);
     routes.add(def);
     return def;
+  }
+
+  @Override
+  public synchronized <T> T component(Class<T> type, Function<App, T> factory) {
+    Object existing = components.get(java.util.Objects.requireNonNull(type, "type"));
+    if (existing == null) {
+      checkNotStarted("components");
+      existing = java.util.Objects.requireNonNull(factory.apply(this), "the factory of " + type.getName() + " returned null");
+      components.put(type, existing);
+    }
+    return type.cast(existing);
+  }
+
+  @Override
+  public synchronized App onValidate(Consumer<Config> validator) {
+    checkNotStarted("validators");
+    validators.add(java.util.Objects.requireNonNull(validator, "validator"));
+    return this;
   }
 
   @Override
@@ -87,8 +110,12 @@ public final class AppImpl implements App {
     }
     long t0 = System.nanoTime();
     try {
-      options = given != null ? given : VivaceOptions.fromEnvironment();
-    } catch (ConfigException e) {
+      Config config = Config.system();
+      options = given != null ? given : VivaceOptions.from(config);
+      for (Consumer<Config> validator : validators) {
+        validator.accept(config);
+      }
+    } catch (RuntimeException e) { // ConfigException: exit 2 in run(); nothing has started yet
       started = Future.failedFuture(e);
       return started;
     }
@@ -128,11 +155,11 @@ public final class AppImpl implements App {
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof ConfigException) {
-        System.err.println("vivace: invalid configuration: " + cause.getMessage());
+        System.err.println("vivace: invalid configuration: " + Secrets.maskUrl(cause.getMessage()));
         System.exit(2);
       }
       System.err.println("vivace: failed to start on " + options.host() + ":" + options.port() + ": "
-          + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
+          + Secrets.maskUrl(cause.getMessage() != null ? cause.getMessage() : cause.toString()));
       System.exit(1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

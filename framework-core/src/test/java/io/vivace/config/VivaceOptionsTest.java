@@ -64,6 +64,6 @@ class VivaceOptionsTest {
   @Test
   void settersShowTheBadValue() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new VivaceOptions().eventLoops(-2));
-    assertEquals("eventLoops must be at least 1, got -2", e.getMessage());
+    assertEquals("eventLoops (VIVACE_EVENT_LOOPS) must be an integer between 1 and 1024, got '-2'", e.getMessage());
   }
 }

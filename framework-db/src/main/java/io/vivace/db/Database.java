@@ -35,7 +35,7 @@ public interface Database extends Sql {
 
   /**
    * Runs {@code work} in a transaction on one connection: committed when its future succeeds,
-   * rolled back when it fails (the failure is passed on, mapped by {@link DbProblems}).
+   * rolled back when it fails (the failure is passed on, typed by {@link DbProblems}).
    */
   <T> Future<T> inTransaction(Function<Sql, Future<T>> work);
 

@@ -1,12 +1,14 @@
 package io.vivace.db;
 
 import io.vivace.config.Config;
+import io.vivace.config.Setting;
 import java.nio.file.Path;
 
 /**
  * Options of the database: where it is, the pool, migrations. Every field has a documented
- * {@code DEFAULT_*}; {@link #fromEnvironment()} reads each from an environment variable or system
- * property (naming as in {@link Config}). Setters validate and show the bad value. Not thread-safe:
+ * {@code DEFAULT_*} and one {@link Setting} declaration (all in {@link #SETTINGS});
+ * {@link #fromEnvironment()} reads each from an environment variable or system property (naming as
+ * in {@link Config}). Setters check through the same declarations and show the bad value. Not thread-safe:
  * configure, then attach.
  */
 public final class DbOptions {
@@ -36,6 +38,44 @@ public final class DbOptions {
    */
   public static final boolean DEFAULT_PER_EVENT_LOOP = false;
 
+  /** {@code DATABASE_URL}: the server; unset starts the embedded one. Its password never shows in messages. */
+  public static final Setting<DatabaseUrl> URL = Setting.<DatabaseUrl>of("DATABASE_URL", "url", null,
+      "postgres://user:password@host:port/database", raw -> DatabaseUrl.parse("DATABASE_URL", raw), u -> true,
+      "the PostgreSQL server (`postgres://user:password@host:port/database`); unset: the embedded server").secret()
+      .defaultShownAs("embedded");
+  /** {@code VIVACE_DB_POOL_SIZE}. */
+  public static final Setting<Integer> POOL_SIZE = Setting.integer("VIVACE_DB_POOL_SIZE", "poolSize", DEFAULT_POOL_SIZE,
+      1, 1000, "connections in the pool (shared by all event loops)");
+  /** {@code VIVACE_DB_PIPELINING_LIMIT}. */
+  public static final Setting<Integer> PIPELINING_LIMIT = Setting.integer("VIVACE_DB_PIPELINING_LIMIT", "pipeliningLimit",
+      DEFAULT_PIPELINING_LIMIT, 1, 65_536, "queries in flight per connection (pipelining)");
+  /** {@code VIVACE_DB_PREPARED_CACHE}. */
+  public static final Setting<Boolean> PREPARED_CACHE = Setting.bool("VIVACE_DB_PREPARED_CACHE", "preparedCache",
+      DEFAULT_PREPARED_CACHE, "cache prepared statements per connection");
+  /** {@code VIVACE_DB_ACQUIRE_TIMEOUT}. */
+  public static final Setting<Integer> ACQUIRE_TIMEOUT = Setting.integer("VIVACE_DB_ACQUIRE_TIMEOUT", "acquireTimeoutMs",
+      DEFAULT_ACQUIRE_TIMEOUT_MS, 1, 600_000, "ms a query waits for a pooled connection before a 503");
+  /** {@code VIVACE_DB_MIGRATE}. */
+  public static final Setting<Boolean> MIGRATE = Setting.bool("VIVACE_DB_MIGRATE", "migrate", DEFAULT_MIGRATE,
+      "apply Flyway migrations at startup");
+  /** {@code VIVACE_DB_MIGRATIONS}. */
+  public static final Setting<String> MIGRATIONS = Setting.string("VIVACE_DB_MIGRATIONS", "migrations", DEFAULT_MIGRATIONS,
+      "Flyway locations, comma-separated");
+  /** {@code VIVACE_DB_EMBEDDED_DIR}. */
+  public static final Setting<Path> EMBEDDED_DIR = Setting.of("VIVACE_DB_EMBEDDED_DIR", "embeddedDir",
+      Path.of(DEFAULT_EMBEDDED_DIR), "a folder", Path::of, java.util.Objects::nonNull,
+      "data folder of the embedded server (relative to the working directory)");
+  /** {@code VIVACE_DB_PER_EVENT_LOOP}. */
+  public static final Setting<Boolean> PER_EVENT_LOOP = Setting.bool("VIVACE_DB_PER_EVENT_LOOP", "perEventLoop",
+      DEFAULT_PER_EVENT_LOOP, "a pool per event loop (`poolSize / eventLoops` connections each)");
+  /** {@code VIVACE_DB_CONNECT_ATTEMPTS}. */
+  public static final Setting<Integer> CONNECT_ATTEMPTS = Setting.integer("VIVACE_DB_CONNECT_ATTEMPTS", "connectAttempts",
+      DEFAULT_CONNECT_ATTEMPTS, 1, 1000, "connection attempts at startup, one second apart");
+
+  /** Every setting of these options, in the order docs/configuration.md lists them. */
+  public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(URL, POOL_SIZE, PIPELINING_LIMIT,
+      PREPARED_CACHE, ACQUIRE_TIMEOUT, MIGRATE, MIGRATIONS, EMBEDDED_DIR, PER_EVENT_LOOP, CONNECT_ATTEMPTS);
+
   private DatabaseUrl url;
   private boolean perEventLoop = DEFAULT_PER_EVENT_LOOP;
   private int poolSize = DEFAULT_POOL_SIZE;
@@ -59,17 +99,16 @@ public final class DbOptions {
   /** Options read through {@code config}. */
   public static DbOptions from(Config config) {
     DbOptions o = new DbOptions();
-    String raw = config.raw("DATABASE_URL");
-    o.url = raw == null ? null : DatabaseUrl.parse("DATABASE_URL", raw);
-    o.poolSize = config.integer("VIVACE_DB_POOL_SIZE", DEFAULT_POOL_SIZE, 1, 1000);
-    o.pipeliningLimit = config.integer("VIVACE_DB_PIPELINING_LIMIT", DEFAULT_PIPELINING_LIMIT, 1, 65_536);
-    o.preparedCache = config.bool("VIVACE_DB_PREPARED_CACHE", DEFAULT_PREPARED_CACHE);
-    o.acquireTimeoutMs = config.integer("VIVACE_DB_ACQUIRE_TIMEOUT", DEFAULT_ACQUIRE_TIMEOUT_MS, 1, 600_000);
-    o.migrate = config.bool("VIVACE_DB_MIGRATE", DEFAULT_MIGRATE);
-    o.migrations = config.string("VIVACE_DB_MIGRATIONS", DEFAULT_MIGRATIONS);
-    o.embeddedDir = Path.of(config.string("VIVACE_DB_EMBEDDED_DIR", DEFAULT_EMBEDDED_DIR));
-    o.perEventLoop = config.bool("VIVACE_DB_PER_EVENT_LOOP", DEFAULT_PER_EVENT_LOOP);
-    o.connectAttempts = config.integer("VIVACE_DB_CONNECT_ATTEMPTS", DEFAULT_CONNECT_ATTEMPTS, 1, 1000);
+    o.url = URL.read(config);
+    o.poolSize = POOL_SIZE.read(config);
+    o.pipeliningLimit = PIPELINING_LIMIT.read(config);
+    o.preparedCache = PREPARED_CACHE.read(config);
+    o.acquireTimeoutMs = ACQUIRE_TIMEOUT.read(config);
+    o.migrate = MIGRATE.read(config);
+    o.migrations = MIGRATIONS.read(config);
+    o.embeddedDir = EMBEDDED_DIR.read(config);
+    o.perEventLoop = PER_EVENT_LOOP.read(config);
+    o.connectAttempts = CONNECT_ATTEMPTS.read(config);
     return o;
   }
 
@@ -84,16 +123,14 @@ public final class DbOptions {
   public int poolSize() { return poolSize; }
 
   public DbOptions poolSize(int size) {
-    check(size >= 1, "poolSize must be at least 1, got " + size);
-    this.poolSize = size;
+    this.poolSize = POOL_SIZE.check(size);
     return this;
   }
 
   public int pipeliningLimit() { return pipeliningLimit; }
 
   public DbOptions pipeliningLimit(int limit) {
-    check(limit >= 1, "pipeliningLimit must be at least 1, got " + limit);
-    this.pipeliningLimit = limit;
+    this.pipeliningLimit = PIPELINING_LIMIT.check(limit);
     return this;
   }
 
@@ -108,8 +145,7 @@ public final class DbOptions {
   public int acquireTimeoutMs() { return acquireTimeoutMs; }
 
   public DbOptions acquireTimeoutMs(int ms) {
-    check(ms >= 1, "acquireTimeoutMs must be at least 1, got " + ms);
-    this.acquireTimeoutMs = ms;
+    this.acquireTimeoutMs = ACQUIRE_TIMEOUT.check(ms);
     return this;
   }
 
@@ -124,16 +160,14 @@ public final class DbOptions {
   public String migrations() { return migrations; }
 
   public DbOptions migrations(String locations) {
-    check(locations != null && !locations.isBlank(), "migrations must not be blank, got '" + locations + "'");
-    this.migrations = locations;
+    this.migrations = MIGRATIONS.check(locations);
     return this;
   }
 
   public Path embeddedDir() { return embeddedDir; }
 
   public DbOptions embeddedDir(Path dir) {
-    check(dir != null, "embeddedDir must not be null");
-    this.embeddedDir = dir;
+    this.embeddedDir = EMBEDDED_DIR.check(dir);
     return this;
   }
 
@@ -147,14 +181,7 @@ public final class DbOptions {
   public int connectAttempts() { return connectAttempts; }
 
   public DbOptions connectAttempts(int attempts) {
-    check(attempts >= 1, "connectAttempts must be at least 1, got " + attempts);
-    this.connectAttempts = attempts;
+    this.connectAttempts = CONNECT_ATTEMPTS.check(attempts);
     return this;
-  }
-
-  private static void check(boolean ok, String message) {
-    if (!ok) {
-      throw new IllegalArgumentException(message);
-    }
   }
 }

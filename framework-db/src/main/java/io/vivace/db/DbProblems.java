@@ -1,31 +1,31 @@
 package io.vivace.db;
 
 import io.vertx.sqlclient.DatabaseException;
-import io.vivace.problem.ProblemException;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Maps database failures to what they mean over HTTP, without SQL, table or constraint names in
- * the answer (the log keeps the original):
+ * Maps the driver's failures to the data layer's typed exceptions, which say what happened without
+ * HTTP (the web edge turns them into problems, see {@code io.vivace.db.impl.DbProblemMapper}):
  * <ul>
- *   <li>unique violation (23505) → 409;</li>
- *   <li>foreign-key violation (23503) → 409;</li>
- *   <li>not-null or check violation (23502, 23514) → 422;</li>
+ *   <li>unique violation (23505), foreign-key violation (23503), not-null violation (23502),
+ *       check violation (23514) → {@link ConstraintViolation} of that kind, with the constraint's
+ *       name;</li>
  *   <li>statement timeout or cancel (57014), serialization failure or deadlock (40001, 40P01),
  *       too many connections (53300), a lost or refused connection, a pool wait that timed out →
- *       503;</li>
- *   <li>anything else unchanged (a 500 with a request id).</li>
+ *       {@link DatabaseUnavailableException};</li>
+ *   <li>anything else unchanged (a 500 with a request id at the edge).</li>
  * </ul>
  */
 public final class DbProblems {
   private DbProblems() {
   }
 
-  /** The problem for {@code failure}, or {@code failure} itself when it is not one a client can act on. */
+  /** The typed exception for {@code failure}, or {@code failure} itself when it is none of the above. */
   public static Throwable map(Throwable failure) {
-    if (failure instanceof ProblemException) {
+    if (failure instanceof io.vivace.problem.ProblemException || failure instanceof ConstraintViolation
+        || failure instanceof DatabaseUnavailableException || failure instanceof NotFoundException) {
       return failure;
     }
     if (failure instanceof DatabaseException) {
@@ -33,30 +33,33 @@ public final class DbProblems {
       if (state != null) {
         switch (state) {
           case "23505":
-            return ProblemException.conflict("A resource with the same unique values already exists.");
+            return violation(ConstraintViolation.Kind.UNIQUE, state, failure);
           case "23503":
-            return ProblemException.conflict("The request refers to a resource that does not exist, or one that is still referred to.");
+            return violation(ConstraintViolation.Kind.FOREIGN_KEY, state, failure);
           case "23502":
+            return violation(ConstraintViolation.Kind.NOT_NULL, state, failure);
           case "23514":
-            return ProblemException.of(422, "The request leaves out or breaks a required value.");
+            return violation(ConstraintViolation.Kind.CHECK, state, failure);
           case "57014":
           case "40001":
           case "40P01":
           case "53300":
-            return unavailable();
+            return new DatabaseUnavailableException(failure);
           default:
             return failure;
         }
       }
     }
     if (isConnectionFailure(failure)) {
-      return unavailable();
+      return new DatabaseUnavailableException(failure);
     }
     return failure;
   }
 
-  private static ProblemException unavailable() {
-    return ProblemException.of(503, "The database is unavailable right now; try again shortly.");
+  private static ConstraintViolation violation(ConstraintViolation.Kind kind, String state, Throwable failure) {
+    String constraint = failure instanceof io.vertx.pgclient.PgException
+        ? ((io.vertx.pgclient.PgException) failure).getConstraint() : null;
+    return new ConstraintViolation(kind, constraint, state, failure);
   }
 
   private static boolean isConnectionFailure(Throwable failure) {

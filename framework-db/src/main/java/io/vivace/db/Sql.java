@@ -11,14 +11,20 @@ import java.util.Optional;
 
 /**
  * Queries with bound parameters ({@code $1, $2, ...}; values are never concatenated into SQL),
- * prepared and cached per connection. Every returned future fails with a
- * {@link io.vivace.problem.ProblemException} for the errors a client can act on (see
- * {@link DbProblems}), so a handler can return it as is. Methods may be called from any thread;
- * results complete on the caller's event loop.
+ * prepared and cached per connection. Returned futures fail with the data layer's typed
+ * exceptions, free of HTTP so repositories work outside requests too: {@link NotFoundException},
+ * {@link TooManyRowsException}, {@link ConstraintViolation} (unique, foreign-key, not-null, check),
+ * {@link DatabaseUnavailableException} (see {@link DbProblems}); other failures as the driver
+ * raised them. At the web edge a handler can return such a future as is: they become 404, 409,
+ * 422 and 503 problems. Methods may be called from any thread; results complete on the caller's
+ * event loop.
  */
 public interface Sql {
 
-  /** The single row's value; fails with a 404 problem when there is none. */
+  /**
+   * The single row's value (as jOOQ's {@code fetchOne}): fails with {@link NotFoundException} when
+   * there is no row and with {@link TooManyRowsException} when there is more than one.
+   */
   <T> Future<T> one(String sql, Tuple params, RowMapper<T> mapper);
 
   /** The first row's value, or empty. */

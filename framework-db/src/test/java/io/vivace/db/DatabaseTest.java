@@ -61,6 +61,7 @@ class DatabaseTest {
     app.post("/authors/:name", Path.string("name"),
         name -> db.execute("INSERT INTO author (name) VALUES ($1)", Tuple.of(name)).map(n -> Response.status(201).body("created " + n)));
     // Two inserts in one transaction; the second may fail and must take the first with it.
+    app.get("/authors/any", () -> db.one("SELECT name FROM author", Tuple.tuple(), row -> row.getString(0)));
     app.post("/pair", Body.json(NewNotes.class), pair -> db.inTransaction(tx ->
         tx.one(insert, Tuple.of(pair.notes().get(0).authorId(), pair.notes().get(0).title()), Note::from)
             .compose(first -> tx.one(insert, Tuple.of(pair.notes().get(1).authorId(), pair.notes().get(1).title()), Note::from))
@@ -112,6 +113,40 @@ class DatabaseTest {
       String body = r.body().toLowerCase(java.util.Locale.ROOT);
       assertFalse(body.contains("insert") || body.contains("author_") || body.contains("note_") || body.contains("violat"), body);
     }
+  }
+
+  /** The failure of {@code f} (outside any request), or an AssertionError when it succeeds. */
+  private static Throwable failure(io.vertx.core.Future<?> f) {
+    try {
+      f.toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    throw new AssertionError("expected a failure");
+  }
+
+  @Test
+  void outsideRequestsFailuresAreTypedWithoutHttp() {
+    Throwable many = failure(db.one("SELECT x FROM generate_series(1, 2) x", Tuple.tuple(), r -> r.getInteger(0)));
+    assertEquals(2, ((TooManyRowsException) many).rows(), "one() refuses a second row, as jOOQ's fetchOne");
+    assertTrue(failure(db.one("SELECT id FROM author WHERE id = -1", Tuple.tuple(), r -> r.getInteger(0)))
+        instanceof NotFoundException);
+    ConstraintViolation unique = (ConstraintViolation) failure(db.execute("INSERT INTO author (name) VALUES ('Ada')", Tuple.tuple()));
+    assertEquals(ConstraintViolation.Kind.UNIQUE, unique.kind());
+    assertEquals("author_name_key", unique.constraint());
+    ConstraintViolation fk = (ConstraintViolation) failure(db.execute("INSERT INTO note (author_id, title) VALUES (999, 'x')", Tuple.tuple()));
+    assertEquals(ConstraintViolation.Kind.FOREIGN_KEY, fk.kind());
+    ConstraintViolation check = (ConstraintViolation) failure(db.execute("INSERT INTO note (author_id, title) VALUES (1, '')", Tuple.tuple()));
+    assertEquals(ConstraintViolation.Kind.CHECK, check.kind());
+  }
+
+  @Test
+  void aSecondRowIsTheServersBugAtTheEdge() {
+    HttpResponse<String> r = server.get("/authors/any");
+    assertEquals(500, r.statusCode(), r.body());
+    assertTrue(r.body().contains("request_id"), r.body());
   }
 
   @Test

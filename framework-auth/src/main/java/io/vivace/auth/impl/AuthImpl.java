@@ -1,6 +1,5 @@
 package io.vivace.auth.impl;
 
-import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vivace.App;
@@ -13,7 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link Auth}: the {@link Jwt} is made at once from given options, or at start from the environment. */
+/** {@link Auth}: the {@link Jwt} is made at once from given options, or in the app's validation phase from the environment. */
 public final class AuthImpl implements Auth {
   private final Clock clock;
   private volatile Jwt jwt;
@@ -23,14 +22,8 @@ public final class AuthImpl implements Auth {
     if (options != null) {
       this.jwt = new JwtImpl(options, clock);
     } else {
-      app.onStart(vertx -> {
-        try {
-          this.jwt = new JwtImpl(AuthOptions.fromEnvironment(), clock);
-          return Future.succeededFuture();
-        } catch (RuntimeException e) {
-          return Future.failedFuture(e);
-        }
-      });
+      // Read and checked in the app's validation phase, before any start hook (database, migrations).
+      app.onValidate(config -> this.jwt = new JwtImpl(AuthOptions.fromEnvironment(config), clock));
     }
   }
 

@@ -1,12 +1,12 @@
 package io.vivace.auth.throttle;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 
 /**
  * Counters and locks with an expiry, for login throttling: in this process
- * ({@link #inProcess(Clock)}) or in Redis ({@link #redis}, shared by every instance of the app).
+ * ({@link #inProcess(Clock)}) or in Redis ({@link #redis}, shared by every instance of the app, in
+ * process while Redis is unreachable).
  * Times are in milliseconds. Every method completes on the caller's Vert.x context when it has
  * one. Thread-safe.
  */
@@ -34,11 +34,18 @@ public interface ThrottleStore {
   }
 
   /**
-   * A store in Redis through Lettuce at {@code redisUrl} ({@code redis://host:6379/0}); every key
-   * starts with {@code prefix}. Connects off the event loop.
+   * A store in Redis on the app's shared client; every key starts with {@code prefix}. While Redis
+   * is unreachable (down at start, connection lost, breaker open, a command failed) it counts in
+   * this process instead, on {@code clock}: logins keep working, limits then hold per instance, and
+   * counters and locks kept in Redis are not seen until it is back. Never blocks.
    */
-  static Future<ThrottleStore> redis(Vertx vertx, String redisUrl, String prefix) {
-    return vertx.executeBlocking(() -> new RedisThrottleStore(redisUrl, prefix), false);
+  static ThrottleStore redis(io.vivace.cache.Redis redis, String prefix, Clock clock) {
+    return redis(redis, prefix, clock, io.vivace.auth.AuthOptions.DEFAULT_THROTTLE_ENTRIES);
+  }
+
+  /** As {@link #redis(io.vivace.cache.Redis, String, Clock)}, the in-process fallback holding at most {@code maxEntries}. */
+  static ThrottleStore redis(io.vivace.cache.Redis redis, String prefix, Clock clock, long maxEntries) {
+    return new RedisThrottleStore(redis, prefix, inProcess(clock, maxEntries));
   }
 
   /**
@@ -56,7 +63,7 @@ public interface ThrottleStore {
   /** Removes {@code key}. */
   Future<Void> delete(String key);
 
-  /** Releases the connection, if any. */
+  /** Releases what the store holds (the shared Redis client is the app's, closed by the app). */
   default Future<Void> close() {
     return Future.succeededFuture();
   }

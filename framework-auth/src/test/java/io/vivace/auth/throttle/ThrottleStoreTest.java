@@ -7,6 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vivace.auth.AuthOptions;
 import io.vivace.auth.MutableClock;
+import io.vivace.cache.Redis;
+import io.vivace.cache.testing.TestRedis;
 import io.vivace.problem.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,17 +24,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The throttle stores' contract, on the in-process store and, when {@code REDIS_URL} is set, on
- * Redis (keys under a prefix of this run's own); time-driven behaviour on the controllable clock.
+ * The throttle stores' contract, on the in-process store and on Redis ({@code REDIS_URL}'s or an
+ * embedded one; keys under a prefix of this run's own); time-driven behaviour on the controllable
+ * clock.
  */
 class ThrottleStoreTest {
   static final Vertx vertx = Vertx.vertx();
-  static final List<ThrottleStore> opened = new ArrayList<>();
+  static final List<Redis> opened = new ArrayList<>();
 
   @AfterAll
   static void close() throws Exception {
-    for (ThrottleStore s : opened) {
-      await(s.close());
+    for (Redis r : opened) {
+      await(r.close());
     }
     vertx.close();
   }
@@ -44,12 +47,11 @@ class ThrottleStoreTest {
   static Stream<ThrottleStore> stores() throws Exception {
     List<ThrottleStore> stores = new ArrayList<>();
     stores.add(ThrottleStore.inProcess(new MutableClock(Instant.now())));
-    String redis = System.getenv("REDIS_URL");
-    if (redis != null && !redis.isBlank()) {
-      ThrottleStore s = await(ThrottleStore.redis(vertx, redis, "vivace-test:auth:" + UUID.randomUUID() + ":"));
-      opened.add(s);
-      stores.add(s);
-    }
+    Redis redis = Redis.create(TestRedis.options());
+    opened.add(redis);
+    await(redis.start());
+    assertTrue(redis.up(), "the test's Redis is reachable");
+    stores.add(ThrottleStore.redis(redis, "vivace-test:auth:" + UUID.randomUUID() + ":", new MutableClock(Instant.now())));
     return stores.stream();
   }
 

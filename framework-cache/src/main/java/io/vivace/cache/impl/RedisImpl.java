@@ -57,6 +57,36 @@ public final class RedisImpl implements Redis {
   private volatile boolean closed;
   private volatile boolean everConnected;
 
+  /** The holder of an app's shared client (absent when REDIS_URL is unset). */
+  private record Shared(RedisImpl redis) {
+  }
+
+  /** {@link Redis#shared(App)} and {@link Redis#shared(App, RedisOptions)}. */
+  public static Redis shared(io.vivace.App app, RedisOptions given) {
+    Shared shared = app.component(Shared.class, a -> {
+      RedisOptions options;
+      try {
+        options = given != null ? given : RedisOptions.fromEnvironment();
+      } catch (io.vivace.config.ConfigException e) {
+        a.onValidate(config -> {
+          throw e; // reported with the other settings, before any start hook
+        });
+        return new Shared(null);
+      }
+      if (options == null) {
+        return new Shared(null);
+      }
+      RedisImpl redis = new RedisImpl(options);
+      a.onStart(vertx -> redis.start());
+      a.onStop(vertx -> redis.close());
+      return new Shared(redis);
+    });
+    if (given != null && (shared.redis == null || shared.redis.options != given)) {
+      throw new IllegalStateException("this app already has a shared Redis client on other options");
+    }
+    return shared.redis;
+  }
+
   public RedisImpl(RedisOptions options) {
     this.options = options;
     this.uri = RedisURI.create(options.url());
@@ -153,6 +183,16 @@ public final class RedisImpl implements Redis {
    * Runs a command when the tier is usable, recording its outcome in the breaker; null when it is
    * skipped (not connected, or the breaker is open).
    */
+  @Override
+  public <T> CompletableFuture<T> command(Function<RedisAsyncCommands<String, byte[]>, CompletionStage<T>> command) {
+    return call(command);
+  }
+
+  @Override
+  public RedisOptions options() {
+    return options;
+  }
+
   <T> CompletableFuture<T> call(Function<RedisAsyncCommands<String, byte[]>, CompletionStage<T>> command) {
     StatefulRedisConnection<String, byte[]> c = connection;
     if (c == null || !breaker.allow()) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a failure into an RFC 9457 problem response: {@link ProblemException}s with their own
- * status, client errors from Vert.x Web with theirs, anything else as a 500 whose body holds only a
+ * status, a module's failures through its {@link io.vivace.problem.ProblemMapper}, client errors from Vert.x Web with theirs, anything else as a 500 whose body holds only a
  * request id while the log holds the stack trace with the same id. Shared by the router's error
  * handler and the routes served without the router. An {@link Error} is not rendered: it ends the
  * process ({@link io.vivace.impl.Fatal}). Called on the event loop.
@@ -22,6 +22,10 @@ public final class ProblemResponses {
   private static final Logger LOG = LoggerFactory.getLogger("io.vivace.errors");
   private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Problem.CONTENT_TYPE);
   private static final String REQUEST_ID = "X-Request-Id";
+  /** Every module's mapper of its own failures, found once. */
+  private static final io.vivace.problem.ProblemMapper[] MAPPERS = java.util.ServiceLoader
+      .load(io.vivace.problem.ProblemMapper.class, ProblemResponses.class.getClassLoader()).stream()
+      .map(java.util.ServiceLoader.Provider::get).toArray(io.vivace.problem.ProblemMapper[]::new);
 
   private ProblemResponses() {
   }
@@ -38,6 +42,9 @@ public final class ProblemResponses {
     }
     Problem problem;
     java.util.Map<String, String> headers = java.util.Map.of();
+    if (failure != null && !(failure instanceof ProblemException)) {
+      failure = mapped(failure);
+    }
     if (failure instanceof ProblemException) {
       problem = ((ProblemException) failure).problem();
       headers = ((ProblemException) failure).headers();
@@ -71,6 +78,17 @@ public final class ProblemResponses {
     resp.setStatusCode(problem.status());
     resp.headers().set(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
     resp.end(Json.encode(problem.withInstance(req.path())));
+  }
+
+  /** The first mapper's problem for {@code failure}, or {@code failure} when none knows it. */
+  static Throwable mapped(Throwable failure) {
+    for (io.vivace.problem.ProblemMapper m : MAPPERS) {
+      ProblemException p = m.toProblem(failure);
+      if (p != null) {
+        return p;
+      }
+    }
+    return failure;
   }
 
   private static String detail(int code, HttpServerRequest req) {

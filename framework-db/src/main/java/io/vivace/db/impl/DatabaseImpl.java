@@ -49,6 +49,8 @@ public final class DatabaseImpl implements Database {
 
   public DatabaseImpl(App app, DbOptions options) {
     this.given = options;
+    // Settings are read and checked in the app's validation phase, before any start hook runs.
+    app.onValidate(config -> this.options = given != null ? given : DbOptions.from(config));
     app.onStart(this::start);
     app.onStop(this::stop);
     app.health().check("db", () -> pool == null
@@ -57,11 +59,6 @@ public final class DatabaseImpl implements Database {
 
   private Future<Void> start(Vertx vertx) {
     this.vertx = vertx;
-    try {
-      options = given != null ? given : DbOptions.fromEnvironment();
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
     Future<DatabaseUrl> where = options.url() != null ? Future.succeededFuture(options.url())
         : vertx.executeBlocking(() -> {
           EmbeddedPostgres pg = EmbeddedPostgres.start(options.embeddedDir().toAbsolutePath());

@@ -7,6 +7,8 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import io.vivace.db.DbProblems;
+import io.vivace.db.NotFoundException;
+import io.vivace.db.TooManyRowsException;
 import io.vivace.db.RowMapper;
 import io.vivace.db.Sql;
 import io.vivace.db.Keyset;
@@ -14,7 +16,6 @@ import io.vivace.pagination.CursorPage;
 import io.vivace.pagination.CursorRequest;
 import io.vivace.pagination.Page;
 import io.vivace.pagination.PageRequest;
-import io.vivace.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.Optional;
 /** {@link Sql} over a Vert.x SQL client (the pool, or a transaction's connection). */
 final class SqlImpl implements Sql {
   private final SqlClient client;
+
+  private static final NotFoundException NOT_FOUND = new NotFoundException("the query found no row");
 
   SqlImpl(SqlClient client) {
     this.client = client;
@@ -39,9 +42,12 @@ final class SqlImpl implements Sql {
   @Override
   public <T> Future<T> one(String sql, Tuple params, RowMapper<T> mapper) {
     return run(sql, params).compose(rows -> {
+      if (rows.size() > 1) {
+        return Future.failedFuture(new TooManyRowsException(rows.size()));
+      }
       RowIterator<Row> it = rows.iterator();
       return it.hasNext() ? Future.succeededFuture(mapper.map(it.next()))
-          : Future.failedFuture(ProblemException.notFound("The resource does not exist."));
+          : Future.failedFuture(NOT_FOUND);
     });
   }
 

@@ -78,19 +78,16 @@ public record Seed(int users, int posts, int comments) {
 
   /**
    * Adds a start hook, after the database's (so after the migrations), that seeds an empty
-   * database with {@code seed}, or with what the environment asks for when it is null (read at
-   * start: a bad value stops startup like any other setting).
+   * database with {@code seed}, or with what the environment asks for when it is null (read in
+   * the app's validation phase: a bad value stops startup, before the database starts, like any
+   * other setting).
    */
   public static void onStart(App app, Database db, Seed seed) {
-    app.onStart(vertx -> {
-      Seed s;
-      try {
-        s = seed != null ? seed : fromEnvironment(Config.system());
-      } catch (RuntimeException e) {
-        return Future.failedFuture(e);
-      }
-      return s == null ? Future.succeededFuture() : s.run(db);
-    });
+    java.util.concurrent.atomic.AtomicReference<Seed> chosen = new java.util.concurrent.atomic.AtomicReference<>(seed);
+    if (seed == null) {
+      app.onValidate(config -> chosen.set(fromEnvironment(config)));
+    }
+    app.onStart(vertx -> chosen.get() == null ? Future.succeededFuture() : chosen.get().run(db));
   }
 
   /** Seeds the database when {@code users} is empty; true when it did. */

@@ -16,7 +16,6 @@ import io.vivace.auth.module.RefreshRequest;
 import io.vivace.auth.module.TokenPair;
 import io.vivace.auth.throttle.LoginThrottle;
 import io.vivace.auth.throttle.ThrottleStore;
-import io.vivace.config.Config;
 import io.vivace.db.Database;
 import io.vivace.db.Sql;
 import io.vivace.extract.Body;
@@ -47,7 +46,11 @@ public final class AuthModuleImpl implements AuthModule {
   private final String prefix;
   private final RefreshTokens refreshTokens;
   private final List<SignupHook> hooks = new CopyOnWriteArrayList<>();
+  private final ThrottleStore givenStore;
+  private final io.vivace.cache.Redis redis;
+  /** Made by the start hook (its bound is a setting), before any request. */
   private volatile ThrottleStore store;
+  private final String storeName;
   private volatile LoginThrottle throttle;
   private volatile PasswordHasher hasher;
   private volatile String dummyHash;
@@ -62,10 +65,17 @@ public final class AuthModuleImpl implements AuthModule {
     this.auth = auth;
     this.prefix = prefix;
     this.refreshTokens = new RefreshTokens(db, auth.clock());
-    app.onStart(vertx -> start(vertx, givenStore));
+    // The app's one Redis client (the caches' too), or null without REDIS_URL; read and checked
+    // with the app's other settings before any start hook.
+    this.givenStore = givenStore;
+    this.redis = givenStore == null ? io.vivace.cache.Redis.shared(app) : null;
+    this.storeName = givenStore != null ? "in the given store"
+        : redis != null ? "in Redis (in process while Redis is unreachable)" : "in process";
+    app.onStart(this::start);
     app.onStop(vertx -> {
       vertx.cancelTimer(pruneTimer);
-      return givenStore == null && store != null ? store.close() : Future.succeededFuture();
+      ThrottleStore made = store;
+      return givenStore == null && made != null ? made.close() : Future.succeededFuture();
     });
     app.post(prefix + "/signup", CLIENT_IP, Body.json(Credentials.class), this::signup);
     app.post(prefix + "/login", CLIENT_IP, Body.json(Credentials.class), this::login);
@@ -74,28 +84,25 @@ public final class AuthModuleImpl implements AuthModule {
     app.get(prefix + "/me", auth.user(), this::me);
   }
 
-  private Future<?> start(Vertx vertx, ThrottleStore givenStore) {
+  private Future<?> start(Vertx vertx) {
     AuthOptions options = auth.options();
     PasswordHasher h = PasswordHasher.argon2id(options);
-    String redisUrl = Config.system().raw("REDIS_URL");
-    Future<ThrottleStore> chosen = givenStore != null ? Future.succeededFuture(givenStore)
-        : redisUrl != null ? ThrottleStore.redis(vertx, redisUrl, DEFAULT_REDIS_PREFIX)
-        : Future.succeededFuture(ThrottleStore.inProcess(auth.clock(), options.throttleEntries()));
+    store = givenStore != null ? givenStore
+        : redis != null ? ThrottleStore.redis(redis, DEFAULT_REDIS_PREFIX, auth.clock(), options.throttleEntries())
+        : ThrottleStore.inProcess(auth.clock(), options.throttleEntries());
     return vertx.executeBlocking(() -> {
       int n = ModuleMigrations.migrate(db.url());
       String dummy = h.hashBlocking(UUID.randomUUID().toString());
-      LOG.info("Auth module on {}: {} migration(s) applied, login throttling {}", prefix, n,
-          givenStore != null ? "in the given store" : redisUrl != null ? "in Redis" : "in process");
+      LOG.info("Auth module on {}: {} migration(s) applied, login throttling {}", prefix, n, storeName);
       return dummy;
-    }, false).compose(dummy -> chosen.map(s -> {
+    }, false).map(dummy -> {
       this.dummyHash = dummy;
       this.hasher = h;
-      this.store = s;
-      this.throttle = new LoginThrottle(options, s);
+      this.throttle = new LoginThrottle(options, store);
       this.pruneTimer = vertx.setPeriodic(PRUNE_INTERVAL_MS, id -> pruneExpiredRefreshTokens()
           .onFailure(e -> LOG.warn("Deleting expired refresh tokens failed", e)));
-      return s;
-    }));
+      return dummy;
+    });
   }
 
   @Override
