@@ -4,21 +4,41 @@ import io.vivace.config.Config;
 import java.nio.file.Path;
 
 /**
- * Options of the database: where it is, the pool, migrations. Every field has a documented
+ * Options of the database: where it is, the connections, migrations. Every field has a documented
  * {@code DEFAULT_*}; {@link #fromEnvironment()} reads each from an environment variable or system
- * property (naming as in {@link Config}). Setters validate and show the bad value. Not thread-safe:
- * configure, then attach.
+ * property (naming as in {@link Config}), within the bounds given here. Setters validate and show
+ * the bad value. Not thread-safe: configure, then attach.
+ *
+ * <p>Connection layout: every event loop owns {@link #connectionsPerLoop()} pipelined connections,
+ * opened on that loop, which carry the queries of {@link Sql}; a separate pool of
+ * {@link #poolSize()} connections serves only what needs a connection of its own (transactions,
+ * streaming cursors, {@code LISTEN}, {@link Database#pool()}). So the server sees at most
+ * {@code eventLoops * connectionsPerLoop + poolSize} connections from one app.
  */
 public final class DbOptions {
-  /** Connections in the pool (shared by all event loops): {@value}. Environment {@code VIVACE_DB_POOL_SIZE}. */
+  /**
+   * Pipelined connections each event loop owns: {@value} (1..64). Environment
+   * {@code VIVACE_DB_CONNECTIONS_PER_LOOP}.
+   */
+  public static final int DEFAULT_CONNECTIONS_PER_LOOP = 1;
+  /**
+   * Connections of the pool for transactions, cursors and {@link Database#pool()} (not for plain
+   * queries): {@value} (1..1000). Environment {@code VIVACE_DB_POOL_SIZE}.
+   */
   public static final int DEFAULT_POOL_SIZE = 8;
-  /** Queries in flight per connection (PostgreSQL pipelining): {@value}. Environment {@code VIVACE_DB_PIPELINING_LIMIT}. */
+  /**
+   * Statements in flight per connection (PostgreSQL pipelining; more wait in that connection's
+   * queue, in order): {@value} (1..65536). Environment {@code VIVACE_DB_PIPELINING_LIMIT}.
+   */
   public static final int DEFAULT_PIPELINING_LIMIT = 256;
   /** Cache prepared statements per connection: {@value}. Environment {@code VIVACE_DB_PREPARED_CACHE}. */
   public static final boolean DEFAULT_PREPARED_CACHE = true;
-  /** Statements kept per connection's cache: {@value}. */
+  /** Statements kept per connection's cache (not configurable): {@value}. */
   public static final int DEFAULT_PREPARED_CACHE_SIZE = 256;
-  /** Milliseconds a query waits for a pooled connection before a 503: {@value}. Environment {@code VIVACE_DB_ACQUIRE_TIMEOUT}. */
+  /**
+   * Milliseconds a transaction or cursor waits for a pooled connection before a 503: {@value}
+   * (1..600000). Environment {@code VIVACE_DB_ACQUIRE_TIMEOUT}.
+   */
   public static final int DEFAULT_ACQUIRE_TIMEOUT_MS = 5_000;
   /** Apply Flyway migrations at startup: {@value}. Environment {@code VIVACE_DB_MIGRATE}. */
   public static final boolean DEFAULT_MIGRATE = true;
@@ -26,18 +46,11 @@ public final class DbOptions {
   public static final String DEFAULT_MIGRATIONS = "classpath:db/migration";
   /** Data folder of the embedded server used without {@code DATABASE_URL}: {@value} (relative to the working directory). Environment {@code VIVACE_DB_EMBEDDED_DIR}. */
   public static final String DEFAULT_EMBEDDED_DIR = ".vivace/postgres";
-  /** Connection attempts at startup before giving up: {@value}, one second apart. Environment {@code VIVACE_DB_CONNECT_ATTEMPTS}. */
+  /** Connection attempts at startup before giving up: {@value} (1..1000), one second apart. Environment {@code VIVACE_DB_CONNECT_ATTEMPTS}. */
   public static final int DEFAULT_CONNECT_ATTEMPTS = 10;
 
-  /**
-   * Give each event loop its own pool of {@code poolSize / eventLoops} connections (at least one),
-   * created on that loop, so a query and its result never change threads: {@value}. Environment
-   * {@code VIVACE_DB_PER_EVENT_LOOP}.
-   */
-  public static final boolean DEFAULT_PER_EVENT_LOOP = false;
-
   private DatabaseUrl url;
-  private boolean perEventLoop = DEFAULT_PER_EVENT_LOOP;
+  private int connectionsPerLoop = DEFAULT_CONNECTIONS_PER_LOOP;
   private int poolSize = DEFAULT_POOL_SIZE;
   private int pipeliningLimit = DEFAULT_PIPELINING_LIMIT;
   private boolean preparedCache = DEFAULT_PREPARED_CACHE;
@@ -68,7 +81,11 @@ public final class DbOptions {
     o.migrate = config.bool("VIVACE_DB_MIGRATE", DEFAULT_MIGRATE);
     o.migrations = config.string("VIVACE_DB_MIGRATIONS", DEFAULT_MIGRATIONS);
     o.embeddedDir = Path.of(config.string("VIVACE_DB_EMBEDDED_DIR", DEFAULT_EMBEDDED_DIR));
-    o.perEventLoop = config.bool("VIVACE_DB_PER_EVENT_LOOP", DEFAULT_PER_EVENT_LOOP);
+    o.connectionsPerLoop = config.integer("VIVACE_DB_CONNECTIONS_PER_LOOP", DEFAULT_CONNECTIONS_PER_LOOP, 1, 64);
+    if (config.raw("VIVACE_DB_PER_EVENT_LOOP") != null) {
+      org.slf4j.LoggerFactory.getLogger(Database.class).warn("VIVACE_DB_PER_EVENT_LOOP is ignored: every event loop "
+          + "now has its own pipelined connection(s); see VIVACE_DB_CONNECTIONS_PER_LOOP");
+    }
     o.connectAttempts = config.integer("VIVACE_DB_CONNECT_ATTEMPTS", DEFAULT_CONNECT_ATTEMPTS, 1, 1000);
     return o;
   }
@@ -137,10 +154,13 @@ public final class DbOptions {
     return this;
   }
 
-  public boolean perEventLoop() { return perEventLoop; }
+  /** Pipelined connections each event loop owns. */
+  public int connectionsPerLoop() { return connectionsPerLoop; }
 
-  public DbOptions perEventLoop(boolean on) {
-    this.perEventLoop = on;
+  /** @throws IllegalArgumentException unless {@code count} is in 1..64 */
+  public DbOptions connectionsPerLoop(int count) {
+    check(count >= 1 && count <= 64, "connectionsPerLoop must be in 1..64, got " + count);
+    this.connectionsPerLoop = count;
     return this;
   }
 

@@ -1,9 +1,10 @@
 package io.vivace.db;
 
 import io.vertx.sqlclient.DatabaseException;
+import io.vivace.problem.Problem;
 import io.vivace.problem.ProblemException;
-import java.net.ConnectException;
-import java.nio.channels.ClosedChannelException;
+import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -13,13 +14,27 @@ import java.util.concurrent.TimeoutException;
  *   <li>unique violation (23505) → 409;</li>
  *   <li>foreign-key violation (23503) → 409;</li>
  *   <li>not-null or check violation (23502, 23514) → 422;</li>
- *   <li>statement timeout or cancel (57014), serialization failure or deadlock (40001, 40P01),
- *       too many connections (53300), a lost or refused connection, a pool wait that timed out →
- *       503;</li>
+ *   <li>503 with {@code Retry-After: 1} (RFC 9110 section 10.2.3) for every failure that is the
+ *       database's state rather than the request's: SQLSTATE class 08 (connection exception),
+ *       class 53 (insufficient resources, as 53300 too many connections), class 57 (operator
+ *       intervention: 57014 statement timeout or cancel, 57P01 terminated by an administrator,
+ *       57P02 crash shutdown, 57P03 shutting down or starting up), 25P03 (idle-in-transaction
+ *       timeout), serialization failure or deadlock (40001, 40P01); and every connection-level
+ *       failure: a refused, reset or closed connection ({@code ClosedConnectionException},
+ *       "Connection is not active now", "Connection reset by peer", any {@link IOException} in
+ *       the cause chain), a connect or pool wait that timed out, no connection at all;</li>
  *   <li>anything else unchanged (a 500 with a request id).</li>
  * </ul>
+ * Thread-safe; allocates nothing for the 503 (one shared, stackless problem).
  */
 public final class DbProblems {
+  /** The {@code Retry-After} of a 503, in seconds: {@value}. */
+  public static final int RETRY_AFTER_SECONDS = 1;
+
+  private static final ProblemException UNAVAILABLE = new ProblemException(
+      Problem.of(503, "The database is unavailable right now; try again shortly."),
+      Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
+
   private DbProblems() {
   }
 
@@ -39,34 +54,40 @@ public final class DbProblems {
           case "23502":
           case "23514":
             return ProblemException.of(422, "The request leaves out or breaks a required value.");
-          case "57014":
           case "40001":
           case "40P01":
-          case "53300":
-            return unavailable();
+          case "25P03":
+            return UNAVAILABLE;
           default:
-            return failure;
+            return state.startsWith("08") || state.startsWith("53") || state.startsWith("57") ? UNAVAILABLE : failure;
         }
       }
     }
     if (isConnectionFailure(failure)) {
-      return unavailable();
+      return UNAVAILABLE;
     }
     return failure;
   }
 
-  private static ProblemException unavailable() {
-    return ProblemException.of(503, "The database is unavailable right now; try again shortly.");
+  /** The 503 problem (with {@code Retry-After}) of an unavailable database: one shared instance. */
+  public static ProblemException unavailable() {
+    return UNAVAILABLE;
   }
 
   private static boolean isConnectionFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof ConnectException
-          || t instanceof ClosedChannelException || t instanceof TimeoutException
-          || t instanceof io.netty.channel.ConnectTimeoutException
-          || t.getClass().getName().endsWith("NoStackTraceTimeoutException")  // pool wait timed out
-          || String.valueOf(t.getMessage()).contains("Connection refused")
-          || String.valueOf(t.getMessage()).startsWith("Timeout waiting for connection")) { // pool acquire timeout
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
+      if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof IOException // reset, refused, closed channel
+          || t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
+          || t.getClass().getName().endsWith("NoStackTraceTimeoutException")) { // pool wait timed out
+        return true;
+      }
+      String m = t.getMessage();
+      if (m != null && (m.startsWith("Connection is not active now") // a command sent on a closed connection
+          || m.startsWith("Pending requests failed to be sent") // queued behind the pipelining limit when it closed
+          || m.startsWith("Timeout waiting for connection") // pool acquire timeout
+          || m.contains("Connection refused") || m.contains("Connection reset") || m.contains("Broken pipe")
+          || m.startsWith("Pool closed") || m.contains("connection has been closed"))) {
         return true;
       }
     }
