@@ -47,6 +47,8 @@ final class LoopConnection {
   /** Owning loop only; replaced with each new connection. */
   private HashMap<String, PreparedQuery<RowSet<Row>>> prepared = new HashMap<>();
   private long retryMs = FIRST_RETRY_MS;
+  /** Round-robin position among the loop's connections (kept on the loop's first); racy on purpose. */
+  private int turn;
   private boolean lost;
 
   LoopConnection(ContextInternal context, PgConnectOptions options, String name, int preparedMax) {
@@ -72,6 +74,11 @@ final class LoopConnection {
   /** The owning loop's thread (null before {@link #open()} reached the loop). */
   Thread owner() {
     return owner;
+  }
+
+  /** The next round-robin position among this loop's connections (any value is valid). */
+  int nextTurn() {
+    return turn++;
   }
 
   /** The open connection, or null while disconnected. Any thread. */

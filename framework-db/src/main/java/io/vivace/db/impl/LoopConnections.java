@@ -138,7 +138,7 @@ final class LoopConnections implements Statements {
       home = Math.floorMod(next++, loops.length);
     }
     LoopConnection[] own = loops[home];
-    LoopConnection c = own.length == 1 ? own[0] : own[Math.floorMod(next++, own.length)];
+    LoopConnection c = own.length == 1 ? own[0] : own[Math.floorMod(own[0].nextTurn(), own.length)];
     if (c.live() != null) {
       return c;
     }
