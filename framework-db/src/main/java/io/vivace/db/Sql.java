@@ -14,7 +14,9 @@ import java.util.Optional;
  * prepared and cached per connection. Every returned future fails with a
  * {@link io.vivace.problem.ProblemException} for the errors a client can act on (see
  * {@link DbProblems}), so a handler can return it as is. Methods may be called from any thread;
- * results complete on the caller's event loop.
+ * results complete on the calling event loop's thread, or, off the event loops, on the caller's
+ * Vert.x context (a blocking handler's worker or virtual thread); a caller with no Vert.x context
+ * gets them on an event-loop thread.
  */
 public interface Sql {
 

@@ -127,6 +127,37 @@ class LoopConnectionsTest {
     }
   }
 
+  @Test
+  void offTheEventLoopsQueriesUseTheLoopsConnectionsAndComeBackToTheCallersContext() throws Exception {
+    DatabaseUrl url = TestDatabase.fresh();
+    App app = Vivace.app(TestServer.options().eventLoops(2));
+    Database db = Database.attach(app, new DbOptions().url(url).migrate(false));
+    app.get("/blocking", () -> {
+      io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
+      List<Future<String>> reads = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        reads.add(db.one("SELECT pg_backend_pid()", Tuple.tuple(), r -> r.getInteger(0))
+            .map(pid -> pid + (io.vertx.core.Vertx.currentContext() == caller ? "" : " elsewhere")));
+      }
+      Future<List<String>> all = Future.all(reads).map(done -> {
+        List<String> out = new ArrayList<>();
+        reads.forEach(f -> out.add(f.result()));
+        return out;
+      });
+      return all.toCompletionStage().toCompletableFuture().join().toString(); // a blocking handler may wait
+    }).blocking();
+    TestServer server = TestServer.started(app);
+    try {
+      String body = server.get("/blocking").body();
+      assertTrue(!body.contains("elsewhere"), "every result on the caller's context: " + body);
+      Set<String> pids = new TreeSet<>(List.of(body.replaceAll("[\\[\\] ]", "").split(",")));
+      assertEquals(2, pids.size(), "round-robin over both loops' connections: " + body);
+      assertEquals(2, loopConnections(url), "and no other connection for queries");
+    } finally {
+      TestDatabase.closeAndDrop(server, url);
+    }
+  }
+
   /** The app's per-loop connections to {@code url}'s database. */
   static int loopConnections(DatabaseUrl url) throws Exception {
     return count(url, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
