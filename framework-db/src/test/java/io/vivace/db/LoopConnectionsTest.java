@@ -158,6 +158,38 @@ class LoopConnectionsTest {
     }
   }
 
+  @Test
+  void startFailsWithOneLineWhenNoLoopConnectionCanOpen() throws Exception {
+    DatabaseUrl url = TestDatabase.fresh();
+    String role = "vivace_test_role_" + Long.toHexString(System.nanoTime());
+    DatabaseUrl admin = TestDatabase.server();
+    // The role may hold one connection: the pool's, opened first by the startup check.
+    execute(admin, "CREATE ROLE " + role + " LOGIN CONNECTION LIMIT 1");
+    try {
+      App app = Vivace.app(TestServer.options().eventLoops(2));
+      Database.attach(app, new DbOptions().url(new DatabaseUrl(url.host(), url.port(), url.database(), role, null))
+          .migrate(false));
+      java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+          java.util.concurrent.ExecutionException.class,
+          () -> app.start().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS));
+      String message = e.getCause().getMessage();
+      assertTrue(message.startsWith("cannot open the event loops' connections to the database at postgres://" + role + "@"),
+          message);
+      assertTrue(message.contains("too many connections"), message);
+    } finally {
+      execute(admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + role + "'");
+      TestDatabase.drop(url);
+      execute(admin, "DROP ROLE " + role);
+    }
+  }
+
+  private static void execute(DatabaseUrl url, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+        Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
   /** The app's per-loop connections to {@code url}'s database. */
   static int loopConnections(DatabaseUrl url) throws Exception {
     return count(url, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"

@@ -87,7 +87,13 @@ public final class DatabaseImpl implements Database {
         : vertx.executeBlocking(() -> Migrations.migrate(url, options.migrations())).map(n -> {
           LOG.info("Database {}: {} migration(s) applied", url, n);
           return n;
-        })).compose(ignored -> loops.open()).onSuccess(v -> sql = new SqlImpl(loops)).mapEmpty();
+        })).compose(ignored -> openLoops()).mapEmpty();
+  }
+
+  /** Opens each event loop's connections; then queries can run. */
+  private Future<Void> openLoops() {
+    return loops.open().onSuccess(v -> sql = new SqlImpl(loops)).recover(e -> Future.failedFuture(new IllegalStateException(
+        "cannot open the event loops' connections to the database at " + url + ": " + e.getMessage())));
   }
 
   private PgConnectOptions connectOptions(DatabaseUrl u) {

@@ -50,6 +50,8 @@ final class LoopConnection {
   /** Round-robin position among the loop's connections (kept on the loop's first); racy on purpose. */
   private int turn;
   private boolean lost;
+  /** Why the last attempt to connect failed (null when none did). */
+  private volatile String lastFailure;
 
   LoopConnection(ContextInternal context, PgConnectOptions options, String name, int preparedMax) {
     this.context = context;
@@ -74,6 +76,11 @@ final class LoopConnection {
   /** The owning loop's thread (null before {@link #open()} reached the loop). */
   Thread owner() {
     return owner;
+  }
+
+  /** Why the last attempt to connect failed, or null. */
+  String lastFailure() {
+    return lastFailure;
   }
 
   /** The next round-robin position among this loop's connections (any value is valid). */
@@ -132,6 +139,7 @@ final class LoopConnection {
       attach(c);
       first.tryComplete(true);
     }, e -> {
+      lastFailure = e.getMessage();
       if (!lost) {
         lost = true;
         LOG.warn("Database connection of {} cannot open: {}; retrying", name, e.getMessage());

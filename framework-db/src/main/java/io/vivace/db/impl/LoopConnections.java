@@ -80,8 +80,9 @@ final class LoopConnections implements Statements {
       }
       threads = found;
       if (connected == 0) {
+        String why = loops[0][0].lastFailure();
         return close().transform(ignored -> Future.failedFuture(new IllegalStateException(
-            "no connection of the event loops could open")));
+            "no connection of the event loops could open: " + why)));
       }
       return Future.succeededFuture();
     });
