@@ -8,9 +8,11 @@ import io.vivace.response.Streamed;
 import java.util.function.Function;
 
 /**
- * An app's PostgreSQL database through the Vert.x PG client: a pool with pipelining and cached
- * prepared statements, Flyway migrations applied before the app takes traffic, a {@code db} health
- * check, and the embedded server when no {@code DATABASE_URL} is given.
+ * An app's PostgreSQL database through the Vert.x PG client: each event loop owns a pipelined
+ * connection, opened on that loop, that carries the queries issued on it (prepared once per
+ * connection); a pool serves transactions, cursors and {@link #pool()}. Flyway migrations are
+ * applied before the app takes traffic; there is a {@code db} health check, and the embedded
+ * server when no {@code DATABASE_URL} is given. See {@link DbOptions} for the layout.
  *
  * <pre>{@code
  * App app = Vivace.app();
@@ -34,7 +36,7 @@ public interface Database extends Sql {
   }
 
   /**
-   * Runs {@code work} in a transaction on one connection: committed when its future succeeds,
+   * Runs {@code work} in a transaction on one pooled connection: committed when its future succeeds,
    * rolled back when it fails (the failure is passed on, typed by {@link DbProblems}).
    */
   <T> Future<T> inTransaction(Function<Sql, Future<T>> work);
@@ -47,7 +49,10 @@ public interface Database extends Sql {
    */
   <T> Streamed stream(String sql, io.vertx.sqlclient.Tuple params, RowMapper<T> mapper, int fetchSize, boolean ndjson);
 
-  /** The pool (once started), for what this API does not cover. */
+  /**
+   * The pool (once started), for what this API does not cover and that needs a connection of its
+   * own ({@code LISTEN}, session settings). Plain queries do not use it.
+   */
   Pool pool();
 
   /** Where the database is (once started): {@code DATABASE_URL}'s, or the embedded server's. */

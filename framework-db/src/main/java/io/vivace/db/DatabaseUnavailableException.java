@@ -1,10 +1,12 @@
 package io.vivace.db;
 
 /**
- * The database cannot serve the statement right now, and a retry later may succeed: a lost or
- * refused connection, a pool wait that timed out, a statement timeout or cancel (57014), a
- * serialization failure or deadlock (40001, 40P01), too many connections (53300). At the web edge
- * it becomes a 503 problem. The cause is the driver's exception.
+ * The database cannot serve the statement right now, and a retry later may succeed: a lost, reset
+ * or refused connection, no connection at all, a pool wait that timed out, SQLSTATE classes 08, 53
+ * and 57 (57014 statement timeout, 57P01..57P03 shutdown and startup), 25P03, a serialization
+ * failure or deadlock (40001, 40P01). At the web edge it becomes a 503 problem with
+ * {@code Retry-After} ({@link DbProblems#RETRY_AFTER_SECONDS} seconds). The cause, when there is
+ * one, is the driver's exception; the message never holds a password.
  */
 public final class DatabaseUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -12,5 +14,14 @@ public final class DatabaseUnavailableException extends RuntimeException {
   /** @param cause the driver's exception */
   public DatabaseUnavailableException(Throwable cause) {
     super("the database is unavailable: " + io.vivace.config.Secrets.maskUrl(String.valueOf(cause)), cause);
+  }
+
+  private DatabaseUnavailableException(String message) {
+    super(message, null, false, false);
+  }
+
+  /** A stackless instance for "no connection to run on" (shared: it carries no per-call state). */
+  static DatabaseUnavailableException noConnection() {
+    return new DatabaseUnavailableException("the database is unavailable: no connection");
   }
 }

@@ -5,22 +5,42 @@ import io.vivace.config.Setting;
 import java.nio.file.Path;
 
 /**
- * Options of the database: where it is, the pool, migrations. Every field has a documented
+ * Options of the database: where it is, the connections, migrations. Every field has a documented
  * {@code DEFAULT_*} and one {@link Setting} declaration (all in {@link #SETTINGS});
  * {@link #fromEnvironment()} reads each from an environment variable or system property (naming as
  * in {@link Config}). Setters check through the same declarations and show the bad value. Not thread-safe:
  * configure, then attach.
+ *
+ * <p>Connection layout: every event loop owns {@link #connectionsPerLoop()} pipelined connections,
+ * opened on that loop, which carry the queries of {@link Sql}; a separate pool of
+ * {@link #poolSize()} connections serves only what needs a connection of its own (transactions,
+ * streaming cursors, {@code LISTEN}, {@link Database#pool()}). So the server sees at most
+ * {@code eventLoops * connectionsPerLoop + poolSize} connections from one app.
  */
 public final class DbOptions {
-  /** Connections in the pool (shared by all event loops): {@value}. Environment {@code VIVACE_DB_POOL_SIZE}. */
+  /**
+   * Pipelined connections each event loop owns: {@value} (1..64). Environment
+   * {@code VIVACE_DB_CONNECTIONS_PER_LOOP}.
+   */
+  public static final int DEFAULT_CONNECTIONS_PER_LOOP = 1;
+  /**
+   * Connections of the pool for transactions, cursors and {@link Database#pool()} (not for plain
+   * queries): {@value} (1..1000). Environment {@code VIVACE_DB_POOL_SIZE}.
+   */
   public static final int DEFAULT_POOL_SIZE = 8;
-  /** Queries in flight per connection (PostgreSQL pipelining): {@value}. Environment {@code VIVACE_DB_PIPELINING_LIMIT}. */
+  /**
+   * Statements in flight per connection (PostgreSQL pipelining; more wait in that connection's
+   * queue, in order): {@value} (1..65536). Environment {@code VIVACE_DB_PIPELINING_LIMIT}.
+   */
   public static final int DEFAULT_PIPELINING_LIMIT = 256;
   /** Cache prepared statements per connection: {@value}. Environment {@code VIVACE_DB_PREPARED_CACHE}. */
   public static final boolean DEFAULT_PREPARED_CACHE = true;
-  /** Statements kept per connection's cache: {@value}. */
+  /** Statements kept per connection's cache (not configurable): {@value}. */
   public static final int DEFAULT_PREPARED_CACHE_SIZE = 256;
-  /** Milliseconds a query waits for a pooled connection before a 503: {@value}. Environment {@code VIVACE_DB_ACQUIRE_TIMEOUT}. */
+  /**
+   * Milliseconds a transaction or cursor waits for a pooled connection before a 503: {@value}
+   * (1..600000). Environment {@code VIVACE_DB_ACQUIRE_TIMEOUT}.
+   */
   public static final int DEFAULT_ACQUIRE_TIMEOUT_MS = 5_000;
   /** Apply Flyway migrations at startup: {@value}. Environment {@code VIVACE_DB_MIGRATE}. */
   public static final boolean DEFAULT_MIGRATE = true;
@@ -28,33 +48,30 @@ public final class DbOptions {
   public static final String DEFAULT_MIGRATIONS = "classpath:db/migration";
   /** Data folder of the embedded server used without {@code DATABASE_URL}: {@value} (relative to the working directory). Environment {@code VIVACE_DB_EMBEDDED_DIR}. */
   public static final String DEFAULT_EMBEDDED_DIR = ".vivace/postgres";
-  /** Connection attempts at startup before giving up: {@value}, one second apart. Environment {@code VIVACE_DB_CONNECT_ATTEMPTS}. */
+  /** Connection attempts at startup before giving up: {@value} (1..1000), one second apart. Environment {@code VIVACE_DB_CONNECT_ATTEMPTS}. */
   public static final int DEFAULT_CONNECT_ATTEMPTS = 10;
-
-  /**
-   * Give each event loop its own pool of {@code poolSize / eventLoops} connections (at least one),
-   * created on that loop, so a query and its result never change threads: {@value}. Environment
-   * {@code VIVACE_DB_PER_EVENT_LOOP}.
-   */
-  public static final boolean DEFAULT_PER_EVENT_LOOP = false;
 
   /** {@code DATABASE_URL}: the server; unset starts the embedded one. Its password never shows in messages. */
   public static final Setting<DatabaseUrl> URL = Setting.<DatabaseUrl>of("DATABASE_URL", "url", null,
       "postgres://user:password@host:port/database", raw -> DatabaseUrl.parse("DATABASE_URL", raw), u -> true,
       "the PostgreSQL server (`postgres://user:password@host:port/database`); unset: the embedded server").secret()
       .defaultShownAs("embedded");
+  /** {@code VIVACE_DB_CONNECTIONS_PER_LOOP}. */
+  public static final Setting<Integer> CONNECTIONS_PER_LOOP = Setting.integer("VIVACE_DB_CONNECTIONS_PER_LOOP",
+      "connectionsPerLoop", DEFAULT_CONNECTIONS_PER_LOOP, 1, 64,
+      "pipelined connections each event loop owns (they carry every plain query)");
   /** {@code VIVACE_DB_POOL_SIZE}. */
   public static final Setting<Integer> POOL_SIZE = Setting.integer("VIVACE_DB_POOL_SIZE", "poolSize", DEFAULT_POOL_SIZE,
-      1, 1000, "connections in the pool (shared by all event loops)");
+      1, 1000, "connections of the pool for transactions, cursors and `Database.pool()`");
   /** {@code VIVACE_DB_PIPELINING_LIMIT}. */
   public static final Setting<Integer> PIPELINING_LIMIT = Setting.integer("VIVACE_DB_PIPELINING_LIMIT", "pipeliningLimit",
-      DEFAULT_PIPELINING_LIMIT, 1, 65_536, "queries in flight per connection (pipelining)");
+      DEFAULT_PIPELINING_LIMIT, 1, 65_536, "statements in flight per connection (pipelining); more wait in its queue");
   /** {@code VIVACE_DB_PREPARED_CACHE}. */
   public static final Setting<Boolean> PREPARED_CACHE = Setting.bool("VIVACE_DB_PREPARED_CACHE", "preparedCache",
       DEFAULT_PREPARED_CACHE, "cache prepared statements per connection");
   /** {@code VIVACE_DB_ACQUIRE_TIMEOUT}. */
   public static final Setting<Integer> ACQUIRE_TIMEOUT = Setting.integer("VIVACE_DB_ACQUIRE_TIMEOUT", "acquireTimeoutMs",
-      DEFAULT_ACQUIRE_TIMEOUT_MS, 1, 600_000, "ms a query waits for a pooled connection before a 503");
+      DEFAULT_ACQUIRE_TIMEOUT_MS, 1, 600_000, "ms a transaction or cursor waits for a pooled connection before a 503");
   /** {@code VIVACE_DB_MIGRATE}. */
   public static final Setting<Boolean> MIGRATE = Setting.bool("VIVACE_DB_MIGRATE", "migrate", DEFAULT_MIGRATE,
       "apply Flyway migrations at startup");
@@ -65,19 +82,16 @@ public final class DbOptions {
   public static final Setting<Path> EMBEDDED_DIR = Setting.of("VIVACE_DB_EMBEDDED_DIR", "embeddedDir",
       Path.of(DEFAULT_EMBEDDED_DIR), "a folder", Path::of, java.util.Objects::nonNull,
       "data folder of the embedded server (relative to the working directory)");
-  /** {@code VIVACE_DB_PER_EVENT_LOOP}. */
-  public static final Setting<Boolean> PER_EVENT_LOOP = Setting.bool("VIVACE_DB_PER_EVENT_LOOP", "perEventLoop",
-      DEFAULT_PER_EVENT_LOOP, "a pool per event loop (`poolSize / eventLoops` connections each)");
   /** {@code VIVACE_DB_CONNECT_ATTEMPTS}. */
   public static final Setting<Integer> CONNECT_ATTEMPTS = Setting.integer("VIVACE_DB_CONNECT_ATTEMPTS", "connectAttempts",
       DEFAULT_CONNECT_ATTEMPTS, 1, 1000, "connection attempts at startup, one second apart");
 
   /** Every setting of these options, in the order docs/configuration.md lists them. */
-  public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(URL, POOL_SIZE, PIPELINING_LIMIT,
-      PREPARED_CACHE, ACQUIRE_TIMEOUT, MIGRATE, MIGRATIONS, EMBEDDED_DIR, PER_EVENT_LOOP, CONNECT_ATTEMPTS);
+  public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(URL, CONNECTIONS_PER_LOOP, POOL_SIZE, PIPELINING_LIMIT,
+      PREPARED_CACHE, ACQUIRE_TIMEOUT, MIGRATE, MIGRATIONS, EMBEDDED_DIR, CONNECT_ATTEMPTS);
 
   private DatabaseUrl url;
-  private boolean perEventLoop = DEFAULT_PER_EVENT_LOOP;
+  private int connectionsPerLoop = DEFAULT_CONNECTIONS_PER_LOOP;
   private int poolSize = DEFAULT_POOL_SIZE;
   private int pipeliningLimit = DEFAULT_PIPELINING_LIMIT;
   private boolean preparedCache = DEFAULT_PREPARED_CACHE;
@@ -100,6 +114,7 @@ public final class DbOptions {
   public static DbOptions from(Config config) {
     DbOptions o = new DbOptions();
     o.url = URL.read(config);
+    o.connectionsPerLoop = CONNECTIONS_PER_LOOP.read(config);
     o.poolSize = POOL_SIZE.read(config);
     o.pipeliningLimit = PIPELINING_LIMIT.read(config);
     o.preparedCache = PREPARED_CACHE.read(config);
@@ -107,7 +122,10 @@ public final class DbOptions {
     o.migrate = MIGRATE.read(config);
     o.migrations = MIGRATIONS.read(config);
     o.embeddedDir = EMBEDDED_DIR.read(config);
-    o.perEventLoop = PER_EVENT_LOOP.read(config);
+    if (config.raw("VIVACE_DB_PER_EVENT_LOOP") != null) {
+      org.slf4j.LoggerFactory.getLogger(Database.class).warn("VIVACE_DB_PER_EVENT_LOOP is ignored: every event loop "
+          + "now has its own pipelined connection(s); see VIVACE_DB_CONNECTIONS_PER_LOOP");
+    }
     o.connectAttempts = CONNECT_ATTEMPTS.read(config);
     return o;
   }
@@ -171,10 +189,12 @@ public final class DbOptions {
     return this;
   }
 
-  public boolean perEventLoop() { return perEventLoop; }
+  /** Pipelined connections each event loop owns. */
+  public int connectionsPerLoop() { return connectionsPerLoop; }
 
-  public DbOptions perEventLoop(boolean on) {
-    this.perEventLoop = on;
+  /** @throws IllegalArgumentException unless {@code count} is in 1..64 */
+  public DbOptions connectionsPerLoop(int count) {
+    this.connectionsPerLoop = CONNECTIONS_PER_LOOP.check(count);
     return this;
   }
 

@@ -1,8 +1,7 @@
 package io.vivace.db;
 
 import io.vertx.sqlclient.DatabaseException;
-import java.net.ConnectException;
-import java.nio.channels.ClosedChannelException;
+import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -11,14 +10,27 @@ import java.util.concurrent.TimeoutException;
  * <ul>
  *   <li>unique violation (23505), foreign-key violation (23503), not-null violation (23502),
  *       check violation (23514) → {@link ConstraintViolation} of that kind, with the constraint's
- *       name;</li>
- *   <li>statement timeout or cancel (57014), serialization failure or deadlock (40001, 40P01),
- *       too many connections (53300), a lost or refused connection, a pool wait that timed out →
- *       {@link DatabaseUnavailableException};</li>
+ *       name (409 or 422 at the edge);</li>
+ *   <li>every failure that is the database's state rather than the request's →
+ *       {@link DatabaseUnavailableException} (503 with {@code Retry-After: 1} at the edge, RFC 9110
+ *       section 10.2.3): SQLSTATE class 08 (connection exception), class 53 (insufficient
+ *       resources, as 53300 too many connections), class 57 (operator intervention: 57014
+ *       statement timeout or cancel, 57P01 terminated by an administrator, 57P02 crash shutdown,
+ *       57P03 shutting down or starting up), 25P03 (idle-in-transaction timeout), serialization
+ *       failure or deadlock (40001, 40P01); and every connection-level failure: a refused, reset or
+ *       closed connection ({@code ClosedConnectionException}, "Connection is not active now",
+ *       "Connection reset by peer", any {@link IOException} in the cause chain), a connect or pool
+ *       wait that timed out, no connection at all;</li>
  *   <li>anything else unchanged (a 500 with a request id at the edge).</li>
  * </ul>
+ * Thread-safe.
  */
 public final class DbProblems {
+  /** The {@code Retry-After} of a 503, in seconds: {@value}. */
+  public static final int RETRY_AFTER_SECONDS = 1;
+
+  private static final DatabaseUnavailableException NO_CONNECTION = DatabaseUnavailableException.noConnection();
+
   private DbProblems() {
   }
 
@@ -40,13 +52,13 @@ public final class DbProblems {
             return violation(ConstraintViolation.Kind.NOT_NULL, state, failure);
           case "23514":
             return violation(ConstraintViolation.Kind.CHECK, state, failure);
-          case "57014":
           case "40001":
           case "40P01":
-          case "53300":
+          case "25P03":
             return new DatabaseUnavailableException(failure);
           default:
-            return failure;
+            return state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                ? new DatabaseUnavailableException(failure) : failure;
         }
       }
     }
@@ -56,6 +68,11 @@ public final class DbProblems {
     return failure;
   }
 
+  /** The failure of a statement that found no connection to run on: one shared, stackless instance. */
+  public static DatabaseUnavailableException unavailable() {
+    return NO_CONNECTION;
+  }
+
   private static ConstraintViolation violation(ConstraintViolation.Kind kind, String state, Throwable failure) {
     String constraint = failure instanceof io.vertx.pgclient.PgException
         ? ((io.vertx.pgclient.PgException) failure).getConstraint() : null;
@@ -63,13 +80,19 @@ public final class DbProblems {
   }
 
   private static boolean isConnectionFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof ConnectException
-          || t instanceof ClosedChannelException || t instanceof TimeoutException
-          || t instanceof io.netty.channel.ConnectTimeoutException
-          || t.getClass().getName().endsWith("NoStackTraceTimeoutException")  // pool wait timed out
-          || String.valueOf(t.getMessage()).contains("Connection refused")
-          || String.valueOf(t.getMessage()).startsWith("Timeout waiting for connection")) { // pool acquire timeout
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
+      if (t instanceof io.vertx.sqlclient.ClosedConnectionException || t instanceof IOException // reset, refused, closed channel
+          || t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
+          || t.getClass().getName().endsWith("NoStackTraceTimeoutException")) { // pool wait timed out
+        return true;
+      }
+      String m = t.getMessage();
+      if (m != null && (m.startsWith("Connection is not active now") // a command sent on a closed connection
+          || m.startsWith("Pending requests failed to be sent") // queued behind the pipelining limit when it closed
+          || m.startsWith("Timeout waiting for connection") // pool acquire timeout
+          || m.contains("Connection refused") || m.contains("Connection reset") || m.contains("Broken pipe")
+          || m.startsWith("Pool closed") || m.contains("connection has been closed"))) {
         return true;
       }
     }

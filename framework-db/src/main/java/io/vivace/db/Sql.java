@@ -16,8 +16,9 @@ import java.util.Optional;
  * {@link TooManyRowsException}, {@link ConstraintViolation} (unique, foreign-key, not-null, check),
  * {@link DatabaseUnavailableException} (see {@link DbProblems}); other failures as the driver
  * raised them. At the web edge a handler can return such a future as is: they become 404, 409,
- * 422 and 503 problems. Methods may be called from any thread; results complete on the caller's
- * event loop.
+ * 422 and 503 problems. Methods may be called from any thread; results complete on the calling event loop's thread,
+ * or, off the event loops, on the caller's Vert.x context (a blocking handler's worker or virtual
+ * thread); a caller with no Vert.x context gets them on an event-loop thread.
  */
 public interface Sql {
 

@@ -1,6 +1,6 @@
 /**
- * Reactive PostgreSQL for Vivace: pooling, pipelining, migrations, row mapping, pagination and eager
- * loading. This module is an empty shell until the database issue fills it; its place in the build
- * and its package are final.
+ * Reactive PostgreSQL for Vivace: a pipelined connection per event loop, a pool for transactions and
+ * cursors, migrations, row mapping, pagination, eager loading and the mapping of database failures
+ * to problem responses.
  */
 package io.vivace.db;

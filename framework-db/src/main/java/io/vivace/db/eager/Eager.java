@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * Loads relations for a list of parents without N+1 queries: one query per relation (per chunk of
- * {@value #CHUNK} keys), every relation's query sent at once so siblings travel together on the
- * pool's pipelined connections. Parent order is kept; see {@link Loaded} for the lookups.
+ * {@value #CHUNK} keys), every relation's query sent at once so siblings travel together, pipelined
+ * on the calling event loop's connection. Parent order is kept; see {@link Loaded} for the lookups.
  *
  * <pre>{@code
  * Eager.load(db, posts, AUTHOR, COMMENTS, TAGS).map(loaded -> posts.stream()

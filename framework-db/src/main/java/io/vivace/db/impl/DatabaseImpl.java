@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link Database} of an app. Its start hook resolves the server (the URL, or the embedded
  * server), waits for it with a bounded number of attempts, applies migrations off the event loop
- * and opens the pool, all before the app takes traffic; its stop hook closes the pool and stops
- * the embedded server.
+ * and opens each event loop's pipelined connections ({@link LoopConnections}, which serve the
+ * queries), all before the app takes traffic. The pool serves only what needs a connection of
+ * its own: transactions, cursors, {@link #pool()}. Its stop hook closes both and stops the
+ * embedded server.
  */
 public final class DatabaseImpl implements Database {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -45,7 +47,7 @@ public final class DatabaseImpl implements Database {
   private volatile Sql sql;
   private volatile EmbeddedPostgres embedded;
   private volatile Vertx vertx;
-  private volatile PerEventLoop perLoop;
+  private volatile LoopConnections loops;
 
   public DatabaseImpl(App app, DbOptions options) {
     this.given = options;
@@ -75,24 +77,20 @@ public final class DatabaseImpl implements Database {
           .connectingTo(connectOptions(u))
           .using(vertx)
           .build();
-      sql = new SqlImpl(pool);
-      if (options.perEventLoop()) {
-        int loops = 0;
-        for (Object loop : ((io.vertx.core.internal.VertxInternal) vertx).nettyEventLoopGroup()) {
-          loops++;
-        }
-        int size = Math.max(1, options.poolSize() / Math.max(1, loops));
-        perLoop = new PerEventLoop(() -> new SqlImpl(PgBuilder.pool()
-            .with(new PoolOptions().setMaxSize(size).setConnectionTimeout(options.acquireTimeoutMs())
-                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
-            .connectingTo(connectOptions(u)).using(vertx).build()));
-      }
+      loops = new LoopConnections(vertx, connectOptions(u), options.connectionsPerLoop(),
+          DbOptions.DEFAULT_PREPARED_CACHE_SIZE);
       return awaitServer(vertx, options.connectAttempts());
     }).compose(ignored -> !options.migrate() ? Future.succeededFuture()
         : vertx.executeBlocking(() -> Migrations.migrate(url, options.migrations())).map(n -> {
           LOG.info("Database {}: {} migration(s) applied", url, n);
           return n;
-        })).mapEmpty();
+        })).compose(ignored -> openLoops()).mapEmpty();
+  }
+
+  /** Opens each event loop's connections; then queries can run. */
+  private Future<Void> openLoops() {
+    return loops.open().onSuccess(v -> sql = new SqlImpl(loops)).recover(e -> Future.failedFuture(new IllegalStateException(
+        "cannot open the event loops' connections to the database at " + url + ": " + e.getMessage())));
   }
 
   private PgConnectOptions connectOptions(DatabaseUrl u) {
@@ -128,9 +126,9 @@ public final class DatabaseImpl implements Database {
 
   private Future<Void> stop(Vertx vertx) {
     Future<Void> closed = pool == null ? Future.succeededFuture() : pool.close();
-    PerEventLoop loops = perLoop;
-    if (loops != null) {
-      closed = closed.eventually(loops::close);
+    LoopConnections open = loops;
+    if (open != null) {
+      closed = closed.eventually(open::close);
     }
     EmbeddedPostgres pg = embedded;
     return pg == null ? closed : closed.eventually(() -> vertx.executeBlocking(() -> {
@@ -144,8 +142,7 @@ public final class DatabaseImpl implements Database {
     if (s == null) {
       throw new IllegalStateException("the database is used before the app started");
     }
-    PerEventLoop loops = perLoop;
-    return loops == null ? s : loops.current(s);
+    return s;
   }
 
   @Override

@@ -20,23 +20,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link Sql} over a Vert.x SQL client (the pool, or a transaction's connection). */
+/**
+ * {@link Sql} over {@link Statements}: the event loops' pipelined connections, or a transaction's
+ * connection. Every failure is mapped by {@link DbProblems}.
+ */
 final class SqlImpl implements Sql {
-  private final SqlClient client;
+  private final Statements statements;
 
   private static final NotFoundException NOT_FOUND = new NotFoundException("the query found no row");
 
-  SqlImpl(SqlClient client) {
-    this.client = client;
+  SqlImpl(Statements statements) {
+    this.statements = statements;
   }
 
-  /** Closes the client (the per-event-loop pools). */
-  Future<Void> close() {
-    return client.close();
+  /** Over one client (a transaction's connection). */
+  SqlImpl(SqlClient client) {
+    this(Statements.of(client));
   }
 
   private Future<RowSet<Row>> run(String sql, Tuple params) {
-    return client.preparedQuery(sql).execute(params).recover(e -> Future.failedFuture(DbProblems.map(e)));
+    return statements.execute(sql, params).recover(SqlImpl::mapped);
+  }
+
+  private static <T> Future<T> mapped(Throwable failure) {
+    return Future.failedFuture(DbProblems.map(failure));
   }
 
   @Override
@@ -88,9 +95,9 @@ final class SqlImpl implements Sql {
     return Future.all(items, total).map(done -> {
       List<T> rows = items.result();
       long count = total.result();
-      // The count and the page run at the same time on different connections, so rows inserted in
-      // between can make the count lag behind the page; the total never claims fewer rows than this
-      // page proves exist.
+      // The count and the page run at the same time (pipelined on one connection, or on two), as two
+      // statements each with its own snapshot, so rows inserted in between can make the count lag
+      // behind the page; the total never claims fewer rows than this page proves exist.
       if (count >= 0 && count < page.offset() + rows.size()) {
         count = page.offset() + rows.size();
       }
@@ -129,8 +136,8 @@ final class SqlImpl implements Sql {
     if (params.isEmpty()) {
       return Future.succeededFuture(0);
     }
-    return client.preparedQuery(sql).executeBatch(params)
-        .recover(e -> Future.failedFuture(DbProblems.map(e)))
+    return statements.executeBatch(sql, params)
+        .recover(SqlImpl::mapped)
         .map(rows -> {
           int total = 0;
           for (RowSet<Row> r = rows; r != null; r = r.next()) {

@@ -11,9 +11,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The database test types: {@code /db}, {@code /queries}, {@code /updates}. Every World is read
- * with its own SELECT; concurrent SELECTs are pipelined on the pool's connections (allowed by the
- * rules). Updates are written with one batched UPDATE, rows sorted by id so that concurrent batches
- * take their row locks in the same order.
+ * with its own SELECT; a request's SELECTs are all sent at once, pipelined on its event loop's
+ * connection (allowed by the rules). Updates are written with one batch of the prepared
+ * {@code UPDATE ... WHERE id = $2}: the PG client sends every Bind/Execute and a single Sync, so
+ * the batch is one round trip and one implicit transaction (the rules allow batched updates, each
+ * row with its own value). Rows are sorted by id so that concurrent batches take their row locks
+ * in the same order (no deadlock). A single {@code UPDATE ... FROM (VALUES ...)} would need a
+ * different SQL text for each count (up to 500 prepared statements, more than a connection's
+ * cache keeps), where the batch reuses one statement for every count.
  */
 final class Worlds {
   static final String SELECT = "SELECT id, randomnumber FROM world WHERE id = $1";
