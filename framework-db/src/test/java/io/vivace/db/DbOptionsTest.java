@@ -26,7 +26,7 @@ class DbOptionsTest {
       assertTrue(e.getMessage().contains("VIVACE_DB_CONNECTIONS_PER_LOOP"), e.getMessage());
     }
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DbOptions().connectionsPerLoop(0));
-    assertEquals("connectionsPerLoop must be in 1..64, got 0", e.getMessage());
+    assertEquals("connectionsPerLoop (VIVACE_DB_CONNECTIONS_PER_LOOP) must be an integer between 1 and 64, got '0'", e.getMessage());
   }
 
   @Test
