@@ -39,6 +39,25 @@ class StartupTest {
   }
 
   @Test
+  void aMissingDatabaseOrRoleFailsAtOnceWithoutRetries() {
+    DatabaseUrl server = TestDatabase.server();
+    DatabaseUrl noDatabase = server.withDatabase("vivace_no_such_database");
+    DatabaseUrl noRole = new DatabaseUrl(server.host(), server.port(), server.database(), "vivace_no_such_role", null);
+    for (DatabaseUrl url : new DatabaseUrl[] {noDatabase, noRole}) {
+      App app = Vivace.app(TestServer.options());
+      Database.attach(app, new DbOptions().url(url).connectAttempts(5).migrate(false));
+      long t0 = System.nanoTime();
+      Throwable cause = startFailure(app);
+      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+      assertTrue(ms < 3_000, "not retried (attempts are 1 s apart); gave up after " + ms + " ms");
+      String state = url == noDatabase ? "3D000" : "28000";
+      assertTrue(cause.getMessage().startsWith("the database at " + url + " refused the connection: ")
+          && cause.getMessage().contains("(SQL state " + state + ")"), cause.getMessage());
+      assertTrue(cause.getMessage().lines().count() == 1, cause.getMessage());
+    }
+  }
+
+  @Test
   void aFailedMigrationStopsStartupWithFlywaysMessage() {
     DatabaseUrl url = TestDatabase.fresh();
     try {

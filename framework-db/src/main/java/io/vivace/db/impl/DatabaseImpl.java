@@ -107,10 +107,13 @@ public final class DatabaseImpl implements Database {
     if (u.password() != null) {
       o.setPassword(u.password());
     }
-    return o;
+    return PgTls.apply(u, o);
   }
 
-  /** {@code SELECT 1} until it answers, at most {@code attempts} times, one second apart. */
+  /**
+   * {@code SELECT 1} until it answers, at most {@code attempts} times, one second apart. A failure
+   * that no retry fixes (see {@link ConnectFailures}) fails at once.
+   */
   private Future<Void> awaitServer(Vertx vertx, int attempts) {
     Promise<Void> done = Promise.promise();
     tryConnect(vertx, 1, attempts, done);
@@ -119,6 +122,11 @@ public final class DatabaseImpl implements Database {
 
   private void tryConnect(Vertx vertx, int attempt, int attempts, Promise<Void> done) {
     pool.query("SELECT 1").execute().onComplete(ok -> done.complete(), e -> {
+      String permanent = ConnectFailures.permanent(url, e);
+      if (permanent != null) {
+        done.fail(new IllegalStateException(permanent, e));
+        return;
+      }
       if (attempt >= attempts) {
         done.fail(new IllegalStateException("cannot reach the database at " + url + " after " + attempts
             + " attempt(s): " + e.getMessage()));
