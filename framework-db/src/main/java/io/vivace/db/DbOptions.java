@@ -24,8 +24,12 @@ public final class DbOptions {
   public static final boolean DEFAULT_MIGRATE = true;
   /** Where migrations are: {@value}. Environment {@code VIVACE_DB_MIGRATIONS}. */
   public static final String DEFAULT_MIGRATIONS = "classpath:db/migration";
-  /** Data folder of the embedded server used without {@code DATABASE_URL}: {@value} (relative to the working directory). Environment {@code VIVACE_DB_EMBEDDED_DIR}. */
-  public static final String DEFAULT_EMBEDDED_DIR = ".vivace/postgres";
+  /**
+   * Data folder of the embedded server used without {@code DATABASE_URL}: {@value} (relative to the
+   * working directory; {@code {app}} becomes the app's name: the jar's name without {@code .jar},
+   * or the main class's simple name in lower case). Environment {@code VIVACE_DB_EMBEDDED_DIR}.
+   */
+  public static final String DEFAULT_EMBEDDED_DIR = ".vivace/{app}/postgres";
   /** Connection attempts at startup before giving up: {@value}, one second apart. Environment {@code VIVACE_DB_CONNECT_ATTEMPTS}. */
   public static final int DEFAULT_CONNECT_ATTEMPTS = 10;
 

@@ -58,6 +58,28 @@ class StartupTest {
   }
 
   @Test
+  void aChangedMigrationSaysWhatToDo() throws Exception {
+    DatabaseUrl url = TestDatabase.fresh();
+    try {
+      App first = Vivace.app(TestServer.options());
+      Database.attach(first, new DbOptions().url(url).migrations("classpath:db/dbtest"));
+      first.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      first.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+      App changed = Vivace.app(TestServer.options());
+      Database.attach(changed, new DbOptions().url(url).migrations("classpath:db/dbtest-changed"));
+      Throwable cause = startFailure(changed);
+      assertTrue(cause.getMessage().startsWith("a migration already applied to " + url + " has changed since"),
+          cause.getMessage());
+      assertTrue(cause.getMessage().contains("Migration checksum mismatch for migration version 1")
+          && cause.getMessage().contains("make the change in a new migration"), cause.getMessage());
+      assertTrue(cause.getMessage().lines().count() == 1, cause.getMessage());
+    } finally {
+      TestDatabase.drop(url);
+    }
+  }
+
+  @Test
   void aFailedMigrationStopsStartupWithFlywaysMessage() {
     DatabaseUrl url = TestDatabase.fresh();
     try {

@@ -22,6 +22,7 @@ import io.vivace.pagination.Page;
 import io.vivace.response.Streamed;
 import io.vivace.pagination.PageRequest;
 import io.vivace.db.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,7 @@ public final class DatabaseImpl implements Database {
   private volatile Pool pool;
   private volatile Sql sql;
   private volatile EmbeddedPostgres embedded;
+  private volatile Path embeddedDir;
   private volatile Vertx vertx;
   private volatile PerEventLoop perLoop;
 
@@ -64,10 +66,12 @@ public final class DatabaseImpl implements Database {
     }
     Future<DatabaseUrl> where = options.url() != null ? Future.succeededFuture(options.url())
         : vertx.executeBlocking(() -> {
-          EmbeddedPostgres pg = EmbeddedPostgres.start(options.embeddedDir().toAbsolutePath());
+          Path dir = EmbeddedDirs.resolve(options.embeddedDir()).toAbsolutePath();
+          EmbeddedPostgres pg = EmbeddedPostgres.start(dir);
           embedded = pg;
+          embeddedDir = dir;
           LOG.info("No DATABASE_URL: embedded PostgreSQL at {} (data in {}); connect with: {}",
-              pg.url(), options.embeddedDir().toAbsolutePath(), pg.psqlCommand());
+              pg.url(), dir, pg.psqlCommand());
           return DatabaseUrl.parse("embedded", pg.url());
         });
     return where.compose(u -> {
@@ -92,7 +96,7 @@ public final class DatabaseImpl implements Database {
       }
       return awaitServer(vertx, options.connectAttempts());
     }).compose(ignored -> !options.migrate() ? Future.succeededFuture()
-        : vertx.executeBlocking(() -> Migrations.migrate(url, options.migrations())).map(n -> {
+        : vertx.executeBlocking(() -> Migrations.migrate(url, options.migrations(), embeddedDir)).map(n -> {
           LOG.info("Database {}: {} migration(s) applied", url, n);
           return n;
         })).mapEmpty();
