@@ -67,9 +67,12 @@ class TlsTest {
     App app = Vivace.app(TestServer.options());
     Database db = Database.attach(app, new DbOptions().migrate(true).migrations("classpath:db/dbtest")
         .url(DatabaseUrl.parse("DATABASE_URL", "postgres://postgres@127.0.0.1:" + pg.port() + "/postgres?sslmode=require")));
-    try (TestServer ignored = TestServer.started(app)) {
+    TestServer server = TestServer.started(app);
+    try {
       assertEquals(Boolean.TRUE, db.one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", Tuple.tuple(),
           r -> r.getBoolean(0)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    } finally {
+      server.close();
     }
   }
 
@@ -85,9 +88,12 @@ class TlsTest {
     App app = Vivace.app(TestServer.options());
     Database db = Database.attach(app, new DbOptions().migrate(false)
         .url(DatabaseUrl.parse("DATABASE_URL", "postgres://postgres@localhost:" + pg.port() + query)));
-    try (TestServer ignored = TestServer.started(app)) {
+    TestServer server = TestServer.started(app);
+    try {
       assertEquals(Boolean.TRUE, db.one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", Tuple.tuple(),
           r -> r.getBoolean(0)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    } finally {
+      server.close();
     }
   }
 
@@ -108,9 +114,12 @@ class TlsTest {
     App app = Vivace.app(TestServer.options());
     Database db = Database.attach(app, new DbOptions().migrate(false)
         .url(DatabaseUrl.parse("DATABASE_URL", "postgres://postgres@127.0.0.1:" + pg.port() + "/postgres")));
-    try (TestServer ignored = TestServer.started(app)) {
+    TestServer server = TestServer.started(app);
+    try {
       assertEquals(Boolean.FALSE, db.one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", Tuple.tuple(),
           r -> r.getBoolean(0)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    } finally {
+      server.close();
     }
   }
 

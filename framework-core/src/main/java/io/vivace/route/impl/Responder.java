@@ -124,7 +124,8 @@ public final class Responder {
     Object body = r.body();
     int status = r.statusCode();
     if (body == null) {
-      resp.setStatusCode(status).end();
+      ProblemResponses.statusLine(resp, status);
+      resp.end();
     } else if (body instanceof Buffer) {
       resp.headers().add(HttpHeaders.CONTENT_LENGTH, r.contentLength());
       end(resp, status, r.contentType() != null ? r.contentType() : OCTET_STREAM, (Buffer) body);
@@ -137,7 +138,7 @@ public final class Responder {
 
   private static void end(HttpServerResponse resp, int status, CharSequence contentType, Buffer body) {
     if (status != 200) {
-      resp.setStatusCode(status);
+      ProblemResponses.statusLine(resp, status);
     }
     resp.headers().add(HttpHeaders.CONTENT_TYPE, contentType);
     resp.end(body);
