@@ -82,15 +82,16 @@ final class Posts {
   Future<Response> create(AuthUser user, NewPost in) {
     return db.optional(INSERT, Tuple.of(in.title(), Authors.account(user), in.body()), Post::from).map(post ->
         post.orElseThrow(() -> ProblemException.of(403, "Your account has no blog user to write as.")))
-        .compose(p -> cache.invalidate(p.id()).map(v -> Response.created("/posts/" + p.id(), p)));
+        .compose(p -> cache.invalidate(p.id())
+            .map(v -> Response.created("/posts/" + p.id(), PostDetail.of(p, null, null, null))));
   }
 
   /** {@code PUT /posts/:id}: 200 with the post; 404 for an unknown post; 403 for someone else's. */
   // tag::invalidate-on-update[]
-  Future<Post> update(AuthUser user, long id, NewPost in) {
+  Future<PostDetail> update(AuthUser user, long id, NewPost in) {
     return db.optional(UPDATE, Tuple.of(id, Authors.account(user), in.title(), in.body()), Post::from).compose(post ->
         post.isPresent() ? Future.succeededFuture(post.get()) : this.<Post>notYours(id, "edit"))
-        .compose(post -> cache.invalidate(id).map(v -> post));
+        .compose(post -> cache.invalidate(id).map(v -> PostDetail.of(post, null, null, null)));
   }
   // end::invalidate-on-update[]
 
