@@ -78,6 +78,7 @@ public final class RedisImpl implements Redis {
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .timeoutOptions(TimeoutOptions.enabled(Duration.ofMillis(options.commandTimeoutMs())))
+        .sslOptions(RedisTls.sslOptions(options.url()))
         .build());
     client.addListener(new RedisConnectionStateListener() {
       @Override
