@@ -56,6 +56,7 @@ public final class RedisImpl implements Redis {
   private volatile StatefulRedisPubSubConnection<String, String> pubsub;
   private volatile boolean closed;
   private volatile boolean everConnected;
+  private volatile boolean tlsFailureLogged;
 
   public RedisImpl(RedisOptions options) {
     this.options = options;
@@ -134,6 +135,12 @@ public final class RedisImpl implements Redis {
         started.tryComplete();
       } else {
         breaker.forceOpen(failure);
+        String tls = RedisTls.failure(failure);
+        if (tls != null && !tlsFailureLogged) {
+          tlsFailureLogged = true; // once, not at every reconnect attempt
+          LOG.warn("TLS to Redis at {}:{} failed: {}; check REDIS_URL (rediss://, verifyPeer, sslrootcert)",
+              uri.getHost(), uri.getPort(), tls);
+        }
         started.tryComplete(); // the app starts anyway, on L1 and the loaders
         Duration next = delay.multipliedBy(2).compareTo(Duration.ofMillis(options.maxReconnectDelayMs())) > 0
             ? Duration.ofMillis(options.maxReconnectDelayMs()) : delay.multipliedBy(2);

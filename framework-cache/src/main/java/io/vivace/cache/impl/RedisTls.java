@@ -31,6 +31,16 @@ final class RedisTls {
     return null;
   }
 
+  /** The message of the TLS failure in {@code failure}'s causes (an untrusted certificate, say), or null. */
+  static String failure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException) {
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+      }
+    }
+    return null;
+  }
+
   /** Lettuce's SSL options for {@code url}: trusting {@code sslrootcert} when given, else the defaults. */
   static SslOptions sslOptions(String url) {
     String root = rootCert(url);
