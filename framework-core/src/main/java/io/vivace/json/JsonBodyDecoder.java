@@ -17,6 +17,10 @@ import java.util.Map;
  *   <li>malformed JSON (bad syntax, trailing garbage): 400 with the position of the error;</li>
  *   <li>well-formed JSON that does not fit the type: 422 listing <em>every</em> top-level field
  *       whose value has the wrong type, each with its JSON pointer ({@code #/price});</li>
+ *   <li>a member the type does not know, when the type rejects unknown members
+ *       ({@code @CompiledJson(onUnknown = FAIL)}): 422 "is not a known member" at its pointer;</li>
+ *   <li>a missing mandatory member ({@code @JsonAttribute(mandatory = true)}): 422 "is required"
+ *       at its pointer;</li>
  *   <li>{@code null} instead of an object: 422 at the document root;</li>
  *   <li>bytes that are not UTF-8 (RFC 8259 section 8.1): 400;</li>
  *   <li>arrays and objects nested deeper than {@link #MAX_DEPTH}: 400, before any parsing (deep
@@ -82,7 +86,9 @@ public final class JsonBodyDecoder {
       errors.add(FieldError.body("", "must be a JSON object"));
     }
     if (errors.isEmpty()) {
-      errors.add(FieldError.body("", message(original)));
+      String missing = mandatoryMember(message(original));
+      errors.add(missing != null ? FieldError.body(pointer(missing), "is required")
+          : FieldError.body("", message(original)));
     }
     return ProblemException.unprocessable(errors);
   }
@@ -117,8 +123,27 @@ public final class JsonBodyDecoder {
       return null;
     } catch (IOException | RuntimeException e) {
       String m = message(e);
-      return m.startsWith("Mandatory") ? null : "has the wrong type: " + m;
+      if (mandatoryMember(m) != null) {
+        return null; // the single-member object lacks the others
+      }
+      return m.startsWith("Unknown property") ? "is not a known member" : "has the wrong type: " + m;
     }
+  }
+
+  /**
+   * The member named by DSL-JSON's missing-member errors ("Property 'name' is mandatory but was not
+   * found in JSON", or "Mandatory property (name) not found"), or null for any other message.
+   */
+  private static String mandatoryMember(String message) {
+    if (message.startsWith("Property '") && message.contains("' is mandatory")) {
+      return message.substring("Property '".length(), message.indexOf("' is mandatory"));
+    }
+    if (message.startsWith("Mandatory propert")) {
+      int open = message.indexOf('(');
+      int close = message.indexOf(')', open + 1);
+      return open < 0 || close < 0 ? null : message.substring(open + 1, close);
+    }
+    return null;
   }
 
   /** The JSON pointer (RFC 6901) of a top-level member. */

@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public class ProblemException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+  /**
+   * Seconds in the {@code Retry-After} header of a 503 that names none: {@value} (RFC 9110
+   * section 10.2.3). The renderer adds it to every 503 answer without one.
+   */
+  public static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
 
   private final transient Problem problem;
   private final transient Map<String, String> headers;
@@ -26,7 +31,23 @@ public class ProblemException extends RuntimeException {
    * as given; a copy of {@code headers} is kept.
    */
   public ProblemException(Problem problem, Map<String, String> headers) {
-    super(Objects.requireNonNull(problem, "problem").detail(), null, false, false);
+    this(problem, headers, null);
+  }
+
+  /**
+   * A problem caused by {@code cause}: the answer shows only {@code problem}; the cause goes to the
+   * log (logger {@code io.vivace.errors}: WARN for a 5xx, INFO for a 4xx, its {@code toString()}
+   * without a stack trace), so the reason behind a 409 or a 503 can be found.
+   *
+   * @param cause the failure behind the problem, or null
+   */
+  public ProblemException(Problem problem, Throwable cause) {
+    this(problem, Map.of(), cause);
+  }
+
+  /** A problem with extra response headers (see {@link #ProblemException(Problem, Map)}) and a cause (or null). */
+  public ProblemException(Problem problem, Map<String, String> headers, Throwable cause) {
+    super(Objects.requireNonNull(problem, "problem").detail(), cause, false, false);
     this.problem = problem;
     this.headers = Map.copyOf(Objects.requireNonNull(headers, "headers"));
   }
@@ -62,7 +83,19 @@ public class ProblemException extends RuntimeException {
     Objects.requireNonNull(value, "value");
     java.util.HashMap<String, String> all = new java.util.HashMap<>(headers);
     all.put(name, value);
-    return new ProblemException(problem, all);
+    return new ProblemException(problem, all, getCause());
+  }
+
+  /**
+   * This problem with {@code Retry-After: seconds} (RFC 9110 section 10.2.3), for a 429 or 503.
+   *
+   * @throws IllegalArgumentException when {@code seconds} is negative
+   */
+  public ProblemException retryAfter(long seconds) {
+    if (seconds < 0) {
+      throw new IllegalArgumentException("seconds must be at least 0, got " + seconds);
+    }
+    return withHeader("Retry-After", Long.toString(seconds));
   }
 
   public Problem problem() {

@@ -25,6 +25,11 @@ class JsonBodyTest {
     }
   }
 
+  /** Rejects unknown members, and needs {@code count}: a missing primitive is not silently 0. */
+  @CompiledJson(onUnknown = CompiledJson.Behavior.FAIL)
+  public record Strict(String name, @com.dslplatform.json.JsonAttribute(mandatory = true) int count) {
+  }
+
   /** Not annotated: no converter exists. */
   public record Untyped(String a) {
   }
@@ -33,7 +38,10 @@ class JsonBodyTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(app -> app.post("/orders", Body.json(Order.class), o -> Response.created(o)));
+    server = TestServer.start(app -> {
+      app.post("/orders", Body.json(Order.class), o -> Response.created(o));
+      app.post("/strict", Body.json(Strict.class), o -> Response.created(o));
+    });
   }
 
   @AfterAll
@@ -47,6 +55,23 @@ class JsonBodyTest {
       byPointer.put((String) e.get("pointer"), (String) e.get("detail"));
     }
     return byPointer;
+  }
+
+  @Test
+  void unknownMembersAreIgnoredByDefault() {
+    HttpResponse<String> r = server.postJson("/orders", "{\"item\":\"tea\",\"quantity\":2,\"price\":3.5,\"extra\":1}");
+    assertEquals(201, r.statusCode(), r.body());
+  }
+
+  @Test
+  void aStrictTypeNamesUnknownAndMissingMembersIn422() {
+    assertEquals(201, server.postJson("/strict", "{\"name\":\"a\",\"count\":0}").statusCode());
+    HttpResponse<String> unknown = server.postJson("/strict", "{\"name\":\"a\",\"count\":1,\"colour\":\"red\"}");
+    assertEquals(422, unknown.statusCode(), unknown.body());
+    assertEquals(Map.of("#/colour", "is not a known member"), pointers(unknown));
+    HttpResponse<String> missing = server.postJson("/strict", "{\"name\":\"a\"}");
+    assertEquals(422, missing.statusCode(), missing.body());
+    assertEquals(Map.of("#/count", "is required"), pointers(missing));
   }
 
   @Test

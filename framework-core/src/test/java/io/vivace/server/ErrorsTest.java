@@ -36,6 +36,10 @@ class ErrorsTest {
       });
       app.get("/limited", () -> Future.failedFuture(ProblemException.of(429, "Too many attempts.")
           .withHeader("Retry-After", "30")));
+      app.get("/unavailable", () -> Future.failedFuture(new ProblemException(
+          io.vivace.problem.Problem.of(503, "Try again shortly."), new IllegalStateException("database down"))));
+      app.get("/unavailable-for-a-while", () -> Future.failedFuture(ProblemException.of(503, "Maintenance.").retryAfter(120)));
+      app.get("/unprocessable", () -> io.vivace.response.Response.status(422));
       app.get("/challenge", () -> {
         throw ProblemException.of(401, "A bearer token is required.").withHeader("WWW-Authenticate", "Bearer");
       });
@@ -66,6 +70,41 @@ class ErrorsTest {
     problem(challenge, 401);
     assertEquals("Bearer", challenge.headers().firstValue("www-authenticate").orElseThrow());
     assertFalse(server.get("/conflict").headers().firstValue("retry-after").isPresent());
+  }
+
+  @Test
+  void every503CarriesRetryAfterAndTheCauseStaysOutOfTheAnswer() {
+    HttpResponse<String> r = server.get("/unavailable");
+    assertEquals("Try again shortly.", problem(r, 503).get("detail"));
+    assertEquals(Integer.toString(ProblemException.DEFAULT_RETRY_AFTER_SECONDS),
+        r.headers().firstValue("retry-after").orElseThrow());
+    assertFalse(r.body().contains("database down"), r.body());
+    HttpResponse<String> own = server.get("/unavailable-for-a-while");
+    problem(own, 503);
+    assertEquals("120", own.headers().firstValue("retry-after").orElseThrow());
+    ProblemException withCause = new ProblemException(io.vivace.problem.Problem.of(503, "x"), new IllegalStateException("c"))
+        .retryAfter(3);
+    assertEquals("c", withCause.getCause().getMessage(), "withHeader keeps the cause");
+    assertEquals(Map.of("Retry-After", "3"), withCause.headers());
+  }
+
+  @Test
+  void reasonPhrasesAreRfc9110s() throws Exception {
+    assertEquals("HTTP/1.1 413 Content Too Large", statusLine("POST /upload HTTP/1.1\r\nHost: x\r\n"
+        + "Content-Type: application/octet-stream\r\nContent-Length: 2000\r\n\r\n" + "x".repeat(2000)));
+    assertEquals("HTTP/1.1 422 Unprocessable Content", statusLine(RawHttp.get("/unprocessable")));
+  }
+
+  private static String statusLine(String request) throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      StringBuilder line = new StringBuilder();
+      for (int c = s.getInputStream().read(); c != -1 && c != '\r'; c = s.getInputStream().read()) {
+        line.append((char) c);
+      }
+      return line.toString();
+    }
   }
 
   @Test

@@ -46,9 +46,13 @@ public final class DbOptions {
   public static final boolean DEFAULT_MIGRATE = true;
   /** Where migrations are: {@value}. Environment {@code VIVACE_DB_MIGRATIONS}. */
   public static final String DEFAULT_MIGRATIONS = "classpath:db/migration";
-  /** Data folder of the embedded server used without {@code DATABASE_URL}: {@value} (relative to the working directory). Environment {@code VIVACE_DB_EMBEDDED_DIR}. */
-  public static final String DEFAULT_EMBEDDED_DIR = ".vivace/postgres";
-  /** Connection attempts at startup before giving up: {@value} (1..1000), one second apart. Environment {@code VIVACE_DB_CONNECT_ATTEMPTS}. */
+  /**
+   * Data folder of the embedded server used without {@code DATABASE_URL}: {@value} (relative to the
+   * working directory; {@code {app}} becomes the app's name: the jar's name without {@code .jar},
+   * or the main class's simple name in lower case). Environment {@code VIVACE_DB_EMBEDDED_DIR}.
+   */
+  public static final String DEFAULT_EMBEDDED_DIR = ".vivace/{app}/postgres";
+  /** Connection attempts at startup before giving up: {@value}, one second apart. Environment {@code VIVACE_DB_CONNECT_ATTEMPTS}. */
   public static final int DEFAULT_CONNECT_ATTEMPTS = 10;
 
   /** {@code DATABASE_URL}: the server; unset starts the embedded one. Its password never shows in messages. */
@@ -81,7 +85,7 @@ public final class DbOptions {
   /** {@code VIVACE_DB_EMBEDDED_DIR}. */
   public static final Setting<Path> EMBEDDED_DIR = Setting.of("VIVACE_DB_EMBEDDED_DIR", "embeddedDir",
       Path.of(DEFAULT_EMBEDDED_DIR), "a folder", Path::of, java.util.Objects::nonNull,
-      "data folder of the embedded server (relative to the working directory)");
+      "data folder of the embedded server (relative to the working directory; `{app}` is the app's name)");
   /** {@code VIVACE_DB_CONNECT_ATTEMPTS}. */
   public static final Setting<Integer> CONNECT_ATTEMPTS = Setting.integer("VIVACE_DB_CONNECT_ATTEMPTS", "connectAttempts",
       DEFAULT_CONNECT_ATTEMPTS, 1, 1000, "connection attempts at startup, one second apart");

@@ -141,6 +141,32 @@ class DbProblemsTest {
   }
 
   @Test
+  void theCauseNamesTheSqlStateAndConstraintForTheLog() throws Exception {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    DatabaseUrl url = io.vivace.db.testing.TestDatabase.fresh();
+    try {
+      io.vertx.sqlclient.Pool pool = io.vertx.pgclient.PgBuilder.pool().connectingTo(new io.vertx.pgclient.PgConnectOptions()
+          .setHost(url.host()).setPort(url.port()).setDatabase(url.database()).setUser(url.user())
+          .setPassword(url.password() == null ? "" : url.password())).using(vertx).build();
+      Throwable failure = pool.query("CREATE TABLE author (name text CONSTRAINT author_name_key UNIQUE)").execute()
+          .compose(ok -> pool.query("INSERT INTO author VALUES ('Ada'), ('Ada')").execute())
+          .toCompletionStage().toCompletableFuture().handle((ok, e) -> e).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      pool.close();
+      ProblemException p = (ProblemException) DbProblems.map(failure instanceof java.util.concurrent.CompletionException
+          ? failure.getCause() : failure);
+      assertEquals(409, p.status());
+      String logged = p.getCause().toString();
+      assertTrue(logged.startsWith("SQL state 23505, constraint author_name_key, table author: "), logged);
+      assertFalse(p.problem().detail().contains("author_name_key"), p.problem().detail());
+      assertTrue(((ProblemException) DbProblems.map(ClosedConnectionException.INSTANCE)).getCause().toString()
+          .startsWith("database unreachable: "));
+    } finally {
+      vertx.close();
+      io.vivace.db.testing.TestDatabase.drop(url);
+    }
+  }
+
+  @Test
   void problemsCarryNoSqlAndOtherFailuresPassThrough() {
     ProblemException p = EDGE.toProblem(DbProblems.map(pg("23505")));
     assertFalse(p.problem().detail().contains("author_name_key") || p.problem().detail().contains("Ada"), p.problem().detail());

@@ -34,6 +34,7 @@ class OutageTest {
           HttpResponse<String> down = server.get("/now");
           long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
           assertEquals(503, down.statusCode(), down.body());
+          assertTrue(down.headers().firstValue("retry-after").isPresent(), "a 503 says when to retry");
           assertEquals("application/problem+json", down.headers().firstValue("content-type").orElseThrow());
           assertTrue(ms < 3_000, "answered in " + ms + " ms");
         }

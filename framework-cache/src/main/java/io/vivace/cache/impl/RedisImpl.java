@@ -56,6 +56,7 @@ public final class RedisImpl implements Redis {
   private volatile StatefulRedisPubSubConnection<String, String> pubsub;
   private volatile boolean closed;
   private volatile boolean everConnected;
+  private volatile boolean tlsFailureLogged;
 
   /** The holder of an app's shared client (absent when REDIS_URL is unset). */
   private record Shared(RedisImpl redis) {
@@ -108,6 +109,7 @@ public final class RedisImpl implements Redis {
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .timeoutOptions(TimeoutOptions.enabled(Duration.ofMillis(options.commandTimeoutMs())))
+        .sslOptions(RedisTls.sslOptions(options.url()))
         .build());
     client.addListener(new RedisConnectionStateListener() {
       @Override
@@ -163,6 +165,12 @@ public final class RedisImpl implements Redis {
         started.tryComplete();
       } else {
         breaker.forceOpen(failure);
+        String tls = RedisTls.failure(failure);
+        if (tls != null && !tlsFailureLogged) {
+          tlsFailureLogged = true; // once, not at every reconnect attempt
+          LOG.warn("TLS to Redis at {}:{} failed: {}; check REDIS_URL (rediss://, verifyPeer, sslrootcert)",
+              uri.getHost(), uri.getPort(), tls);
+        }
         started.tryComplete(); // the app starts anyway, on L1 and the loaders
         Duration next = delay.multipliedBy(2).compareTo(Duration.ofMillis(options.maxReconnectDelayMs())) > 0
             ? Duration.ofMillis(options.maxReconnectDelayMs()) : delay.multipliedBy(2);

@@ -13,10 +13,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a failure into an RFC 9457 problem response: {@link ProblemException}s with their own
- * status, a module's failures through its {@link io.vivace.problem.ProblemMapper}, client errors from Vert.x Web with theirs, anything else as a 500 whose body holds only a
- * request id while the log holds the stack trace with the same id. Shared by the router's error
- * handler and the routes served without the router. An {@link Error} is not rendered: it ends the
- * process ({@link io.vivace.impl.Fatal}). Called on the event loop.
+ * status, a module's failures through its {@link io.vivace.problem.ProblemMapper}, client errors
+ * from Vert.x Web with theirs, anything else as a 500 whose body holds only a request id while the
+ * log holds the stack trace with the same id. A problem's cause is logged (WARN for a 5xx, INFO for
+ * a 4xx); every 503 carries {@code Retry-After} (the problem's own, else
+ * {@link ProblemException#DEFAULT_RETRY_AFTER_SECONDS}). Shared by the router's error handler and
+ * the routes served without the router. An {@link Error} is not rendered: it ends the process
+ * ({@link io.vivace.impl.Fatal}). Called on the event loop.
  */
 public final class ProblemResponses {
   private static final Logger LOG = LoggerFactory.getLogger("io.vivace.errors");
@@ -26,6 +29,8 @@ public final class ProblemResponses {
   private static final io.vivace.problem.ProblemMapper[] MAPPERS = java.util.ServiceLoader
       .load(io.vivace.problem.ProblemMapper.class, ProblemResponses.class.getClassLoader()).stream()
       .map(java.util.ServiceLoader.Provider::get).toArray(io.vivace.problem.ProblemMapper[]::new);
+  private static final String RETRY_AFTER = "Retry-After";
+  private static final String DEFAULT_RETRY_AFTER = Integer.toString(ProblemException.DEFAULT_RETRY_AFTER_SECONDS);
 
   private ProblemResponses() {
   }
@@ -48,6 +53,14 @@ public final class ProblemResponses {
     if (failure instanceof ProblemException) {
       problem = ((ProblemException) failure).problem();
       headers = ((ProblemException) failure).headers();
+      Throwable cause = failure.getCause();
+      if (cause != null) {
+        if (problem.status() >= 500) {
+          LOG.warn("{} {} answered {}: {}", req.method(), req.path(), problem.status(), cause.toString());
+        } else if (LOG.isInfoEnabled()) {
+          LOG.info("{} {} answered {}: {}", req.method(), req.path(), problem.status(), cause.toString());
+        }
+      }
     } else if (failure instanceof HttpException && ((HttpException) failure).getStatusCode() < 500) {
       int code = ((HttpException) failure).getStatusCode();
       problem = Problem.of(code, detail(code, req));
@@ -75,7 +88,10 @@ public final class ProblemResponses {
     if (!headers.isEmpty()) {
       headers.forEach(resp.headers()::set);
     }
-    resp.setStatusCode(problem.status());
+    if (problem.status() == 503 && !headers.containsKey(RETRY_AFTER)) {
+      resp.headers().set(RETRY_AFTER, DEFAULT_RETRY_AFTER);
+    }
+    statusLine(resp, problem.status());
     resp.headers().set(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON);
     resp.end(Json.encode(problem.withInstance(req.path())));
   }
@@ -89,6 +105,17 @@ public final class ProblemResponses {
       }
     }
     return failure;
+  }
+
+  /**
+   * Sets the status and, where RFC 9110 renamed it, its reason phrase: 413 "Content Too Large" and
+   * 422 "Unprocessable Content" (Netty still says "Request Entity Too Large", "Unprocessable Entity").
+   */
+  public static void statusLine(HttpServerResponse resp, int status) {
+    resp.setStatusCode(status);
+    if (status == 413 || status == 422) {
+      resp.setStatusMessage(Problem.reason(status));
+    }
   }
 
   private static String detail(int code, HttpServerRequest req) {

@@ -135,7 +135,8 @@ public final class Responder {
     }
     int status = r.statusCode();
     if (body == null) {
-      resp.setStatusCode(status).end();
+      ProblemResponses.statusLine(resp, status);
+      resp.end();
     } else if (body instanceof String) {
       end(resp, status, r.contentType() != null ? r.contentType() : TEXT_PLAIN, Buffer.buffer((String) body));
     } else if (r.body() instanceof Buffer) {
@@ -148,7 +149,7 @@ public final class Responder {
 
   private static void end(HttpServerResponse resp, int status, CharSequence contentType, Buffer body) {
     if (status != 200) {
-      resp.setStatusCode(status);
+      ProblemResponses.statusLine(resp, status);
     }
     resp.headers().add(HttpHeaders.CONTENT_TYPE, contentType);
     resp.end(body);

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * data directory holds {@code postgres.log} (the server's output, appended to at every start) and
  * {@code vivace-jvm.pid} (the pid of the JVM running the server): if that JVM is killed before it
  * could stop the server, the next {@code start} on the same directory stops the orphaned server first.
+ * The server does not outlive its JVM: a watchdog process, blocked on a pipe from the JVM, stops it
+ * with a fast shutdown as soon as the JVM is gone, even after {@code kill -9}.
  *
  * <p>Thread-safety: instances are thread-safe; {@link #close()} may be called from any thread, any
  * number of times. {@link #start(Path)} may be called concurrently for different directories.
@@ -52,14 +54,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final Path socketDirectory;
   private final int port;
   private final Process process;
+  /** Stops the server when this JVM dies without stopping it (see {@link #watchdog}). */
+  private final Process watchdog;
   private final Thread shutdownHook;
   private boolean closed;
 
-  private EmbeddedPostgres(Path dataDirectory, Path socketDirectory, int port, Process process) {
+  private EmbeddedPostgres(Path dataDirectory, Path socketDirectory, int port, Process process, Process watchdog) {
     this.dataDirectory = dataDirectory;
     this.socketDirectory = socketDirectory;
     this.port = port;
     this.process = process;
+    this.watchdog = watchdog;
     this.shutdownHook = new Thread(this::stop, "vivace-embedded-postgres-shutdown");
   }
 
@@ -104,7 +109,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Process process = launch(bin, data, sockets, port, root);
         String failure = awaitReady(process, data);
         if (failure == null) {
-          EmbeddedPostgres pg = new EmbeddedPostgres(data, sockets, port, process);
+          Process watchdog;
+          try {
+            watchdog = watchdog(process.pid());
+          } catch (IOException e) {
+            process.destroyForcibly();
+            throw e;
+          }
+          EmbeddedPostgres pg = new EmbeddedPostgres(data, sockets, port, process, watchdog);
           Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
           try {
             Files.writeString(data.resolve(OWNER_FILE), ProcessHandle.current().pid() + "\n");
@@ -182,6 +194,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
       return;
     }
     closed = true;
+    watchdog.destroy(); // before the server stops, so it never signals a pid that could be reused
     try {
       if (process.isAlive()) {
         signal(process.pid(), "INT"); // fast shutdown
@@ -260,6 +273,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve(LOG_FILE).toFile()))
         .start();
+  }
+
+  /**
+   * A watchdog for the server with pid {@code pid}: a shell blocked reading a pipe whose only writer
+   * is this JVM. When the JVM dies in any way, even {@code kill -9}, the kernel closes the pipe, the
+   * read returns, and the watchdog asks the server for a fast shutdown (SIGINT), escalating to an
+   * immediate one (SIGQUIT) after 30 s; it signals only a process still named {@code postgres}.
+   * {@link #close()} ends the watchdog first.
+   */
+  private static Process watchdog(long pid) throws IOException {
+    String script = "read -r _; alive() { [ \"$(cat /proc/$1/comm 2>/dev/null)\" = postgres ] "
+        + "&& ! grep -q '^State:[[:space:]]*Z' /proc/$1/status 2>/dev/null; }; "
+        + "alive $1 && kill -INT $1; i=0; while alive $1 && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; "
+        + "alive $1 && kill -QUIT $1; exit 0";
+    return new ProcessBuilder("/bin/sh", "-c", script, "vivace-pg-watchdog", Long.toString(pid))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start(); // stdin stays a pipe from this JVM: the Process object keeps its write end open
   }
 
   /**

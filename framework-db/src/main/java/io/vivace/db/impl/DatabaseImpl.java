@@ -22,6 +22,7 @@ import io.vivace.pagination.Page;
 import io.vivace.response.Streamed;
 import io.vivace.pagination.PageRequest;
 import io.vivace.db.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,7 @@ public final class DatabaseImpl implements Database {
   private volatile Pool pool;
   private volatile Sql sql;
   private volatile EmbeddedPostgres embedded;
+  private volatile Path embeddedDir;
   private volatile Vertx vertx;
   private volatile LoopConnections loops;
 
@@ -63,10 +65,12 @@ public final class DatabaseImpl implements Database {
     this.vertx = vertx;
     Future<DatabaseUrl> where = options.url() != null ? Future.succeededFuture(options.url())
         : vertx.executeBlocking(() -> {
-          EmbeddedPostgres pg = EmbeddedPostgres.start(options.embeddedDir().toAbsolutePath());
+          Path dir = EmbeddedDirs.resolve(options.embeddedDir()).toAbsolutePath();
+          EmbeddedPostgres pg = EmbeddedPostgres.start(dir);
           embedded = pg;
+          embeddedDir = dir;
           LOG.info("No DATABASE_URL: embedded PostgreSQL at {} (data in {}); connect with: {}",
-              pg.url(), options.embeddedDir().toAbsolutePath(), pg.psqlCommand());
+              pg.url(), dir, pg.psqlCommand());
           return DatabaseUrl.parse("embedded", pg.url());
         });
     return where.compose(u -> {
@@ -81,7 +85,7 @@ public final class DatabaseImpl implements Database {
           DbOptions.DEFAULT_PREPARED_CACHE_SIZE);
       return awaitServer(vertx, options.connectAttempts());
     }).compose(ignored -> !options.migrate() ? Future.succeededFuture()
-        : vertx.executeBlocking(() -> Migrations.migrate(url, options.migrations())).map(n -> {
+        : vertx.executeBlocking(() -> Migrations.migrate(url, options.migrations(), embeddedDir)).map(n -> {
           LOG.info("Database {}: {} migration(s) applied", url, n);
           return n;
         })).compose(ignored -> openLoops()).mapEmpty();
@@ -102,10 +106,13 @@ public final class DatabaseImpl implements Database {
     if (u.password() != null) {
       o.setPassword(u.password());
     }
-    return o;
+    return PgTls.apply(u, o);
   }
 
-  /** {@code SELECT 1} until it answers, at most {@code attempts} times, one second apart. */
+  /**
+   * {@code SELECT 1} until it answers, at most {@code attempts} times, one second apart. A failure
+   * that no retry fixes (see {@link ConnectFailures}) fails at once.
+   */
   private Future<Void> awaitServer(Vertx vertx, int attempts) {
     Promise<Void> done = Promise.promise();
     tryConnect(vertx, 1, attempts, done);
@@ -114,6 +121,11 @@ public final class DatabaseImpl implements Database {
 
   private void tryConnect(Vertx vertx, int attempt, int attempts, Promise<Void> done) {
     pool.query("SELECT 1").execute().onComplete(ok -> done.complete(), e -> {
+      String permanent = ConnectFailures.permanent(url, e);
+      if (permanent != null) {
+        done.fail(new IllegalStateException(permanent, e));
+        return;
+      }
       if (attempt >= attempts) {
         done.fail(new IllegalStateException("cannot reach the database at " + url + " after " + attempts
             + " attempt(s): " + e.getMessage()));

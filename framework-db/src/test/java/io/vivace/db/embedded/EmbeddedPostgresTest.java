@@ -110,6 +110,35 @@ class EmbeddedPostgresTest {
     }
   }
 
+  @Test
+  void theServerStopsWhenItsJvmIsKilled(@TempDir Path tmp) throws Exception {
+    Path data = tmp.resolve("pg");
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), EmbeddedPostgresChild.class.getName(), data.toString())
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+    try {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+      while (!Files.readString(tmp.resolve("child.log")).contains("ready ")) {
+        assertTrue(child.isAlive() && System.nanoTime() < deadline, "the child did not start its server: "
+            + Files.readString(tmp.resolve("child.log")));
+        Thread.sleep(50);
+      }
+      long serverPid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+      int port = Integer.parseInt(Files.readString(tmp.resolve("child.log")).replaceAll("(?s).*ready (\\d+).*", "$1"));
+      assertTrue(accepts(port));
+
+      child.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      assertTrue(child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+      deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      while (Files.exists(data.resolve("postmaster.pid")) || accepts(port)) {
+        assertTrue(System.nanoTime() < deadline, "the server (pid " + serverPid + ") outlived its JVM by 30 s");
+        Thread.sleep(50);
+      }
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
   /** The pid of a process that has exited (and was reaped). */
   private static long deadPid() throws Exception {
     Process p = new ProcessBuilder("true").start();

@@ -6,9 +6,9 @@ import io.vivace.extract.Validation;
 
 /**
  * The body of {@code POST /posts} and {@code PUT /posts/:id}; every invalid field is listed in one
- * 422. The author is the user of the bearer token, not a field.
+ * 422; a member it does not know is one of them. The author is the user of the bearer token, not a field.
  */
-@CompiledJson
+@CompiledJson(onUnknown = CompiledJson.Behavior.FAIL) // a misspelt member is a 422, not silently dropped
 public record NewPost(String title, String body) implements Validatable {
   @Override
   public void validate(Validation v) {

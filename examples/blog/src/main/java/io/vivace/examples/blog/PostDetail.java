@@ -4,7 +4,9 @@ import com.dslplatform.json.CompiledJson;
 import java.util.List;
 
 /**
- * One post with what {@code ?include=} asked for; a relation not asked for is null.
+ * One post with what {@code ?include=} asked for, the same shape in every answer about one post
+ * (get, create, update): a relation not asked for is {@code null}, one asked for but empty is
+ * {@code []} (an author is always there).
  *
  * @param author {@code include=author}
  * @param comments {@code include=comments}, ordered by id, each with its author

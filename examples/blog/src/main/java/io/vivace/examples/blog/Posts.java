@@ -95,7 +95,8 @@ final class Posts {
   Future<Response> create(AuthUser user, NewPost in) {
     return db.optional(INSERT, Tuple.of(in.title(), Authors.account(user), in.body()), Post::from).map(post ->
         post.orElseThrow(() -> ProblemException.of(403, "Your account has no blog user to write as.")))
-        .compose(p -> cache.invalidate(p.id()).map(v -> Response.created("/posts/" + p.id(), p)));
+        .compose(p -> cache.invalidate(p.id())
+            .map(v -> Response.created("/posts/" + p.id(), PostDetail.of(p, null, null, null))));
   }
 
   /**
@@ -118,7 +119,7 @@ final class Posts {
           return tx.optional(UPDATE, args, Post::from);
         }));
     return updated.compose(post -> post.isPresent() ? Future.succeededFuture(post.get()) : this.<Post>notYours(id, "edit"))
-        .compose(post -> cache.invalidate(id).map(v -> Response.ok(post).header(ETags.ETAG, etag(post))));
+        .compose(post -> cache.invalidate(id).map(v -> Response.ok(PostDetail.of(post, null, null, null)).header(ETags.ETAG, etag(post))));
   }
   // end::invalidate-on-update[]
 

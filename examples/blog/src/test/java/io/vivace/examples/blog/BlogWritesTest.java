@@ -105,9 +105,24 @@ class BlogWritesTest {
     long author = blogUserOf("writer@example.com");
     assertEquals(author, post.get("authorId"), "the author is the token's user");
     assertTrue(((String) post.get("createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT.+"), post.toString());
+    for (String relation : new String[] {"author", "comments", "tags"}) {
+      assertTrue(post.containsKey(relation) && post.get(relation) == null, "not included: null, as in a get: " + post);
+    }
+    HttpResponse<String> updated = send("PUT", "/posts/" + post.get("id"), "{\"title\":\"Hello again\",\"body\":\"Edited\"}");
+    assertStatus(200, updated);
+    Map<String, Object> after = JsonTree.object(updated.body());
+    assertEquals("Hello again", after.get("title"));
+    for (String relation : new String[] {"author", "comments", "tags"}) {
+      assertTrue(after.containsKey(relation) && after.get(relation) == null, "not included: null, as in a get: " + after);
+    }
+    HttpResponse<String> misspelt = send("POST", "/posts", "{\"title\":\"Hello\",\"body\":\"x\",\"titel\":\"typo\"}");
+    assertStatus(422, misspelt);
+    assertTrue(misspelt.body().contains("\"pointer\":\"#/titel\"") && misspelt.body().contains("is not a known member"),
+        misspelt.body());
 
     Map<String, Object> read = JsonTree.object(server.get("/posts/" + post.get("id") + "?include=comments,author").body());
-    assertEquals("Hello", read.get("title"));
+    assertEquals("Hello again", read.get("title"));
+    assertTrue(read.containsKey("tags") && read.get("tags") == null, "not asked for: null");
     assertEquals(List.of(), read.get("comments"), "a post without comments has an empty list");
     assertEquals(Map.of("id", author, "name", "writer"), read.get("author"));
     @SuppressWarnings("unchecked")

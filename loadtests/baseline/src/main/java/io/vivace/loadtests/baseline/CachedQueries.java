@@ -72,7 +72,7 @@ final class CachedQueries {
         out[i] = f.join();
       } else {
         if (pending == null) {
-          pending = new CompletableFuture[count];
+          pending = (CompletableFuture<World>[]) new CompletableFuture<?>[count];
         }
         pending[i] = f;
         waiting++;
