@@ -152,13 +152,13 @@ class DbProblemsTest {
           .compose(ok -> pool.query("INSERT INTO author VALUES ('Ada'), ('Ada')").execute())
           .toCompletionStage().toCompletableFuture().handle((ok, e) -> e).get(30, java.util.concurrent.TimeUnit.SECONDS);
       pool.close();
-      ProblemException p = (ProblemException) DbProblems.map(failure instanceof java.util.concurrent.CompletionException
-          ? failure.getCause() : failure);
+      ProblemException p = EDGE.toProblem(DbProblems.map(failure instanceof java.util.concurrent.CompletionException
+          ? failure.getCause() : failure));
       assertEquals(409, p.status());
       String logged = p.getCause().toString();
       assertTrue(logged.startsWith("SQL state 23505, constraint author_name_key, table author: "), logged);
       assertFalse(p.problem().detail().contains("author_name_key"), p.problem().detail());
-      assertTrue(((ProblemException) DbProblems.map(ClosedConnectionException.INSTANCE)).getCause().toString()
+      assertTrue(EDGE.toProblem(DbProblems.map(ClosedConnectionException.INSTANCE)).getCause().toString()
           .startsWith("database unreachable: "));
     } finally {
       vertx.close();
