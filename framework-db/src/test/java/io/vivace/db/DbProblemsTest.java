@@ -14,6 +14,7 @@ import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vivace.db.impl.DbProblemMapper;
+import io.vivace.db.impl.DbProblems;
 import io.vivace.problem.ProblemException;
 import io.vivace.db.testing.TcpProxy;
 import io.vivace.db.testing.TestDatabase;
@@ -152,13 +153,13 @@ class DbProblemsTest {
           .compose(ok -> pool.query("INSERT INTO author VALUES ('Ada'), ('Ada')").execute())
           .toCompletionStage().toCompletableFuture().handle((ok, e) -> e).get(30, java.util.concurrent.TimeUnit.SECONDS);
       pool.close();
-      ProblemException p = (ProblemException) DbProblems.map(failure instanceof java.util.concurrent.CompletionException
-          ? failure.getCause() : failure);
+      ProblemException p = EDGE.toProblem(DbProblems.map(failure instanceof java.util.concurrent.CompletionException
+          ? failure.getCause() : failure));
       assertEquals(409, p.status());
       String logged = p.getCause().toString();
       assertTrue(logged.startsWith("SQL state 23505, constraint author_name_key, table author: "), logged);
       assertFalse(p.problem().detail().contains("author_name_key"), p.problem().detail());
-      assertTrue(((ProblemException) DbProblems.map(ClosedConnectionException.INSTANCE)).getCause().toString()
+      assertTrue(EDGE.toProblem(DbProblems.map(ClosedConnectionException.INSTANCE)).getCause().toString()
           .startsWith("database unreachable: "));
     } finally {
       vertx.close();
