@@ -48,6 +48,11 @@ public final class VivaceCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    // The tool has no logging provider: SLF4J's "no providers" notice would break the one-line
+    // error rule (vivace token loads framework classes that log).
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(run(args));
   }
 
