@@ -7,7 +7,7 @@ import java.util.List;
  * The {@code --features} of {@code vivace new}: {@code db} (PostgreSQL through vivace-db, the
  * default), {@code cache} (Caffeine caches through vivace-cache), {@code redis} (the same caches with
  * a Redis tier when {@code REDIS_URL} is set; implies {@code cache}) and {@code auth} (bearer tokens
- * and the accounts module of vivace-auth; requires {@code db}, where the accounts live).
+ * and the accounts module of vivace-auth-module; requires {@code db}, where the accounts live).
  */
 final class Features {
   static final List<String> KNOWN = List.of("db", "cache", "redis", "auth");

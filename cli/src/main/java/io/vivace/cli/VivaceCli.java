@@ -10,21 +10,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 
 /**
- * The {@code vivace} command: {@code new}, {@code generate resource|migration}, {@code routes} and
- * {@code generate-completion}. Exit statuses: {@value #EXIT_OK} done, {@value #EXIT_USAGE} usage error
- * (unknown option, bad name, type or reference), {@value #EXIT_REFUSED} refused because it would
+ * The {@code vivace} command: {@code new}, {@code generate resource|migration}, {@code routes},
+ * {@code token} and {@code generate-completion}. Exit statuses: {@value #EXIT_OK} done,
+ * {@value #EXIT_USAGE} usage error (unknown option, bad name, type, reference or setting), {@value #EXIT_REFUSED} refused because it would
  * overwrite, {@value #EXIT_NOT_A_PROJECT} not inside a project made by {@code vivace new} (or the
  * project lacks what the command needs), {@value #EXIT_IO} an I/O failure (nothing was moved in).
  * Errors are one line on standard error, red only on a terminal.
  */
 @Command(name = "vivace", mixinStandardHelpOptions = true, versionProvider = VivaceCli.Version.class,
-    description = "Creates Vivace projects and generates resources in them.",
-    subcommands = {NewCommand.class, GenerateCommand.class, RoutesCommand.class,
+    description = "Creates Vivace projects, generates resources in them and mints access tokens.",
+    subcommands = {NewCommand.class, GenerateCommand.class, RoutesCommand.class, TokenCommand.class,
         AutoComplete.GenerateCompletion.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         "0:done",
-        "1:usage error: unknown option, bad name, type or reference",
+        "1:usage error: unknown option, bad name, type, reference or setting",
         "2:refused: it would overwrite a file or folder (use --force)",
         "3:not inside a Vivace project, or the project lacks a needed feature",
         "4:I/O failure; nothing was moved into place"})
@@ -43,11 +43,16 @@ public final class VivaceCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: new, generate, routes or "
-        + "generate-completion");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: new, generate, routes, token "
+        + "or generate-completion");
   }
 
   public static void main(String[] args) {
+    // The tool has no logging provider: SLF4J's "no providers" notice would break the one-line
+    // error rule (vivace token loads framework classes that log).
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     System.exit(run(args));
   }
 

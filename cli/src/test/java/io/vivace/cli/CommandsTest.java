@@ -137,7 +137,7 @@ class CommandsTest {
   void authMountsTheModuleAndProtectsResourceWrites() throws IOException {
     Path p = newProject("db,auth");
     String pom = Files.readString(p.resolve("pom.xml"));
-    assertTrue(pom.contains("<artifactId>vivace-auth</artifactId>") && !pom.contains("vivace-cache"), pom);
+    assertTrue(pom.contains("<artifactId>vivace-auth-module</artifactId>") && !pom.contains("vivace-cache"), pom);
     String app = Files.readString(p.resolve("src/main/java/com/example/shop/ShopApp.java"));
     assertTrue(app.contains("Auth auth = Auth.attach(app); // JWT_SECRET"), app);
     assertTrue(app.contains("AuthModule.mount(app, db, auth);"), app);

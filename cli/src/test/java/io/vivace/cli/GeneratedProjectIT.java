@@ -44,7 +44,7 @@ class GeneratedProjectIT {
   void aGeneratedProjectBuildsPassesItsTestsAndServes() throws Exception {
     String version = Versions.load().tool();
     Path repo = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
-    for (String artifact : new String[] {"vivace-core", "vivace-db", "vivace-cache", "vivace-auth", "vivace-gatling"}) {
+    for (String artifact : new String[] {"vivace-core", "vivace-db", "vivace-cache", "vivace-auth", "vivace-auth-module", "vivace-gatling"}) {
       Path jar = repo.resolve("io/vivace/" + artifact + "/" + version + "/" + artifact + "-" + version + ".jar");
       assertTrue(Files.isRegularFile(jar), jar + " is missing: the generated project builds against the installed "
           + "framework; run the repository's build with mvn install (README.md)");

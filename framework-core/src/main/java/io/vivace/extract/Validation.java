@@ -1,6 +1,6 @@
 package io.vivace.extract;
 
-import io.vivace.json.JsonBodyDecoder;
+import io.vivace.json.impl.JsonBodyDecoder;
 import io.vivace.problem.FieldError;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.vivace.pagination;
 
+import io.vivace.pagination.impl.Cursors;
+
 /**
  * A keyset (cursor) page request, as read by {@link Pagination#keyset()}. Immutable.
  *
@@ -32,6 +34,28 @@ public record CursorRequest(String cursor, int limit, String path, String otherP
       b.append(otherParams).append('&');
     }
     return b.append("limit=").append(limit).append("&cursor=").append(nextCursor).toString();
+  }
+
+  /**
+   * The opaque cursor that carries {@code position}: base64url (RFC 4648 section 5, no padding) of
+   * its UTF-8 bytes. Only the server reads it back, with {@link #position()}. Thread-safe.
+   *
+   * @param position the server's text for "after this row", as the last row's key; not null
+   * @throws NullPointerException when {@code position} is null
+   */
+  public static String cursorOf(String position) {
+    return Cursors.encode(position);
+  }
+
+  /**
+   * The text the cursor carries (what {@link #cursorOf(String)} was given), or null for the first
+   * page.
+   *
+   * @throws IllegalArgumentException when the cursor is not base64url of at most 1,024 characters
+   *     ({@link Pagination#keyset()} answers 400 for those before a handler runs)
+   */
+  public String position() {
+    return cursor == null ? null : Cursors.decode(cursor);
   }
 
   /** Whether this asks for the first page. */

@@ -1,5 +1,6 @@
 package io.vivace.pagination;
 
+import io.vivace.pagination.impl.Cursors;
 import io.vertx.core.http.HttpServerRequest;
 import io.vivace.extract.Extractor;
 import io.vivace.extract.RequestExtractor;

@@ -2,8 +2,10 @@ package io.vivace.pagination;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vivace.pagination.impl.Cursors;
 import io.vivace.testing.JsonTree;
 import io.vivace.testing.TestServer;
 import java.net.http.HttpResponse;
@@ -27,7 +29,7 @@ class PaginationTest {
       app.get("/numbers", Pagination.offset(), page -> Page.slice(NUMBERS, page));
       app.get("/small", Pagination.offset().defaultSize(5).maxSize(10),
           p -> p.page() + "/" + p.perPage() + "/" + p.offset());
-      app.get("/keyset", Pagination.keyset(), c -> (c.first() ? "first" : Cursors.decode(c.cursor())) + "/" + c.limit());
+      app.get("/keyset", Pagination.keyset(), c -> (c.first() ? "first" : c.position()) + "/" + c.limit());
     });
   }
 
@@ -105,7 +107,7 @@ class PaginationTest {
   @Test
   void keysetReadsAnOpaqueCursor() {
     assertEquals("first/20", server.get("/keyset").body());
-    String cursor = Cursors.encode("id>42");
+    String cursor = CursorRequest.cursorOf("id>42");
     assertEquals("id>42/7", server.get("/keyset?cursor=" + cursor + "&limit=7").body());
     HttpResponse<String> bad = server.get("/keyset?cursor=not*a*cursor");
     assertEquals(400, bad.statusCode());
@@ -117,5 +119,13 @@ class PaginationTest {
     assertTrue(Cursors.isWellFormed(Cursors.encode("créé/?=")));
     assertFalse(Cursors.isWellFormed("a+b/"));
     assertFalse(Cursors.isWellFormed("x".repeat(Cursors.MAX_LENGTH + 4)));
+  }
+
+  @Test
+  void aCursorCarriesItsPositionBack() {
+    String cursor = CursorRequest.cursorOf("2026-01-31T00:00:00Z\u001f42");
+    assertEquals("2026-01-31T00:00:00Z\u001f42", new CursorRequest(cursor, 5).position());
+    assertEquals(null, new CursorRequest(null, 5).position());
+    assertThrows(IllegalArgumentException.class, () -> new CursorRequest("a+b/", 5).position());
   }
 }

@@ -37,7 +37,7 @@ public interface Database extends Sql {
 
   /**
    * Runs {@code work} in a transaction on one pooled connection: committed when its future succeeds,
-   * rolled back when it fails (the failure is passed on, typed by {@link DbProblems}).
+   * rolled back when it fails (the failure is passed on, typed by {@link io.vivace.db.impl.DbProblems}).
    */
   <T> Future<T> inTransaction(Function<Sql, Future<T>> work);
 

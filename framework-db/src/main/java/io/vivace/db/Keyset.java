@@ -1,7 +1,7 @@
 package io.vivace.db;
 
 import io.vertx.sqlclient.Tuple;
-import io.vivace.pagination.Cursors;
+import io.vivace.pagination.impl.Cursors;
 import io.vivace.problem.FieldError;
 import io.vivace.problem.Problem;
 import io.vivace.problem.ProblemException;

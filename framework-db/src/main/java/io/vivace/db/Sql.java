@@ -14,7 +14,7 @@ import java.util.Optional;
  * prepared and cached per connection. Returned futures fail with the data layer's typed
  * exceptions, free of HTTP so repositories work outside requests too: {@link NotFoundException},
  * {@link TooManyRowsException}, {@link ConstraintViolation} (unique, foreign-key, not-null, check),
- * {@link DatabaseUnavailableException} (see {@link DbProblems}); other failures as the driver
+ * {@link DatabaseUnavailableException} (see {@link io.vivace.db.impl.DbProblems}); other failures as the driver
  * raised them. At the web edge a handler can return such a future as is: they become 404, 409,
  * 422 and 503 problems. Methods may be called from any thread; results complete on the calling event loop's thread,
  * or, off the event loops, on the caller's Vert.x context (a blocking handler's worker or virtual

@@ -14,6 +14,7 @@ import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vivace.db.impl.DbProblemMapper;
+import io.vivace.db.impl.DbProblems;
 import io.vivace.problem.ProblemException;
 import io.vivace.db.testing.TcpProxy;
 import io.vivace.db.testing.TestDatabase;

@@ -111,7 +111,7 @@ class KeysetTest {
 
   @Test
   void forgedCursorValuesAre400NotADatabaseError() {
-    String nul = io.vivace.pagination.Cursors.encode("a\u0000b\u001f1");
+    String nul = io.vivace.pagination.CursorRequest.cursorOf("a\u0000b\u001f1");
     HttpResponse<String> r = server.get("/by-title?cursor=" + nul);
     assertEquals(400, r.statusCode(), r.body());
     assertEquals("cursor", JsonTree.errors(r.body()).get(0).get("parameter"));
@@ -120,12 +120,12 @@ class KeysetTest {
     for (String forged : new String[] {"+294277-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "2026-13-01T00:00:00Z",
         "2026-01-01T00:00:00", "+999999999-12-31T23:59:59Z"}) {
       io.vivace.problem.ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(io.vivace.problem.ProblemException.class,
-          () -> byTime.addValues(io.vivace.pagination.Cursors.encode(forged), io.vertx.sqlclient.Tuple.tuple()), forged);
+          () -> byTime.addValues(io.vivace.pagination.CursorRequest.cursorOf(forged), io.vertx.sqlclient.Tuple.tuple()), forged);
       assertEquals(400, e.status(), forged);
     }
     io.vertx.sqlclient.Tuple ok = io.vertx.sqlclient.Tuple.tuple();
-    byTime.addValues(io.vivace.pagination.Cursors.encode("+294276-12-31T23:59:59Z"), ok);
-    byTime.addValues(io.vivace.pagination.Cursors.encode("-4713-11-24T00:00:00Z"), ok);
+    byTime.addValues(io.vivace.pagination.CursorRequest.cursorOf("+294276-12-31T23:59:59Z"), ok);
+    byTime.addValues(io.vivace.pagination.CursorRequest.cursorOf("-4713-11-24T00:00:00Z"), ok);
     assertEquals(2, ok.size());
   }
 
@@ -133,7 +133,7 @@ class KeysetTest {
   void aCursorOfAnotherListIs400() {
     HttpResponse<String> titles = server.get("/by-title?limit=1");
     String foreign = (String) JsonTree.object(titles.body()).get("next_cursor");
-    for (String bad : new String[] {foreign, io.vivace.pagination.Cursors.encode("not-a-number")}) {
+    for (String bad : new String[] {foreign, io.vivace.pagination.CursorRequest.cursorOf("not-a-number")}) {
       HttpResponse<String> r = server.get("/notes?author=1&cursor=" + bad);
       assertEquals(400, r.statusCode(), r.body());
       assertEquals("cursor", JsonTree.errors(r.body()).get(0).get("parameter"));

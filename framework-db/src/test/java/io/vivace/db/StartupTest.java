@@ -60,7 +60,7 @@ class StartupTest {
 
   @Test
   void aWrongPasswordFailsAtOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
-    try (io.vivace.db.embedded.EmbeddedPostgres pg = io.vivace.db.embedded.EmbeddedPostgres.start(data)) {
+    try (io.vivace.db.embedded.impl.EmbeddedPostgres pg = io.vivace.db.embedded.impl.EmbeddedPostgres.start(data)) {
       // password authentication for one role, trust for the rest (the superuser sets it up)
       java.nio.file.Path hba = data.resolve("pg_hba.conf");
       java.nio.file.Files.writeString(hba, "host all vivace_pw 127.0.0.1/32 scram-sha-256\n" + java.nio.file.Files.readString(hba));

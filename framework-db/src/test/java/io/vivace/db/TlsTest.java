@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.sqlclient.Tuple;
 import io.vivace.App;
 import io.vivace.Vivace;
-import io.vivace.db.embedded.EmbeddedPostgres;
+import io.vivace.db.embedded.impl.EmbeddedPostgres;
 import io.vivace.testing.AppProcess;
 import io.vivace.testing.TestServer;
 import java.nio.file.Files;

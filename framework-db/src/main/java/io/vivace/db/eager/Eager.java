@@ -1,5 +1,6 @@
 package io.vivace.db.eager;
 
+import io.vivace.db.eager.impl.Stitch;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
 import io.vivace.db.RowMapper;

@@ -1,5 +1,6 @@
 package io.vivace.db.eager;
 
+import io.vivace.db.eager.impl.Stitch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.vivace.db.impl;
 import io.vertx.sqlclient.DatabaseException;
 import io.vivace.db.ConstraintViolation;
 import io.vivace.db.DatabaseUnavailableException;
-import io.vivace.db.DbProblems;
 import io.vivace.db.NotFoundException;
 import io.vivace.problem.Problem;
 import io.vivace.problem.ProblemException;
@@ -15,7 +14,7 @@ import java.util.Map;
  * {@link ProblemMapper} service): {@link NotFoundException} → 404, a unique or foreign-key
  * {@link ConstraintViolation} → 409, a not-null or check one → 422,
  * {@link DatabaseUnavailableException} → 503 with {@code Retry-After}
- * ({@link DbProblems#RETRY_AFTER_SECONDS} s). The answers hold no SQL, table, constraint or value.
+ * ({@link DatabaseUnavailableException#RETRY_AFTER_SECONDS} s). The answers hold no SQL, table, constraint or value.
  * The problem's cause, for the log only (logger {@code io.vivace.errors}: INFO for a 409 or 422,
  * WARN for a 503, so an outage shows), reads {@code SQL state 23505, constraint author_name_key,
  * table author: <the server's message>}. A failure of another kind is not this mapper's.
@@ -29,7 +28,7 @@ public final class DbProblemMapper implements ProblemMapper {
   private static final Problem REQUIRED = Problem.of(422, "The request leaves out or breaks a required value.");
   private static final Problem UNAVAILABLE = Problem.of(503, "The database is unavailable right now; try again shortly.");
   private static final Map<String, String> RETRY_AFTER =
-      Map.of("Retry-After", Integer.toString(DbProblems.RETRY_AFTER_SECONDS));
+      Map.of("Retry-After", Integer.toString(DatabaseUnavailableException.RETRY_AFTER_SECONDS));
 
   @Override
   public ProblemException toProblem(Throwable failure) {

@@ -12,7 +12,6 @@ import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import io.vivace.db.DbProblems;
 import java.util.ArrayList;
 import java.util.List;
 

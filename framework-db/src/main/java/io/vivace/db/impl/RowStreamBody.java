@@ -11,7 +11,6 @@ import io.vertx.sqlclient.RowStream;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
-import io.vivace.db.DbProblems;
 import io.vivace.db.RowMapper;
 import io.vivace.json.Json;
 import io.vivace.response.Streamed;

@@ -6,7 +6,6 @@ import io.vertx.sqlclient.RowIterator;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import io.vivace.db.DbProblems;
 import io.vivace.db.NotFoundException;
 import io.vivace.db.TooManyRowsException;
 import io.vivace.db.RowMapper;

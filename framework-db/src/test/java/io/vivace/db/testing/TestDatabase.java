@@ -2,7 +2,7 @@ package io.vivace.db.testing;
 
 import io.vivace.config.Config;
 import io.vivace.db.DatabaseUrl;
-import io.vivace.db.embedded.EmbeddedPostgres;
+import io.vivace.db.embedded.impl.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -119,8 +119,8 @@ class BlogReadsTest {
 
     assertProblem(400, "/posts/feed?cursor=bm90LWEtY3Vyc29y", "cursor");
     assertProblem(400, "/posts/feed?cursor=KzI5NDI3Ny0wMS0wMVQwMDowMDowMFofMQ", "cursor"); // year 294277: past PostgreSQL's
-    assertProblem(400, "/posts/feed?cursor=" + io.vivace.pagination.Cursors.encode("-5000-01-01T00:00:00Z\u001f1"), "cursor");
-    assertProblem(400, "/posts/feed?cursor=" + io.vivace.pagination.Cursors.encode("2026-01-01T00:00:00Z\u001fx"), "cursor");
+    assertProblem(400, "/posts/feed?cursor=" + io.vivace.pagination.CursorRequest.cursorOf("-5000-01-01T00:00:00Z\u001f1"), "cursor");
+    assertProblem(400, "/posts/feed?cursor=" + io.vivace.pagination.CursorRequest.cursorOf("2026-01-01T00:00:00Z\u001fx"), "cursor");
     // UTF-8 of a lone surrogate (ED A0 80) decodes to U+FFFD, never to a surrogate: still a 400, nothing stored
     String surrogateBytes = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
         new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80, 0x1f, '1'});

@@ -29,7 +29,7 @@ import java.nio.charset.StandardCharsets;
  * through a Vivace cache ({@link CachedWorlds}: Caffeine, plus Redis when {@code REDIS_URL} is set).
  * {@code /auth/json} answers like {@code /json} when the request carries a valid HS256 bearer token
  * signed with {@code JWT_SECRET} (else 401): the authenticated-endpoint target. The app needs
- * {@code JWT_SECRET} to start; {@code io.vivace.auth.TokenTool} mints tokens for load tests.
+ * {@code JWT_SECRET} to start; {@code vivace token} (the cli) mints tokens for load tests.
  */
 public final class TechEmpowerApp {
   private static final Response PLAINTEXT =

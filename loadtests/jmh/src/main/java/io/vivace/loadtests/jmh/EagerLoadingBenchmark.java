@@ -11,7 +11,7 @@ import io.vivace.db.DatabaseUrl;
 import io.vivace.db.DbOptions;
 import io.vivace.db.eager.Eager;
 import io.vivace.db.eager.Relation;
-import io.vivace.db.embedded.EmbeddedPostgres;
+import io.vivace.db.embedded.impl.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.vivace.loadtests.jmh;
 
-import io.vivace.db.eager.Stitch;
+import io.vivace.db.eager.impl.Stitch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -8,7 +8,7 @@ import io.vivace.examples.hello.Note;
 import io.vivace.extract.Cookie;
 import io.vivace.extract.Header;
 import io.vivace.extract.Query;
-import io.vivace.pagination.Cursors;
+import io.vivace.pagination.CursorRequest;
 import io.vivace.pagination.Pagination;
 import io.vivace.problem.ProblemException;
 import io.vivace.response.Envelope;
@@ -52,9 +52,9 @@ public final class GuideSnippets {
   static void keyset(App app, List<Note> notes) {
     // tag::keyset[]
     app.get("/feed", Pagination.keyset(), page -> {
-      long after = page.first() ? 0 : Long.parseLong(Cursors.decode(page.cursor()));
+      long after = page.first() ? 0 : Long.parseLong(page.position());
       List<Note> items = notes.stream().filter(n -> n.id() > after).limit(page.limit()).toList();
-      String next = items.size() < page.limit() ? null : Cursors.encode(Long.toString(items.get(items.size() - 1).id()));
+      String next = items.size() < page.limit() ? null : CursorRequest.cursorOf(Long.toString(items.get(items.size() - 1).id()));
       return Response.ok(items).header("X-Next-Cursor", next == null ? "" : next);
     });
     // end::keyset[]

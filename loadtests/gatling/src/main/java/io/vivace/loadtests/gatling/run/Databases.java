@@ -1,7 +1,7 @@
 package io.vivace.loadtests.gatling.run;
 
 import io.vivace.db.DatabaseUrl;
-import io.vivace.db.embedded.EmbeddedPostgres;
+import io.vivace.db.embedded.impl.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.vivace.pagination;
+package io.vivace.pagination.impl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package io.vivace.db.eager;
+package io.vivace.db.eager.impl;
 
 import java.util.ArrayList;
 import java.util.Arrays;

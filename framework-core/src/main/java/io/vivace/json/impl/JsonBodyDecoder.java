@@ -1,8 +1,9 @@
-package io.vivace.json;
+package io.vivace.json.impl;
 
 import com.dslplatform.json.DslJson;
 import com.dslplatform.json.JsonReader;
 import com.dslplatform.json.ObjectConverter;
+import io.vivace.json.Json;
 import io.vivace.problem.FieldError;
 import io.vivace.problem.ProblemException;
 import java.io.IOException;

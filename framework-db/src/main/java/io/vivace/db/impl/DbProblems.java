@@ -1,5 +1,8 @@
-package io.vivace.db;
+package io.vivace.db.impl;
 
+import io.vivace.db.ConstraintViolation;
+import io.vivace.db.DatabaseUnavailableException;
+import io.vivace.db.NotFoundException;
 import io.vertx.sqlclient.DatabaseException;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
@@ -26,9 +29,6 @@ import java.util.concurrent.TimeoutException;
  * Thread-safe.
  */
 public final class DbProblems {
-  /** The {@code Retry-After} of a 503, in seconds: {@value}. */
-  public static final int RETRY_AFTER_SECONDS = 1;
-
   private static final DatabaseUnavailableException NO_CONNECTION = DatabaseUnavailableException.noConnection();
 
   private DbProblems() {

@@ -1,4 +1,4 @@
-package io.vivace.json;
+package io.vivace.json.impl;
 
 import java.util.Collection;
 import java.util.Map;

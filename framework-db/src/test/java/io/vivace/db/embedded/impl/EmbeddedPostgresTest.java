@@ -1,4 +1,4 @@
-package io.vivace.db.embedded;
+package io.vivace.db.embedded.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.vivace.db.eager;
+package io.vivace.db.eager.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -91,7 +91,8 @@ class SharedRedisTest {
       assertEquals(201, server.postJson("/auth/signup", creds(email)).statusCode());
       assertEquals(200, server.postJson("/auth/login", creds(email)).statusCode());
       assertEquals(401, server.postJson("/auth/login", "{\"email\":\"" + email + "\",\"password\":\"wrong password!\"}").statusCode());
-      assertEquals(1L, c.sync().exists(AuthModule.DEFAULT_REDIS_PREFIX + "fail:" + email), "the throttle counted in Redis");
+      assertEquals(1L, c.sync().exists(AuthModule.DEFAULT_REDIS_PREFIX + "fail:" + ThrottleKeys.account(email)),
+          "the throttle counted in Redis");
       long connections = Arrays.stream(c.sync().clientList().split("\n")).filter(l -> l.contains(" name=" + name + " ")).count();
       assertEquals(2, connections, "one command and one pub/sub connection for the whole app");
     } finally {

@@ -1,4 +1,4 @@
-package io.vivace.db.embedded;
+package io.vivace.db.embedded.impl;
 
 import java.io.File;
 import java.io.IOException;
