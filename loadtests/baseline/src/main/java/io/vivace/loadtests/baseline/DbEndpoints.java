@@ -1,9 +1,6 @@
 package io.vivace.loadtests.baseline;
 
 import com.dslplatform.json.JsonWriter;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -37,8 +34,6 @@ final class DbEndpoints {
   static final int PIPELINING_LIMIT = 256;
 
   private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html; charset=utf-8");
-  /** The templates compiled at build time by the jte-maven-plugin (no compiler at run time). */
-  private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
   private static final Comparator<Fortune> BY_MESSAGE = Comparator.comparing(Fortune::message);
   private static final JsonWriter.WriteObject<World> WORLD_WRITER = BaselineVerticle.DSL.tryFindWriter(World.class);
 
@@ -131,7 +126,7 @@ final class DbEndpoints {
     }, err -> fail(response));
   }
 
-  /** {@code /fortunes}: every Fortune plus one added now, sorted by message, rendered as HTML. */
+  /** {@code /fortunes}: every Fortune plus one added now, sorted by message, rendered as HTML ({@link FortunesPage}). */
   void fortunes(HttpServerResponse response) {
     PreparedQuery<RowSet<Row>> selectFortunes = db.selectFortunes();
     if (selectFortunes == null) {
@@ -147,7 +142,7 @@ final class DbEndpoints {
         }
         fortunes.add(new Fortune(0, "Additional fortune added at request time."));
         fortunes.sort(BY_MESSAGE);
-        html = render(fortunes);
+        html = FortunesPage.render(fortunes);
       } catch (RuntimeException e) {
         fail(response);
         return;
@@ -155,19 +150,6 @@ final class DbEndpoints {
       response.headers().add(BaselineVerticle.CONTENT_TYPE, TEXT_HTML);
       response.end(html);
     }, err -> fail(response));
-  }
-
-  /** The template's UTF-8 bytes (static parts pre-encoded at build time) in one buffer. */
-  private static Buffer render(List<Fortune> fortunes) {
-    Utf8ByteOutput out = new Utf8ByteOutput();
-    TEMPLATES.render("fortunes.jte", fortunes, out);
-    Buffer html = Buffer.buffer(out.getContentLength());
-    try {
-      out.writeTo(html::appendBytes);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e); // a Buffer does not throw
-    }
-    return html;
   }
 
   /** 500 with an empty body, unless the response is already gone. */
