@@ -2,8 +2,8 @@ package io.vivace.loadtests.baseline;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.impl.buffer.VertxByteBufAllocator;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,7 +38,8 @@ final class FortunesPage {
 
   /** The page of {@code fortunes}, in their order. */
   static Buffer render(List<Fortune> fortunes) {
-    ByteBuf out = Unpooled.buffer(INITIAL_CAPACITY);
+    // The allocator behind Buffer.buffer(int): unpooled heap, no leak-detection wrapper.
+    ByteBuf out = VertxByteBufAllocator.DEFAULT.heapBuffer(INITIAL_CAPACITY);
     out.writeBytes(HEAD);
     for (int i = 0, n = fortunes.size(); i < n; i++) {
       Fortune f = fortunes.get(i);
