@@ -13,10 +13,12 @@ import io.vivace.route.RouteDef;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP server on one event loop. Every response gets {@code Server} and {@code Date} first; the
- * date is refreshed by a timer on this loop, never per request. Static routes
+ * date is refreshed by a timer on this loop, never per request. Idle HTTP/1.x connections are
+ * closed by an {@link IdleCloser} per connection rather than Vert.x's per-request idle handler. Static routes
  * ({@link StaticRoutes}) are answered directly, everything else by the Vert.x Web router.
  */
 final class HttpVerticle extends VerticleBase {
@@ -27,6 +29,7 @@ final class HttpVerticle extends VerticleBase {
   private final Executor blockingExecutor;
   private HttpServer server;
   private HttpConnections connections;
+  private boolean idleWarned;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor) {
     this.routes = routes;
@@ -42,8 +45,11 @@ final class HttpVerticle extends VerticleBase {
     DateHeader date = new DateHeader(System::currentTimeMillis);
     vertx.setPeriodic(DateHeader.TICK_MS, id -> date.refresh());
     CharSequence serverName = HttpHeaders.createOptimized(options.serverName());
+    // HTTP/1.x only (the default): idle connections are closed by an IdleCloser per connection,
+    // which costs nothing per request; with h2c, by Vert.x's idle timeout.
+    boolean ownIdleTimeout = options.idleTimeoutSeconds() > 0 && !options.h2c();
     HttpServerOptions serverOptions = new HttpServerOptions()
-        .setIdleTimeout(options.idleTimeoutSeconds())
+        .setIdleTimeout(ownIdleTimeout ? 0 : options.idleTimeoutSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setMaxInitialLineLength(options.maxUriLength())
         .setMaxHeaderSize(options.maxHeaderSize())
@@ -53,7 +59,15 @@ final class HttpVerticle extends VerticleBase {
         .setHttp2ClearTextEnabled(options.h2c());
     StaticRoutes direct = StaticRoutes.of(precedingRoutes());
     connections = new HttpConnections(serverOptions);
-    server = vertx.createHttpServer(serverOptions).connectionHandler(connections::opened).invalidRequestHandler(req -> {
+    long idleNanos = ownIdleTimeout ? TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()) : 0;
+    server = vertx.createHttpServer(serverOptions).connectionHandler(conn -> {
+      connections.opened(conn);
+      if (ownIdleTimeout && !IdleCloser.install(conn, idleNanos) && !idleWarned) {
+        idleWarned = true; // not with Vert.x 5's connections; said once rather than per connection
+        LoggerFactory.getLogger(HttpVerticle.class).warn("{}: no idle timeout on this kind of connection",
+            conn.getClass().getName());
+      }
+    }).invalidRequestHandler(req -> {
       MultiMap headers = req.response().headers();
       headers.add(HttpHeaders.SERVER, serverName);
       headers.add(HttpHeaders.DATE, date.value());

@@ -5,20 +5,20 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The raw Vert.x baseline that Vivace is measured against: {@link BaselineVerticle} deployed once
- * per event loop on a shared port, native transport (epoll) where available, and one PostgreSQL
- * pool shared by the verticles for {@code /db} and {@code /fortunes}.
+ * per event loop on a shared port, native transport (epoll) where available, and, with a database,
+ * one PostgreSQL connection per event loop opened on that loop ({@link LoopConnection}: no pool,
+ * queries pipelined, prepared queries created once per connection), the layout of TechEmpower's
+ * fastest Vert.x entries. It has no settings of its own beyond these and shares none of Vivace's.
  *
  * <p>Environment: {@code PORT} (8080), {@code HOST} (0.0.0.0), {@code EVENT_LOOPS} (number of
  * cores), {@code DATABASE_URL} ({@code postgres://user[:password]@host[:port]/database}; unset:
- * no database, /db and /fortunes answer 503; the tables and rows are those of the techempower
- * example's Flyway migration, which the baseline expects to exist), {@code POOL_SIZE} (8, as
- * Vivace's default). Stops cleanly on SIGTERM.
+ * no database, the database routes answer 503; the tables and rows are those of the techempower
+ * example's Flyway migration, which the baseline expects to exist). Stops cleanly on SIGTERM.
  */
 public final class BaselineServer {
   private BaselineServer() {
@@ -34,10 +34,9 @@ public final class BaselineServer {
     int port = Integer.parseInt(env("PORT", "8080"));
     int eventLoops = Integer.parseInt(env("EVENT_LOOPS", Integer.toString(Runtime.getRuntime().availableProcessors())));
     String databaseUrl = env("DATABASE_URL", null);
-    int poolSize = Integer.parseInt(env("POOL_SIZE", Integer.toString(DbEndpoints.DEFAULT_POOL_SIZE)));
     Vertx vertx;
     try {
-      vertx = start(host, port, eventLoops, databaseUrl, poolSize).toCompletionStage().toCompletableFuture().get();
+      vertx = start(host, port, eventLoops, databaseUrl).toCompletionStage().toCompletableFuture().get();
     } catch (ExecutionException e) {
       System.err.println("baseline: failed to start on " + host + ":" + port + ": " + e.getCause());
       System.exit(1);
@@ -45,10 +44,11 @@ public final class BaselineServer {
     }
     String transport = vertx.isNativeTransportEnabled()
         ? "native" : "nio (native unavailable: " + vertx.unavailableNativeTransportCause() + ")";
-    String db = "none (no DATABASE_URL: /db and /fortunes answer 503)";
+    String db = "none (no DATABASE_URL: the database routes answer 503)";
     if (databaseUrl != null) {
       PgConnectOptions o = DbEndpoints.connectOptions(databaseUrl);
-      db = o.getUser() + "@" + o.getHost() + ":" + o.getPort() + "/" + o.getDatabase() + " (pool " + poolSize + ")";
+      db = o.getUser() + "@" + o.getHost() + ":" + o.getPort() + "/" + o.getDatabase()
+          + " (one connection per event loop, pipelining limit " + o.getPipeliningLimit() + ")";
     }
     System.out.printf("baseline: listening on %s:%d, transport=%s, eventLoops=%d, db=%s%n",
         host, port, transport, eventLoops, db);
@@ -56,34 +56,30 @@ public final class BaselineServer {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> close(vertx), "baseline-shutdown"));
   }
 
-  /** {@link #start(String, int, int, String, int)} without a database. */
+  /** {@link #start(String, int, int, String)} without a database. */
   public static Future<Vertx> start(String host, int port, int eventLoops) {
-    return start(host, port, eventLoops, null, DbEndpoints.DEFAULT_POOL_SIZE);
+    return start(host, port, eventLoops, null);
   }
 
   /**
    * Creates a Vert.x instance with {@code eventLoops} event loops and deploys one
-   * {@link BaselineVerticle} per event loop, all listening on {@code host:port} and sharing one
-   * pool of {@code poolSize} connections to {@code databaseUrl} (none when it is null).
+   * {@link BaselineVerticle} per event loop, all listening on {@code host:port}, each with its own
+   * connection to {@code databaseUrl} (none when it is null).
    *
-   * @return the running Vert.x instance (close it to stop; that closes the pool too), or a failure
-   *     after closing it
+   * @return the running Vert.x instance (close it to stop; that closes the connections too), or a
+   *     failure (such as an unreachable database) after closing it
    */
-  public static Future<Vertx> start(String host, int port, int eventLoops, String databaseUrl, int poolSize) {
+  public static Future<Vertx> start(String host, int port, int eventLoops, String databaseUrl) {
     PgConnectOptions database;
     try {
       database = databaseUrl == null ? null : DbEndpoints.connectOptions(databaseUrl);
-      if (poolSize < 1) {
-        throw new IllegalArgumentException("POOL_SIZE must be at least 1, got " + poolSize);
-      }
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
     Vertx vertx = Vertx.vertx(new VertxOptions()
         .setPreferNativeTransport(true)
         .setEventLoopPoolSize(eventLoops));
-    Pool pool = database == null ? null : DbEndpoints.pool(vertx, database, poolSize);
-    return vertx.deployVerticle(() -> new BaselineVerticle(host, port, pool), new DeploymentOptions().setInstances(eventLoops))
+    return vertx.deployVerticle(() -> new BaselineVerticle(host, port, database), new DeploymentOptions().setInstances(eventLoops))
         .<Vertx>map(id -> vertx)
         .recover(err -> vertx.close().transform(ignored -> Future.failedFuture(err)));
   }

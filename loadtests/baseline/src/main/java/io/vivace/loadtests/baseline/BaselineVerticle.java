@@ -10,13 +10,12 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP server on one event loop: {@code /plaintext}, {@code /json}, {@code /db} and
@@ -25,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * {@code POST /echo} ({@link EchoEndpoint}), anything else 404.
  *
  * <p>{@link BaselineServer} deploys one instance per event loop; Vert.x shares the listening port
- * between them. Everything here runs on this verticle's own event loop, so its fields (the JSON
- * writer, the Date value) need no synchronization.
+ * between them. With a database, each instance first opens its own {@link LoopConnection} on its
+ * event loop (no pool), then listens. Everything here runs on this verticle's own event loop, so
+ * its fields (the JSON writer, the Date value, the connection) need no synchronization.
  */
 public final class BaselineVerticle extends VerticleBase {
   // Header names and constant values, encoded to ASCII bytes once (HttpHeaders.createOptimized).
@@ -55,8 +55,10 @@ public final class BaselineVerticle extends VerticleBase {
 
   private final String host;
   private final int port;
-  /** The pool shared by all instances, or null without a database. */
-  private final Pool pool;
+  /** How to reach the database, or null without one. */
+  private final PgConnectOptions database;
+  /** This event loop's own database connection, or null without a database. */
+  private LoopConnection connection;
   /** This event loop's JSON writer, reset and reused for every /json and /db response. */
   private final JsonWriter writer = DSL.newWriter(256);
   /** /queries and /updates on this event loop, or null without a database. */
@@ -74,20 +76,24 @@ public final class BaselineVerticle extends VerticleBase {
   /**
    * @param host the interface to listen on
    * @param port the port, shared by all instances
-   * @param pool the database pool shared by all instances, or null: /db and /fortunes answer 503
+   * @param database the database this instance opens its own connection to, or null: the
+   *     database routes answer 503
    */
-  public BaselineVerticle(String host, int port, Pool pool) {
+  public BaselineVerticle(String host, int port, PgConnectOptions database) {
     this.host = host;
     this.port = port;
-    this.pool = pool;
+    this.database = database;
   }
 
   @Override
   public Future<?> start() {
     date = formatDate();
-    db = pool == null ? null : new DbEndpoints(pool, writer);
-    cached = pool == null ? null : new CachedQueries(pool, writer, context);
-    worlds = pool == null ? null : new WorldQueries(pool, writer);
+    if (database != null) {
+      connection = new LoopConnection(vertx, database);
+      db = new DbEndpoints(connection, writer);
+      cached = new CachedQueries(connection, writer, context);
+      worlds = new WorldQueries(connection, writer);
+    }
     dateTimer = vertx.setPeriodic(1000, id -> date = formatDate());
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
@@ -96,20 +102,18 @@ public final class BaselineVerticle extends VerticleBase {
         .setHttp2ClearTextEnabled(false)
         // Requests are handled and ended on the event loop only, so Vert.x may skip its
         // cross-thread synchronization of the HTTP/1.x connection.
-        .setStrictThreadMode(true)
-        // The same protocol limits and idle timeout as a Vivace app's defaults, so both servers
-        // carry the same Netty pipeline (an idle timeout adds Netty's IdleStateHandler).
-        .setIdleTimeout(60)
-        .setIdleTimeoutUnit(TimeUnit.SECONDS)
-        .setMaxInitialLineLength(8192)
-        .setMaxHeaderSize(8192);
-    return vertx.createHttpServer(options).requestHandler(this::handle).listen();
+        .setStrictThreadMode(true);
+    // Nothing else: Vert.x's defaults, as TechEmpower's Vert.x entries run. In particular no idle
+    // timeout (it would add Netty's IdleStateHandler to every connection), so whatever a Vivace
+    // default costs per request shows in the comparison.
+    Future<Void> ready = connection == null ? Future.succeededFuture() : connection.open();
+    return ready.compose(v -> vertx.createHttpServer(options).requestHandler(this::handle).listen());
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(dateTimer); // the server itself is closed by the undeploy
-    return Future.succeededFuture();
+    return connection == null ? Future.succeededFuture() : connection.close();
   }
 
   /** IMF-fixdate (RFC 9110): two-digit day, always GMT. */
@@ -181,8 +185,8 @@ public final class BaselineVerticle extends VerticleBase {
     return response.headers().add(SERVER, VERTX).add(DATE, date);
   }
 
-  /** No database configured (no DATABASE_URL): 503, empty body. */
-  private static void unavailable(HttpServerResponse response) {
+  /** No database configured (no DATABASE_URL) or its connection is down: 503, empty body. */
+  static void unavailable(HttpServerResponse response) {
     response.setStatusCode(503).end();
   }
 

@@ -1,17 +1,10 @@
 package io.vivace.loadtests.baseline;
 
 import com.dslplatform.json.JsonWriter;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.PreparedQuery;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowIterator;
@@ -25,35 +18,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
- * {@code /db} and {@code /fortunes} of one {@link BaselineVerticle}, on the PostgreSQL pool that
- * {@link BaselineServer} shares between all verticles. The pool has the same policy as a Vivace
- * app's defaults (8 connections, a 5 s wait for one, 256 pipelined queries per connection,
- * prepared statements cached per connection), so that the comparison measures the code between
- * the socket and the pool, not the pool settings.
+ * {@code /db} and {@code /fortunes} of one {@link BaselineVerticle}, on that verticle's own
+ * {@link LoopConnection}: one query per request, pipelined with the other requests' queries on the
+ * event loop's one connection, the prepared query created once per connection.
  *
- * <p>Query results arrive on the calling verticle's event loop (Vert.x runs the callback on the
- * caller's context), so the shared JSON writer and the response need no synchronization. Any
- * failure (query, mapping, rendering) answers 500 with an empty body. The caller has already added
- * the {@code Server} and {@code Date} headers.
+ * <p>Query results arrive on the verticle's event loop (the connection was opened on it), so the
+ * shared JSON writer and the response need no synchronization. While the connection is down the
+ * answer is 503; any other failure (query, mapping, rendering) answers 500. Both have an empty
+ * body. The caller has already added the {@code Server} and {@code Date} headers.
  */
 final class DbEndpoints {
-  /** Connections in the pool, as Vivace's {@code DbOptions.DEFAULT_POOL_SIZE}. */
-  static final int DEFAULT_POOL_SIZE = 8;
-  /** Queries in flight per connection and prepared statements cached, as Vivace's defaults. */
-  private static final int PIPELINING_LIMIT = 256;
-  private static final int PREPARED_CACHE_SIZE = 256;
-  /** Milliseconds a query waits for a pooled connection, as Vivace's default. */
-  private static final int ACQUIRE_TIMEOUT_MS = 5_000;
-
-  private static final String SELECT_WORLD = "SELECT id, randomnumber FROM world WHERE id = $1";
-  private static final String SELECT_FORTUNES = "SELECT id, message FROM fortune";
+  /** Queries in flight per connection, as TechEmpower's Vert.x entries (and the PG client's default). */
+  static final int PIPELINING_LIMIT = 256;
 
   private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html; charset=utf-8");
-  /** The templates compiled at build time by the jte-maven-plugin (no compiler at run time). */
-  private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
   private static final Comparator<Fortune> BY_MESSAGE = Comparator.comparing(Fortune::message);
   private static final JsonWriter.WriteObject<World> WORLD_WRITER = BaselineVerticle.DSL.tryFindWriter(World.class);
 
@@ -63,29 +43,13 @@ final class DbEndpoints {
     }
   }
 
-  // Built once per verticle: execute() may be called any number of times.
-  private final PreparedQuery<RowSet<Row>> selectWorld;
-  private final PreparedQuery<RowSet<Row>> selectFortunes;
+  private final LoopConnection db;
   /** The verticle's JSON writer (also used by /json): every use resets, writes and copies it out at once. */
   private final JsonWriter writer;
 
-  DbEndpoints(Pool pool, JsonWriter writer) {
-    this.selectWorld = pool.preparedQuery(SELECT_WORLD);
-    this.selectFortunes = pool.preparedQuery(SELECT_FORTUNES);
+  DbEndpoints(LoopConnection db, JsonWriter writer) {
+    this.db = db;
     this.writer = writer;
-  }
-
-  /**
-   * The pool shared by all verticles: {@code size} connections to {@code database}, opened on first
-   * use; closing {@code vertx} closes it.
-   */
-  static Pool pool(Vertx vertx, PgConnectOptions database, int size) {
-    return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(size)
-            .setConnectionTimeout(ACQUIRE_TIMEOUT_MS).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
-        .connectingTo(database)
-        .using(vertx)
-        .build();
   }
 
   /**
@@ -123,8 +87,7 @@ final class DbEndpoints {
         .setDatabase(path == null || path.length() <= 1 ? "postgres" : path.substring(1))
         .setUser(user)
         .setPipeliningLimit(PIPELINING_LIMIT)
-        .setCachePreparedStatements(true)
-        .setPreparedStatementCacheMaxSize(PREPARED_CACHE_SIZE);
+        .setCachePreparedStatements(true);
     if (password != null) {
       options.setPassword(password);
     }
@@ -141,6 +104,11 @@ final class DbEndpoints {
 
   /** {@code /db}: one random World as JSON. */
   void world(HttpServerResponse response) {
+    PreparedQuery<RowSet<Row>> selectWorld = db.selectWorld();
+    if (selectWorld == null) {
+      BaselineVerticle.unavailable(response);
+      return;
+    }
     selectWorld.execute(Tuple.of(ThreadLocalRandom.current().nextInt(1, 10_001))).onComplete(rows -> {
       RowIterator<Row> it = rows.iterator();
       if (!it.hasNext()) {
@@ -158,8 +126,13 @@ final class DbEndpoints {
     }, err -> fail(response));
   }
 
-  /** {@code /fortunes}: every Fortune plus one added now, sorted by message, rendered as HTML. */
+  /** {@code /fortunes}: every Fortune plus one added now, sorted by message, rendered as HTML ({@link FortunesPage}). */
   void fortunes(HttpServerResponse response) {
+    PreparedQuery<RowSet<Row>> selectFortunes = db.selectFortunes();
+    if (selectFortunes == null) {
+      BaselineVerticle.unavailable(response);
+      return;
+    }
     selectFortunes.execute().onComplete(rows -> {
       Buffer html;
       try {
@@ -169,7 +142,7 @@ final class DbEndpoints {
         }
         fortunes.add(new Fortune(0, "Additional fortune added at request time."));
         fortunes.sort(BY_MESSAGE);
-        html = render(fortunes);
+        html = FortunesPage.render(fortunes);
       } catch (RuntimeException e) {
         fail(response);
         return;
@@ -177,19 +150,6 @@ final class DbEndpoints {
       response.headers().add(BaselineVerticle.CONTENT_TYPE, TEXT_HTML);
       response.end(html);
     }, err -> fail(response));
-  }
-
-  /** The template's UTF-8 bytes (static parts pre-encoded at build time) in one buffer. */
-  private static Buffer render(List<Fortune> fortunes) {
-    Utf8ByteOutput out = new Utf8ByteOutput();
-    TEMPLATES.render("fortunes.jte", fortunes, out);
-    Buffer html = Buffer.buffer(out.getContentLength());
-    try {
-      out.writeTo(html::appendBytes);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e); // a Buffer does not throw
-    }
-    return html;
   }
 
   /** 500 with an empty body, unless the response is already gone. */

@@ -1,10 +1,10 @@
 package io.vivace.loadtests.baseline;
 
 /**
- * A Fortune row, rendered by {@code src/main/jte/fortunes.jte} (the techempower example's template).
+ * A Fortune row, rendered by {@link FortunesPage} (the bytes of the techempower example's template).
  *
  * @param id the row id
- * @param message the text, HTML-escaped by the template
+ * @param message the text, HTML-escaped when rendered
  */
 public record Fortune(int id, String message) {
 }

@@ -1,10 +1,11 @@
 package io.vivace.loadtests.baseline;
 
 import com.dslplatform.json.JsonWriter;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PreparedQuery;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowIterator;
@@ -19,33 +20,28 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * {@code /queries?queries=N} and {@code /updates?queries=N} of one {@link BaselineVerticle}, by the
  * TechEmpower rules and with the same SQL as the techempower example's {@code Worlds}: N clamped to
- * 1..500 (missing, empty or not a number: 1), each World read by its own SELECT (all N in flight at
- * once, pipelined on the pool's connections); updates give each row a new random number and write
- * them with one batched UPDATE, rows sorted by id so that concurrent batches lock in the same order.
- * The answer is a JSON array of the N worlds, in read order.
+ * 1..500 (missing, empty or not a number: 1), each World read by its own SELECT, all N pipelined at
+ * once on the verticle's {@link LoopConnection}; updates give each row a new random number and
+ * write them with one batched UPDATE, rows sorted by id so that concurrent batches lock in the same
+ * order. The answer is a JSON array of the N worlds.
  *
- * <p>Results arrive on the verticle's event loop, so the counters and the shared JSON writer need
- * no synchronization. Any failure answers 500 with an empty body. The caller has added
- * {@code Server} and {@code Date}.
+ * <p>Results arrive on the verticle's event loop, so the collector and the shared JSON writer need
+ * no synchronization. While the connection is down the answer is 503; any other failure answers
+ * 500. Both have an empty body. The caller has added {@code Server} and {@code Date}.
  */
 final class WorldQueries {
-  /** The same SQL as {@code DbEndpoints} and the techempower example's {@code Worlds}. */
-  private static final String SELECT = "SELECT id, randomnumber FROM world WHERE id = $1";
-  private static final String UPDATE = "UPDATE world SET randomnumber = $1 WHERE id = $2";
   private static final Comparator<World> BY_ID = Comparator.comparingInt(World::id);
   private static final JsonWriter.WriteObject<World> WORLD_WRITER = BaselineVerticle.DSL.tryFindWriter(World.class);
 
-  private final PreparedQuery<RowSet<Row>> select;
-  private final PreparedQuery<RowSet<Row>> update;
+  private final LoopConnection db;
   private final JsonWriter writer;
 
   /**
-   * @param pool the shared pool
+   * @param db the verticle's connection
    * @param writer the verticle's JSON writer, reset before each use
    */
-  WorldQueries(Pool pool, JsonWriter writer) {
-    this.select = pool.preparedQuery(SELECT);
-    this.update = pool.preparedQuery(UPDATE);
+  WorldQueries(LoopConnection db, JsonWriter writer) {
+    this.db = db;
     this.writer = writer;
   }
 
@@ -74,48 +70,65 @@ final class WorldQueries {
   }
 
   private void read(int n, HttpServerResponse response, boolean thenUpdate) {
-    World[] worlds = new World[n];
-    int[] pending = {n};
-    boolean[] failed = {false};
+    PreparedQuery<RowSet<Row>> select = db.selectWorld();
+    PreparedQuery<RowSet<Row>> update = db.updateWorld();
+    if (select == null || update == null) {
+      BaselineVerticle.unavailable(response);
+      return;
+    }
+    Collector collector = new Collector(new World[n], response, thenUpdate ? update : null);
     for (int i = 0; i < n; i++) {
-      int slot = i;
-      select.execute(Tuple.of(randomId())).onComplete(rows -> {
-        if (failed[0]) {
-          return;
-        }
-        RowIterator<Row> it = rows.iterator();
-        if (!it.hasNext()) {
-          failed[0] = true;
-          fail(response);
-          return;
-        }
-        Row row = it.next();
-        worlds[slot] = new World(row.getInteger(0), row.getInteger(1));
-        if (--pending[0] == 0) {
-          if (thenUpdate) {
-            update(worlds, response);
-          } else {
-            write(worlds, response);
-          }
-        }
-      }, err -> {
-        if (!failed[0]) {
-          failed[0] = true;
-          fail(response);
-        }
-      });
+      select.execute(Tuple.of(randomId())).onComplete(collector);
     }
   }
 
-  private void update(World[] read, HttpServerResponse response) {
+  /** The N results of one request, in completion order; then the update or the answer, or one 500. */
+  private final class Collector implements Handler<AsyncResult<RowSet<Row>>> {
+    private final World[] worlds;
+    private final HttpServerResponse response;
+    /** The batched UPDATE to run once all rows are read, or null for /queries. */
+    private final PreparedQuery<RowSet<Row>> update;
+    private int received;
+    private boolean failed;
+
+    Collector(World[] worlds, HttpServerResponse response, PreparedQuery<RowSet<Row>> update) {
+      this.worlds = worlds;
+      this.response = response;
+      this.update = update;
+    }
+
+    @Override
+    public void handle(AsyncResult<RowSet<Row>> ar) {
+      if (failed) {
+        return;
+      }
+      RowIterator<Row> it = ar.succeeded() ? ar.result().iterator() : null;
+      if (it == null || !it.hasNext()) {
+        failed = true;
+        fail(response);
+        return;
+      }
+      Row row = it.next();
+      worlds[received++] = new World(row.getInteger(0), row.getInteger(1));
+      if (received == worlds.length) {
+        if (update == null) {
+          write(worlds, response);
+        } else {
+          update(update, worlds, response);
+        }
+      }
+    }
+  }
+
+  private void update(PreparedQuery<RowSet<Row>> update, World[] read, HttpServerResponse response) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
     World[] updated = new World[read.length];
     for (int i = 0; i < read.length; i++) {
-      updated[i] = new World(read[i].id(), randomId());
+      updated[i] = new World(read[i].id(), random.nextInt(1, 10_001));
     }
-    World[] byId = updated.clone();
-    Arrays.sort(byId, BY_ID);
-    List<Tuple> batch = new ArrayList<>(byId.length);
-    for (World w : byId) {
+    Arrays.sort(updated, BY_ID);
+    List<Tuple> batch = new ArrayList<>(updated.length);
+    for (World w : updated) {
       batch.add(Tuple.of(w.randomNumber(), w.id()));
     }
     update.executeBatch(batch).onComplete(done -> write(updated, response), err -> fail(response));

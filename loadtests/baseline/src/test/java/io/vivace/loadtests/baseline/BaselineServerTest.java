@@ -67,7 +67,7 @@ class BaselineServerTest {
       server = url.trim();
       database = freshDatabase();
     }
-    vertx = BaselineServer.start("127.0.0.1", port, 2, database, DbEndpoints.DEFAULT_POOL_SIZE)
+    vertx = BaselineServer.start("127.0.0.1", port, 2, database)
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 

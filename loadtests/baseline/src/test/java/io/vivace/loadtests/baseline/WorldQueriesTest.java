@@ -52,7 +52,7 @@ class WorldQueriesTest {
     }
     String pg = "postgres://" + url.user() + (url.password() == null ? "" : ":" + url.password())
         + "@" + url.host() + ":" + url.port() + "/" + url.database();
-    vertx = BaselineServer.start("127.0.0.1", port, 2, pg, 4).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    vertx = BaselineServer.start("127.0.0.1", port, 2, pg).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
   @AfterAll

@@ -64,7 +64,7 @@ public final class LoadTest implements Callable<Integer> {
   @Option(names = "--event-loops", paramLabel = "N", description = "Event loops of each server (default: the number of cores).")
   int eventLoops = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--pool-size", paramLabel = "N", description = "Database connections of each server (default: ${DEFAULT-VALUE}, Vivace's default).")
+  @Option(names = "--pool-size", paramLabel = "N", description = "Database connections of the Vivace app (default: ${DEFAULT-VALUE}, Vivace's default; the baseline has one per event loop).")
   int poolSize = 8;
 
   @Option(names = "--jvm-flags", paramLabel = "FLAGS", description = "JVM flags of the servers (default: ${DEFAULT-VALUE}).")

@@ -13,7 +13,7 @@ import java.util.List;
  * @param rounds runs per scenario and server, alternating which server goes first
  * @param queries N of the multi-query scenarios
  * @param eventLoops event loops of each server
- * @param poolSize database connections of each server
+ * @param poolSize database connections of the Vivace app (the baseline has one per event loop)
  * @param jvmFlags the servers' JVM flags
  * @param smoke true for the short, low-load check
  * @param strict true when a result below its target fails the run

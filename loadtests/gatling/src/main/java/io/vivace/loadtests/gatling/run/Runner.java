@@ -75,7 +75,6 @@ final class Runner {
       env.put("VIVACE_EVENT_LOOPS", Integer.toString(settings.eventLoops()));
       env.put("EVENT_LOOPS", Integer.toString(settings.eventLoops()));
       env.put("VIVACE_DB_POOL_SIZE", Integer.toString(settings.poolSize()));
-      env.put("POOL_SIZE", Integer.toString(settings.poolSize()));
       env.put("JWT_SECRET", secret);
       String redis = System.getenv("REDIS_URL");
       if (redis != null && !redis.isBlank()) {

@@ -104,7 +104,8 @@ final class Summary {
         .append("; warm-up ").append(st.warmupS()).append(" s, measured ").append(st.durationS()).append(" s, ")
         .append(st.rounds()).append(st.rounds() == 1 ? " round" : " rounds").append(" (servers alternate going first)\n");
     md.append("- servers: JVM flags `").append(String.join(" ", st.jvmFlags())).append("`, ")
-        .append(st.eventLoops()).append(" event loops, ").append(st.poolSize()).append(" database connections each\n");
+        .append(st.eventLoops()).append(" event loops; Vivace's pool ").append(st.poolSize())
+        .append(" database connections, the baseline one connection per event loop\n");
     for (String s : context.servers()) {
       md.append("  - ").append(s).append('\n');
     }
