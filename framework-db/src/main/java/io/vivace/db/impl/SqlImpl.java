@@ -47,7 +47,12 @@ final class SqlImpl implements Sql {
 
   @Override
   public <T> Future<T> one(String sql, Tuple params, RowMapper<T> mapper) {
-    return run(sql, params).compose(rows -> {
+    // One transformation (a future and a listener) per statement, not a recover then a compose.
+    return statements.execute(sql, params).transform(ar -> {
+      if (ar.failed()) {
+        return mapped(ar.cause());
+      }
+      RowSet<Row> rows = ar.result();
       if (rows.size() > 1) {
         return Future.failedFuture(new TooManyRowsException(rows.size()));
       }
@@ -59,20 +64,27 @@ final class SqlImpl implements Sql {
 
   @Override
   public <T> Future<Optional<T>> optional(String sql, Tuple params, RowMapper<T> mapper) {
-    return run(sql, params).map(rows -> {
-      RowIterator<Row> it = rows.iterator();
-      return it.hasNext() ? Optional.of(mapper.map(it.next())) : Optional.empty();
+    return statements.execute(sql, params).transform(ar -> {
+      if (ar.failed()) {
+        return mapped(ar.cause());
+      }
+      RowIterator<Row> it = ar.result().iterator();
+      return Future.succeededFuture(it.hasNext() ? Optional.of(mapper.map(it.next())) : Optional.empty());
     });
   }
 
   @Override
   public <T> Future<List<T>> list(String sql, Tuple params, RowMapper<T> mapper) {
-    return run(sql, params).map(rows -> {
+    return statements.execute(sql, params).transform(ar -> {
+      if (ar.failed()) {
+        return mapped(ar.cause());
+      }
+      RowSet<Row> rows = ar.result();
       List<T> out = new ArrayList<>(rows.size());
       for (Row row : rows) {
         out.add(mapper.map(row));
       }
-      return out;
+      return Future.succeededFuture(out);
     });
   }
 
