@@ -125,6 +125,7 @@ public final class VivaceOptions {
   private boolean h2c = DEFAULT_H2C;
   private int workerPoolSize = DEFAULT_WORKER_POOL_SIZE;
   private boolean virtualThreads = DEFAULT_VIRTUAL_THREADS;
+  private io.vivace.observe.ObserveOptions observe = new io.vivace.observe.ObserveOptions();
 
   /**
    * Options read from system properties and the environment, defaults for what is unset.
@@ -159,6 +160,7 @@ public final class VivaceOptions {
     o.strictThreadMode = STRICT_THREAD_MODE.read(config);
     o.workerPoolSize = WORKER_POOL_SIZE.read(config);
     o.virtualThreads = VIRTUAL_THREADS.read(config);
+    o.observe = io.vivace.observe.ObserveOptions.from(config);
     return o;
   }
 
@@ -281,6 +283,15 @@ public final class VivaceOptions {
 
   public VivaceOptions virtualThreads(boolean virtualThreads) {
     this.virtualThreads = virtualThreads;
+    return this;
+  }
+
+  /** The request id, access log and trusted proxies ({@link io.vivace.observe.ObserveOptions}, its own settings). */
+  public io.vivace.observe.ObserveOptions observe() { return observe; }
+
+  /** @param observe not null */
+  public VivaceOptions observe(io.vivace.observe.ObserveOptions observe) {
+    this.observe = java.util.Objects.requireNonNull(observe, "observe");
     return this;
   }
 }

@@ -1,0 +1,32 @@
+package io.vivace.observe.impl;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * What the access log keeps of one request from its head to its end: the request, when it arrived
+ * ({@link System#nanoTime()}), its id and its route template. It is the response's end handler, so
+ * the line is written once the response has ended (or the connection was closed). Confined to the
+ * request's event loop.
+ */
+final class AccessRecord implements Handler<Void> {
+  final AccessLogWriter writer;
+  final HttpServerRequest req;
+  final long startNanos;
+  final CharSequence id;
+  /** The route template, or null while unknown (no route matched). */
+  String route;
+
+  AccessRecord(AccessLogWriter writer, HttpServerRequest req, long startNanos, CharSequence id, String route) {
+    this.writer = writer;
+    this.req = req;
+    this.startNanos = startNanos;
+    this.id = id;
+    this.route = route;
+  }
+
+  @Override
+  public void handle(Void ended) {
+    writer.write(this);
+  }
+}

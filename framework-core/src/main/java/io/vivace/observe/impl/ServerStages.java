@@ -1,0 +1,91 @@
+package io.vivace.observe.impl;
+
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vivace.observe.ObserveOptions;
+import java.security.SecureRandom;
+
+/**
+ * The server-level stages of one event loop, composed once at start from {@link ObserveOptions}:
+ * the request id, the access log and the client address behind trusted proxies. Every request
+ * passes {@link #begin} before it is dispatched (static table or router, 404s included). A stage
+ * that is off is a null field: no work and no allocation for it. With everything off there is no
+ * instance at all ({@link #start} returns null). Confined to its event loop.
+ */
+public final class ServerStages {
+  /** The {@code X-Request-Id} header name, pre-encoded. */
+  public static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
+
+  private final RequestIdSource ids;
+  private final AccessLogWriter access;
+  private final ProxiedClients clients;
+
+  private ServerStages(RequestIdSource ids, AccessLogWriter access, ProxiedClients clients) {
+    this.ids = ids;
+    this.access = access;
+    this.clients = clients;
+  }
+
+  /**
+   * The stages of the calling verticle's event loop, bound to its context (so
+   * {@link io.vivace.observe.ClientAddress} finds them) and, when the access log is on, hooked
+   * first into {@code router} to learn the route template; null when every stage is off. Called
+   * in the verticle's {@code start}, on its event loop.
+   */
+  public static ServerStages start(ObserveOptions options, Context verticleContext, Router router) {
+    ProxiedClients clients = options.trustedProxies().isEmpty() ? null
+        : new ProxiedClients(Cidrs.of(options.trustedProxies()));
+    RequestIdSource ids = options.requestId() ? new RequestIdSource(new SecureRandom()) : null;
+    AccessLogWriter access = options.accessLog() == ObserveOptions.AccessLog.OFF ? null
+        : new AccessLogWriter(options.accessLog() == ObserveOptions.AccessLog.JSON, clients);
+    if (ids == null && access == null && clients == null) {
+      return null;
+    }
+    ServerStages stages = new ServerStages(ids, access, clients);
+    ((ContextInternal) verticleContext).unwrap().putLocal(ObserveLocals.STAGES, ObserveLocals.PLAIN, stages);
+    if (access != null) {
+      router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        AccessRecord r = ObserveLocals.contextOf(ctx.request()).getLocal(ObserveLocals.ACCESS, ObserveLocals.PLAIN);
+        if (r != null) {
+          r.route = null; // not a static route; known once a route answers
+          ctx.addHeadersEndHandler(v -> r.route = template(ctx.currentRoute()));
+        }
+        ctx.next();
+      });
+    }
+    return stages;
+  }
+
+  /**
+   * Runs the stages for {@code req}, on its event loop, before it is dispatched: the request id
+   * (stored on the request's context, echoed as {@code X-Request-Id}), the access-log record.
+   */
+  public void begin(HttpServerRequest req) {
+    if (ids == null && access == null) {
+      return; // only trusted proxies: resolved on demand
+    }
+    ContextInternal ctx = ObserveLocals.contextOf(req);
+    CharSequence id = null;
+    if (ids != null) {
+      id = ids.idFor(req.getHeader(X_REQUEST_ID));
+      ctx.putLocal(ObserveLocals.REQUEST_ID, ObserveLocals.PLAIN, id);
+      req.response().headers().add(X_REQUEST_ID, id);
+    }
+    if (access != null) {
+      ctx.putLocal(ObserveLocals.ACCESS, ObserveLocals.PLAIN, access.begin(req, id));
+    }
+  }
+
+  /** The client address of {@code req} through these stages' trusted proxies. */
+  String clientAddress(HttpServerRequest req) {
+    return clients != null ? clients.resolve(req) : ProxiedClients.peer(req);
+  }
+
+  private static String template(Route route) {
+    return route == null ? null : route.getPath();
+  }
+}
