@@ -70,7 +70,7 @@ final class AccessLogWriter {
       b.append(",\"path\":");
       jsonString(b, req.path());
       b.append(",\"status\":").append(resp.getStatusCode());
-      b.append(",\"bytes\":").append(resp.bytesWritten());
+      b.append(",\"bytes\":").append(bytes(req, resp));
       b.append(",\"duration_us\":").append(micros);
       b.append(",\"request_id\":");
       jsonString(b, r.id);
@@ -82,7 +82,7 @@ final class AccessLogWriter {
           .append(req.method().name()).append(' ');
       clfText(b, req.path());
       b.append(' ').append(protocol(req)).append("\" ").append(resp.getStatusCode()).append(' ');
-      long bytes = resp.bytesWritten();
+      long bytes = bytes(req, resp);
       if (bytes > 0) {
         b.append(bytes);
       } else {
@@ -102,6 +102,11 @@ final class AccessLogWriter {
       }
     }
     LOG.info(b.toString());
+  }
+
+  /** The body bytes sent: none for HEAD (Vert.x counts the body it did not send). */
+  private static long bytes(HttpServerRequest req, HttpServerResponse resp) {
+    return req.method() == io.vertx.core.http.HttpMethod.HEAD ? 0 : resp.bytesWritten();
   }
 
   private String secondText(long millis) {

@@ -4,7 +4,8 @@ import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.ContextInternal;
-import io.vertx.ext.web.Route;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Router;
 import io.vivace.observe.ObserveOptions;
 import java.security.SecureRandom;
@@ -49,15 +50,32 @@ public final class ServerStages {
     ((ContextInternal) verticleContext).unwrap().putLocal(ObserveLocals.STAGES, ObserveLocals.PLAIN, stages);
     if (access != null) {
       router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-        AccessRecord r = ObserveLocals.contextOf(ctx.request()).getLocal(ObserveLocals.ACCESS, ObserveLocals.PLAIN);
+        AccessRecord r = record(ctx);
         if (r != null) {
-          r.route = null; // not a static route; known once a route answers
-          ctx.addHeadersEndHandler(v -> r.route = template(ctx.currentRoute()));
+          r.route = null; // not a static route: unknown until a route matches (routeTemplate)
         }
         ctx.next();
       });
     }
     return stages;
+  }
+
+  /**
+   * The first handler of a routed route when the access log is on: records {@code template} as the
+   * request's route template, then goes on. Called on the event loop.
+   */
+  public static Handler<RoutingContext> routeTemplate(String template) {
+    return ctx -> {
+      AccessRecord r = record(ctx);
+      if (r != null) {
+        r.route = template;
+      }
+      ctx.next();
+    };
+  }
+
+  private static AccessRecord record(RoutingContext ctx) {
+    return ObserveLocals.contextOf(ctx.request()).getLocal(ObserveLocals.ACCESS, ObserveLocals.PLAIN);
   }
 
   /**
@@ -83,9 +101,5 @@ public final class ServerStages {
   /** The client address of {@code req} through these stages' trusted proxies. */
   String clientAddress(HttpServerRequest req) {
     return clients != null ? clients.resolve(req) : ProxiedClients.peer(req);
-  }
-
-  private static String template(Route route) {
-    return route == null ? null : route.getPath();
   }
 }

@@ -6,6 +6,8 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vivace.config.VivaceOptions;
+import io.vivace.observe.ObserveOptions;
+import io.vivace.observe.impl.ServerStages;
 import io.vivace.health.Health;
 import io.vivace.route.Endpoint;
 import io.vivace.route.RouteDef;
@@ -33,6 +35,9 @@ final class RouterFactory {
       Route route = router.route(def.path()).method(def.method());
       if (def.method() == HttpMethod.GET) {
         route.method(HttpMethod.HEAD);
+      }
+      if (options.observe().accessLog() != ObserveOptions.AccessLog.OFF) {
+        route.handler(ServerStages.routeTemplate(def.path())); // the access log's route template
       }
       Endpoint endpoint = def.endpoint();
       if (endpoint.readsBody()) {
