@@ -8,6 +8,7 @@ import io.vivace.cache.RedisOptions;
 import io.vivace.config.Setting;
 import io.vivace.config.VivaceOptions;
 import io.vivace.db.DbOptions;
+import io.vivace.observe.ObserveOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ class ConfigurationDocTest {
   static List<Setting<?>> declared() {
     List<Setting<?>> all = new ArrayList<>();
     all.addAll(VivaceOptions.SETTINGS);
+    all.addAll(ObserveOptions.SETTINGS);
     all.addAll(DbOptions.SETTINGS);
     all.addAll(RedisOptions.SETTINGS);
     all.addAll(AuthOptions.SETTINGS);

@@ -38,7 +38,8 @@ public final class AuthModuleImpl implements AuthModule {
   private static final ProblemException WRONG_CREDENTIALS = new ProblemException(
       Problem.of(401, "The e-mail address or the password is wrong."), Map.of("WWW-Authenticate", "Bearer"));
   /** The client's address as the connection sees it (put a trusted proxy's header here if you need to). */
-  private static final Extractor<String> CLIENT_IP = ctx -> ctx.request().remoteAddress().hostAddress();
+  /** The client's address behind trusted proxies (VIVACE_TRUSTED_PROXIES), else the peer's. */
+  private static final Extractor<String> CLIENT_IP = io.vivace.observe.ClientAddress.extractor();
 
   private final App app;
   private final Database db;
