@@ -26,6 +26,7 @@ class AccessLogTest {
     return TestServer.start(TestServer.options().observe(new ObserveOptions().accessLog(format)), app -> {
       app.get("/hello", () -> "hello!");
       app.get("/things/:id", Path.string("id"), id -> "thing " + id);
+      app.post("/things", io.vivace.extract.Body.text(), t -> "got " + t);
       app.get("/slow", () -> {
         Promise<String> p = Promise.promise();
         Vertx.currentContext().owner().setTimer(50, t -> p.complete("late"));
@@ -42,8 +43,9 @@ class AccessLogTest {
     try (LogCapture logs = LogCapture.start(); TestServer server = start(ObserveOptions.AccessLog.JSON);
         RawHttp raw = server.raw()) {
       raw.write(get("/hello", "j-static") + get("/things/42?secret=1", "j-routed") + get("/nowhere", "j-404")
-          + get("/slow", "j-slow") + get("/boom", "j-500"));
-      List<RawHttp.Response> rs = raw.read(5);
+          + get("/slow", "j-slow") + get("/boom", "j-500")
+          + "POST /things HTTP/1.1\r\nHost: x\r\nX-Request-Id: j-post\r\nContent-Length: 3\r\n\r\nabc");
+      List<RawHttp.Response> rs = raw.read(6);
       Map<String, Object> s = JsonTree.object(logs.accessLine("\"j-static\""));
       assertEquals("GET", s.get("method"));
       assertEquals("/hello", s.get("route"));
@@ -70,6 +72,11 @@ class AccessLogTest {
       Map<String, Object> boom = JsonTree.object(logs.accessLine("\"j-500\""));
       assertEquals(500L, boom.get("status"));
       assertEquals("/boom", boom.get("route"), "a failing route keeps its template");
+
+      Map<String, Object> post = JsonTree.object(logs.accessLine("\"j-post\""));
+      assertEquals("POST", post.get("method"));
+      assertEquals("/things", post.get("route"));
+      assertEquals((long) "got abc".length(), post.get("bytes"));
     }
   }
 

@@ -5,8 +5,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * What the access log keeps of one request from its head to its end: the request, when it arrived
- * ({@link System#nanoTime()}), its id and its route template. It is the response's end handler, so
- * the line is written once the response has ended (or the connection was closed). Confined to the
+ * ({@link System#nanoTime()}), its id and its route template. It is the response's end handler
+ * (on the router's path, one of the routing context's end handlers), so the line is written once
+ * the response has ended or the connection was closed; a second call does nothing. Confined to the
  * request's event loop.
  */
 final class AccessRecord implements Handler<Void> {
@@ -25,8 +26,13 @@ final class AccessRecord implements Handler<Void> {
     this.route = route;
   }
 
+  private boolean written;
+
   @Override
   public void handle(Void ended) {
-    writer.write(this);
+    if (!written) {
+      written = true;
+      writer.write(this);
+    }
   }
 }

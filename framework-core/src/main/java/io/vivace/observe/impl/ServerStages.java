@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.Router;
 import io.vivace.observe.ObserveOptions;
 import java.security.SecureRandom;
@@ -53,6 +54,9 @@ public final class ServerStages {
         AccessRecord r = record(ctx);
         if (r != null) {
           r.route = null; // not a static route: unknown until a route matches (routeTemplate)
+          // Vert.x Web takes the response's one end handler for its own list (a route's
+          // addEndHandler): join that list, so the record is written exactly once either way.
+          ctx.addEndHandler(ended -> r.handle(null));
         }
         ctx.next();
       });
@@ -65,13 +69,25 @@ public final class ServerStages {
    * request's route template, then goes on. Called on the event loop.
    */
   public static Handler<RoutingContext> routeTemplate(String template) {
-    return ctx -> {
+    return new RouteTemplate(template);
+  }
+
+  /** A platform handler: Vert.x Web runs it before body and user handlers. */
+  private static final class RouteTemplate implements PlatformHandler {
+    private final String template;
+
+    RouteTemplate(String template) {
+      this.template = template;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
       AccessRecord r = record(ctx);
       if (r != null) {
         r.route = template;
       }
       ctx.next();
-    };
+    }
   }
 
   private static AccessRecord record(RoutingContext ctx) {

@@ -7,6 +7,7 @@ import io.vivace.auth.AuthOptions;
 import io.vivace.auth.module.AuthModule;
 import io.vivace.cache.Caches;
 import io.vivace.cache.RedisOptions;
+import io.vivace.config.Config;
 import io.vivace.config.VivaceOptions;
 import io.vivace.db.Database;
 import io.vivace.db.DbOptions;
@@ -14,6 +15,7 @@ import io.vivace.extract.Body;
 import io.vivace.extract.Path;
 import io.vivace.httpcache.ETags;
 import io.vivace.httpcache.Preconditions;
+import io.vivace.observe.ObserveOptions;
 import io.vivace.pagination.Pagination;
 
 /**
@@ -24,17 +26,32 @@ import io.vivace.pagination.Pagination;
  * {@code java -jar examples/blog/target/blog.jar}: without {@code DATABASE_URL} it starts an
  * embedded PostgreSQL; {@code BLOG_SEED=true} fills an empty database with demo data ({@link Seed}).
  * Writing posts needs a bearer token from the auth module under {@code /auth} ({@code JWT_SECRET}
- * must be set): signing up creates the account and its blog user ({@link Authors}).
+ * must be set): signing up creates the account and its blog user ({@link Authors}). Every response
+ * carries an {@code X-Request-Id} and every request is written to the access log
+ * ({@link #accessLogByDefault()}).
  */
 public final class BlogApp {
   private BlogApp() {
   }
 
   public static void main(String[] args) {
+    accessLogByDefault();
     App app = Vivace.app();
     Database db = Database.attach(app);
     Seed.onStart(app, db, null); // BLOG_SEED, read at start
     routes(app, db, Auth.attach(app), Caches.attach(app)).run(); // JWT_SECRET; a Redis tier when REDIS_URL is set
+  }
+
+  /**
+   * The blog writes an access log (Common Log Format) unless {@code VIVACE_ACCESS_LOG} (or
+   * {@code -Dvivace.access-log}) says otherwise: {@code json} for JSON lines, {@code off} for none.
+   * Request ids are on, as in every app ({@code VIVACE_REQUEST_ID}).
+   */
+  static void accessLogByDefault() {
+    String property = Config.propertyName(ObserveOptions.ACCESS_LOG.env());
+    if (Config.system().raw(ObserveOptions.ACCESS_LOG.env()) == null) {
+      System.setProperty(property, "common");
+    }
   }
 
   /** An app on the given options, seeded with {@code seed} when not null (tests); caches on Caffeine only. */
