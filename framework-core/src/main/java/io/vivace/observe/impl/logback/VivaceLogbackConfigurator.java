@@ -43,7 +43,7 @@ public final class VivaceLogbackConfigurator extends ContextAwareBase implements
 
   @Override
   public ExecutionStatus configure(LoggerContext ctx) {
-    if (hasOwnConfiguration()) {
+    if (hasOwnConfiguration(VivaceLogbackConfigurator.class.getClassLoader())) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     java.util.Map<String, java.util.function.Supplier<ch.qos.logback.core.pattern.DynamicConverter<?>>> rules =
@@ -77,11 +77,11 @@ public final class VivaceLogbackConfigurator extends ContextAwareBase implements
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
-  private static boolean hasOwnConfiguration() {
+  /** Whether the app configures Logback itself: a configuration file property, or one on {@code cl}'s class path. */
+  static boolean hasOwnConfiguration(ClassLoader cl) {
     if (System.getProperty("logback.configurationFile") != null) {
       return true;
     }
-    ClassLoader cl = VivaceLogbackConfigurator.class.getClassLoader();
     return cl.getResource("logback-test.xml") != null || cl.getResource("logback.xml") != null;
   }
 
