@@ -27,7 +27,7 @@ public final class ObserveLocals implements VertxServiceProvider {
   /** The access-log record of the request a duplicated context serves, when the access log is on. */
   public static final ContextLocal<AccessRecord> ACCESS = ContextLocal.registerLocal(AccessRecord.class);
   /** The server-level stages of an event loop, on its (not duplicated) context. */
-  public static final ContextLocal<ServerStages> STAGES = ContextLocal.registerLocal(ServerStages.class);
+  public static final ContextLocal<ObserveStages> STAGES = ContextLocal.registerLocal(ObserveStages.class);
 
   /** Plain reads and writes of a context's slot (see the class comment). */
   static final AccessMode PLAIN = new AccessMode() {
@@ -89,7 +89,7 @@ public final class ObserveLocals implements VertxServiceProvider {
   /** The client address of {@code req} through the trusted proxies of the event loop serving it. */
   public static String clientAddress(HttpServerRequest req) {
     ContextInternal ctx = contextOf(req);
-    ServerStages stages = ctx == null ? null : ctx.unwrap().getLocal(STAGES, PLAIN);
+    ObserveStages stages = ctx == null ? null : ctx.unwrap().getLocal(STAGES, PLAIN);
     return stages != null ? stages.clientAddress(req) : ProxiedClients.peer(req);
   }
 }

@@ -9,7 +9,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
-import io.vivace.observe.impl.ServerStages;
+import io.vivace.observe.impl.ObserveStages;
 import io.vivace.route.RouteDef;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * date is refreshed by a timer on this loop, never per request. Idle HTTP/1.x connections are
  * closed by an {@link IdleCloser} per connection rather than Vert.x's per-request idle handler. Static routes
  * ({@link StaticRoutes}) are answered directly, everything else by the Vert.x Web router. Before
- * either, the server-level stages ({@link ServerStages}: request id, access log) see every request.
+ * either, the server-level stages ({@link ObserveStages}: request id, access log) see every request.
  */
 final class HttpVerticle extends VerticleBase {
   private final List<RouteDef> routes;
@@ -60,7 +60,7 @@ final class HttpVerticle extends VerticleBase {
         .setStrictThreadMode(options.strictThreadMode())
         .setHttp2ClearTextEnabled(options.h2c());
     StaticRoutes direct = StaticRoutes.of(precedingRoutes());
-    ServerStages stages = ServerStages.start(options.observe(), context, router); // null when all off
+    ObserveStages stages = ObserveStages.start(options.observe(), context, router); // null when all off
     connections = new HttpConnections(serverOptions);
     long idleNanos = ownIdleTimeout ? TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()) : 0;
     server = vertx.createHttpServer(serverOptions).connectionHandler(conn -> {

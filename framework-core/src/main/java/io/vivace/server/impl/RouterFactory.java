@@ -7,7 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vivace.config.VivaceOptions;
 import io.vivace.observe.ObserveOptions;
-import io.vivace.observe.impl.ServerStages;
+import io.vivace.observe.impl.ObserveStages;
 import io.vivace.health.Health;
 import io.vivace.route.Endpoint;
 import io.vivace.route.RouteDef;
@@ -37,7 +37,7 @@ final class RouterFactory {
         route.method(HttpMethod.HEAD);
       }
       if (options.observe().accessLog() != ObserveOptions.AccessLog.OFF) {
-        route.handler(ServerStages.routeTemplate(def.path())); // the access log's route template
+        route.handler(ObserveStages.routeTemplate(def.path())); // the access log's route template
       }
       Endpoint endpoint = def.endpoint();
       if (endpoint.readsBody()) {

@@ -18,15 +18,15 @@ import java.security.SecureRandom;
  * that is off is a null field: no work and no allocation for it. With everything off there is no
  * instance at all ({@link #start} returns null). Confined to its event loop.
  */
-public final class ServerStages {
+public final class ObserveStages {
   /** The {@code X-Request-Id} header name, pre-encoded. */
-  public static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
+  public static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("x-request-id");
 
   private final RequestIdSource ids;
   private final AccessLogWriter access;
   private final ProxiedClients clients;
 
-  private ServerStages(RequestIdSource ids, AccessLogWriter access, ProxiedClients clients) {
+  private ObserveStages(RequestIdSource ids, AccessLogWriter access, ProxiedClients clients) {
     this.ids = ids;
     this.access = access;
     this.clients = clients;
@@ -38,7 +38,7 @@ public final class ServerStages {
    * first into {@code router} to learn the route template; null when every stage is off. Called
    * in the verticle's {@code start}, on its event loop.
    */
-  public static ServerStages start(ObserveOptions options, Context verticleContext, Router router) {
+  public static ObserveStages start(ObserveOptions options, Context verticleContext, Router router) {
     ProxiedClients clients = options.trustedProxies().isEmpty() ? null
         : new ProxiedClients(Cidrs.of(options.trustedProxies()));
     RequestIdSource ids = options.requestId() ? new RequestIdSource(new SecureRandom()) : null;
@@ -47,7 +47,7 @@ public final class ServerStages {
     if (ids == null && access == null && clients == null) {
       return null;
     }
-    ServerStages stages = new ServerStages(ids, access, clients);
+    ObserveStages stages = new ObserveStages(ids, access, clients);
     ((ContextInternal) verticleContext).unwrap().putLocal(ObserveLocals.STAGES, ObserveLocals.PLAIN, stages);
     if (access != null) {
       router.route().order(Integer.MIN_VALUE).handler(ctx -> {
