@@ -21,6 +21,8 @@ import io.vivace.compression.CompressionOptions;
  * in the connection's pipeline; runs on the connection's event loop.
  */
 public final class SelectiveCompressor extends HttpContentCompressor {
+  private static final CharSequence ACCEPT_ENCODING = io.netty.util.AsciiString.cached("Accept-Encoding");
+
   private final ContentTypes types;
 
   /** A compressor for one connection. */
@@ -52,7 +54,7 @@ public final class SelectiveCompressor extends HttpContentCompressor {
     if (!types.matches(headers.get(HttpHeaderNames.CONTENT_TYPE))) {
       return null;
     }
-    headers.add(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
+    headers.add(HttpHeaderNames.VARY, ACCEPT_ENCODING);
     return super.beginEncode(response, acceptEncoding);
   }
 }
