@@ -40,6 +40,7 @@ class CompressionTest {
       app.compression(new CompressionOptions().enabled(true).minSizeBytes(256).level(1));
       app.get("/text", () -> TEXT);
       app.get("/small", () -> "short");
+      app.get("/sized", () -> Response.text(TEXT)); // with its own Content-Length
       app.get("/json", () -> Map.of("text", TEXT));
       app.get("/png", () -> Response.bytes(Buffer.buffer(PNG), "image/png"));
       app.get("/octets", () -> Buffer.buffer(TEXT));
@@ -97,6 +98,14 @@ class CompressionTest {
     assertTrue(r.body().length < TEXT.length() / 4, "compressed to " + r.body().length);
     assertEquals(TEXT, new String(decode(r), StandardCharsets.UTF_8));
     assertEquals(List.of("Accept-Encoding"), r.headers().allValues("Vary"));
+  }
+
+  @Test
+  void aResponseWithItsOwnContentLengthIsCompressedWithTheRightLength() throws IOException {
+    HttpResponse<byte[]> r = get("/sized", "gzip");
+    assertEquals("gzip", coding(r));
+    assertEquals(TEXT, new String(decode(r), StandardCharsets.UTF_8));
+    r.headers().firstValue("Content-Length").ifPresent(n -> assertEquals(r.body().length, Integer.parseInt(n)));
   }
 
   @Test

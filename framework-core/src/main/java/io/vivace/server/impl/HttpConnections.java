@@ -30,7 +30,6 @@ final class HttpConnections {
   private static final String ENCODER = "httpEncoder";
   private static final String DRAIN = "vivaceDrain";
   private static final String H2C_UPGRADE = "h2c";
-
   private static final String COMPRESSOR = "deflater";
 
   private final HttpServerOptions options;

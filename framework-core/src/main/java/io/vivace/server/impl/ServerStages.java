@@ -20,9 +20,6 @@ import io.vivace.headers.impl.SecurityHeaders;
  * handler skips them with one null test. Immutable; shared by every event loop.
  */
 public final class ServerStages {
-  /** No stage at all. */
-  public static final ServerStages NONE = new ServerStages(null, null, null, null);
-
   private final SecurityHeaders securityHeaders;
   private final Cors cors;
   private final CompressionOptions compression;
