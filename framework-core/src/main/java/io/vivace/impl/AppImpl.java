@@ -15,6 +15,7 @@ import io.vivace.health.Health;
 import io.vivace.route.Endpoint;
 import io.vivace.route.RouteDef;
 import io.vivace.server.impl.HttpServers;
+import io.vivace.server.impl.VertxInternals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -110,6 +111,7 @@ public final class AppImpl implements App {
     }
     long t0 = System.nanoTime();
     try {
+      VertxInternals.check();
       Config config = Config.system();
       options = given != null ? given : VivaceOptions.from(config);
       for (Consumer<Config> validator : validators) {
