@@ -111,9 +111,9 @@ public final class AppImpl implements App {
     }
     long t0 = System.nanoTime();
     try {
-      VertxInternals.check();
       Config config = Config.system();
       options = given != null ? given : VivaceOptions.from(config);
+      VertxInternals.check();
       for (Consumer<Config> validator : validators) {
         validator.accept(config);
       }
