@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vivace.db.DatabaseUrl;
+import io.vivace.db.testing.TestDatabase;
 import io.vivace.testing.AppProcess;
 import io.vivace.testing.RawHttp;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
@@ -34,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The framework modules as named modules: their {@code module-info.java} exports every API package
  * and no {@code impl} package, an app on the module path compiles against the API and not against
  * an {@code impl} package, and that app runs (services, DSL-JSON converters, the Vert.x packages
- * the request decoder needs). The module path is this app's runtime class path
- * ({@code target/module-path.txt}, written by the build).
+ * the request decoder needs, Flyway and PostgreSQL on a fresh test database). The module path is
+ * this app's runtime class path ({@code target/module-path.txt}, written by the build).
  */
 class ModulePathTest {
   /** The framework's modules, by name, and where their module-info.java is. */
@@ -76,6 +80,9 @@ class ModulePathTest {
     src = app();
     classes = dir.resolve("classes");
     assertEquals("", compile(src, classes), "the app against the API");
+    Path migrations = Files.createDirectories(classes.resolve("db/migration"));
+    Files.writeString(migrations.resolve("V1__note.sql"), "CREATE TABLE note (id serial PRIMARY KEY);\n"
+        + "INSERT INTO note DEFAULT VALUES;\n");
   }
 
   @Test
@@ -124,8 +131,18 @@ class ModulePathTest {
     // Quick start-up options: the processes only start, answer three requests and stop.
     List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "--module-path", modulePath + java.io.File.pathSeparator + classes));
-    Map<String, String> env = Map.of("HOST", "127.0.0.1", "PORT", "0", "VIVACE_EVENT_LOOPS", "1");
+    DatabaseUrl db = TestDatabase.fresh();
+    Map<String, String> env = Map.of("HOST", "127.0.0.1", "PORT", "0", "VIVACE_EVENT_LOOPS", "1",
+        "DATABASE_URL", databaseUrl(db));
+    try {
+      run(args, env);
+    } finally {
+      TestDatabase.drop(db);
+    }
+  }
 
+  private static void run(List<String> args, Map<String, String> env) throws Exception {
+    // Without the two options the start fails at once, before it touches the database.
     try (AppProcess bare = AppProcess.java(concat(args, List.of("-m", "app/app.Main")), env)) {
       assertEquals(1, bare.awaitExit(30_000), bare.lines().toString());
       assertTrue(bare.lines().stream().anyMatch(l -> l.contains(
@@ -136,33 +153,47 @@ class ModulePathTest {
     try (AppProcess app = AppProcess.java(concat(args, ADD_EXPORTS, List.of("-m", "app/app.Main")), env)) {
       int port = app.awaitPort(30_000);
       try (RawHttp http = new RawHttp("127.0.0.1", port)) {
-        http.write(RawHttp.get("/json") + RawHttp.get("/token") + RawHttp.get("/missing"));
-        List<RawHttp.Response> r = http.read(3);
+        http.write(RawHttp.get("/json") + RawHttp.get("/token") + RawHttp.get("/missing") + RawHttp.get("/notes"));
+        List<RawHttp.Response> r = http.read(4);
         assertEquals(200, r.get(0).status());
         assertEquals("{\"message\":\"Hello, World!\"}", r.get(0).body());
         assertEquals(200, r.get(1).status());                 // a converter generated in a named module
         assertEquals("{\"accessToken\":\"a\",\"tokenType\":\"Bearer\",\"expiresIn\":900,\"refreshToken\":\"r\"}", r.get(1).body());
         assertEquals(404, r.get(2).status(), r.get(2).body()); // io.vivace.db's ProblemMapper, through provides/uses
         assertEquals("application/problem+json", r.get(2).header("content-type"));
+        assertEquals(200, r.get(3).status(), r.get(3).body()); // Flyway read db/migration, opened to it
+        assertEquals("1", r.get(3).body());
       }
       app.terminate();
       assertEquals(0, app.awaitExit(15_000), app.lines().toString());
     }
   }
 
+  /** {@code db} as a {@code DATABASE_URL} value, password included. */
+  private static String databaseUrl(DatabaseUrl db) {
+    String url = "postgres://" + db.user()
+        + (db.password() == null ? "" : ":" + URLEncoder.encode(db.password(), StandardCharsets.UTF_8))
+        + "@" + db.host() + ":" + db.port() + "/" + db.database() + "?sslmode=" + db.sslMode();
+    return db.sslRootCert() == null ? url : url + "&sslrootcert=" + db.sslRootCert();
+  }
+
   /** A tiny app module that uses one API type of every framework module. */
   private static Path app() throws IOException {
     Path src = dir.resolve("src");
     Files.createDirectories(src.resolve("app"));
-    Files.writeString(src.resolve("module-info.java"), "module app {\n  requires io.vivace.auth.module;\n}\n");
+    // db.migration holds only resources: javac warns that it is empty, and Flyway needs it opened.
+    Files.writeString(src.resolve("module-info.java"),
+        "module app {\n  requires io.vivace.auth.module;\n  opens db.migration;\n}\n");
     Files.writeString(src.resolve("app/Main.java"), String.join("\n",
         "package app;",
         "",
+        "import io.vertx.sqlclient.Tuple;",
         "import io.vivace.App;",
         "import io.vivace.Vivace;",
         "import io.vivace.auth.AuthOptions;",
         "import io.vivace.auth.module.TokenPair;",
         "import io.vivace.cache.CacheBuilder;",
+        "import io.vivace.db.Database;",
         "import io.vivace.db.NotFoundException;",
         "import java.util.Map;",
         "",
@@ -171,11 +202,13 @@ class ModulePathTest {
         "",
         "  public static void main(String[] args) {",
         "    App app = Vivace.app();",
+        "    Database db = Database.attach(app);",
         "    app.get(\"/json\", () -> Map.of(\"message\", \"Hello, World!\"));",
         "    app.get(\"/token\", () -> new TokenPair(\"a\", \"Bearer\", 900, \"r\"));",
         "    app.get(\"/missing\", () -> {",
         "      throw new NotFoundException(\"no such thing\");",
         "    });",
+        "    app.get(\"/notes\", () -> db.one(\"SELECT count(*) AS n FROM note\", Tuple.tuple(), r -> r.getLong(\"n\")));",
         "    app.run();",
         "  }",
         "}",
