@@ -126,6 +126,10 @@ public final class VivaceOptions {
   private int workerPoolSize = DEFAULT_WORKER_POOL_SIZE;
   private boolean virtualThreads = DEFAULT_VIRTUAL_THREADS;
 
+  /** Options with every field at its {@code DEFAULT_*} value; {@link #fromEnvironment()} reads them instead. */
+  public VivaceOptions() {
+  }
+
   /**
    * Options read from system properties and the environment, defaults for what is unset.
    *

@@ -19,6 +19,7 @@ import io.vivace.cors.CorsOptions;
 import io.vivace.headers.SecurityHeadersOptions;
 import io.vivace.server.impl.HttpServers;
 import io.vivace.server.impl.ServerStages;
+import io.vivace.server.impl.VertxInternals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -144,6 +145,7 @@ public final class AppImpl implements App {
       stages = ServerStages.of(corsGiven != null ? corsGiven : CorsOptions.from(config),
           securityHeadersGiven != null ? securityHeadersGiven : SecurityHeadersOptions.from(config),
           compressionGiven != null ? compressionGiven : CompressionOptions.from(config));
+      VertxInternals.check();
       for (Consumer<Config> validator : validators) {
         validator.accept(config);
       }
