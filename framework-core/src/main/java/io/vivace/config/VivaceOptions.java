@@ -127,6 +127,10 @@ public final class VivaceOptions {
   private boolean virtualThreads = DEFAULT_VIRTUAL_THREADS;
   private io.vivace.observe.ObserveOptions observe = new io.vivace.observe.ObserveOptions();
 
+  /** Options with every field at its {@code DEFAULT_*} value; {@link #fromEnvironment()} reads them instead. */
+  public VivaceOptions() {
+  }
+
   /**
    * Options read from system properties and the environment, defaults for what is unset.
    *

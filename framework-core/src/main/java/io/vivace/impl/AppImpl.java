@@ -14,7 +14,12 @@ import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
 import io.vivace.route.Endpoint;
 import io.vivace.route.RouteDef;
+import io.vivace.compression.CompressionOptions;
+import io.vivace.cors.CorsOptions;
+import io.vivace.headers.SecurityHeadersOptions;
 import io.vivace.server.impl.HttpServers;
+import io.vivace.server.impl.ServerStages;
+import io.vivace.server.impl.VertxInternals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +40,10 @@ public final class AppImpl implements App {
   private final List<Consumer<Config>> validators = new ArrayList<>();
   private final List<Function<Vertx, Future<?>>> startHooks = new ArrayList<>();
   private final List<Function<Vertx, Future<?>>> stopHooks = new ArrayList<>();
+  private CorsOptions corsGiven;
+  private SecurityHeadersOptions securityHeadersGiven;
+  private CompressionOptions compressionGiven;
+  private ServerStages stages;
   private volatile VivaceOptions options;
   private volatile Vertx vertx;
   private volatile HttpServers servers;
@@ -87,6 +96,27 @@ public final class AppImpl implements App {
     return this;
   }
 
+  @Override
+  public synchronized App cors(CorsOptions options) {
+    checkNotStarted("CORS");
+    corsGiven = java.util.Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  @Override
+  public synchronized App securityHeaders(SecurityHeadersOptions options) {
+    checkNotStarted("security headers");
+    securityHeadersGiven = java.util.Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  @Override
+  public synchronized App compression(CompressionOptions options) {
+    checkNotStarted("compression");
+    compressionGiven = java.util.Objects.requireNonNull(options, "options");
+    return this;
+  }
+
   private void checkNotStarted(String what) {
     if (started != null) {
       throw new IllegalStateException(what + " must be added before the app starts");
@@ -112,6 +142,10 @@ public final class AppImpl implements App {
     try {
       Config config = Config.system();
       options = given != null ? given : VivaceOptions.from(config);
+      stages = ServerStages.of(corsGiven != null ? corsGiven : CorsOptions.from(config),
+          securityHeadersGiven != null ? securityHeadersGiven : SecurityHeadersOptions.from(config),
+          compressionGiven != null ? compressionGiven : CompressionOptions.from(config));
+      VertxInternals.check();
       for (Consumer<Config> validator : validators) {
         validator.accept(config);
       }
@@ -126,7 +160,7 @@ public final class AppImpl implements App {
         .setPreferNativeTransport(o.nativeTransport()));
     vertx.exceptionHandler(Fatal::check); // an Error on an event loop ends the process
     virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
-    servers = new HttpServers(vertx, List.copyOf(routes), health, o, virtualThreads);
+    servers = new HttpServers(vertx, List.copyOf(routes), health, o, virtualThreads, stages);
     // A promise bound to no context: its listeners run wherever it completes, even after a failed
     // start has closed Vert.x and its event loops.
     Promise<App> result = Promise.promise();

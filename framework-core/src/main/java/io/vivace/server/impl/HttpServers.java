@@ -20,11 +20,14 @@ public final class HttpServers {
   private final Health health;
   private final VivaceOptions options;
   private final Executor blockingExecutor;
+  private final ServerStages stages;
   private final List<HttpVerticle> verticles = new CopyOnWriteArrayList<>();
   private volatile int port = -1;
 
-  public HttpServers(Vertx vertx, List<RouteDef> routes, Health health, VivaceOptions options, Executor blockingExecutor) {
+  public HttpServers(Vertx vertx, List<RouteDef> routes, Health health, VivaceOptions options, Executor blockingExecutor,
+      ServerStages stages) {
     this.vertx = vertx;
+    this.stages = stages;
     this.routes = routes;
     this.health = health;
     this.options = options;
@@ -45,7 +48,7 @@ public final class HttpServers {
   }
 
   private HttpVerticle verticle(int port) {
-    HttpVerticle v = new HttpVerticle(routes, health, options, port, blockingExecutor);
+    HttpVerticle v = new HttpVerticle(routes, health, options, port, blockingExecutor, stages);
     verticles.add(v);
     return v;
   }

@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP server on one event loop. Every response gets {@code Server} and {@code Date} first; the
- * date is refreshed by a timer on this loop, never per request. Idle HTTP/1.x connections are
+ * date is refreshed by a timer on this loop, never per request. The app-wide {@link ServerStages}
+ * (security headers, CORS) run next, before dispatch, when any is on. Idle HTTP/1.x connections are
  * closed by an {@link IdleCloser} per connection rather than Vert.x's per-request idle handler. Static routes
- * ({@link StaticRoutes}) are answered directly, everything else by the Vert.x Web router. Before
- * either, the server-level stages ({@link ObserveStages}: request id, access log) see every request.
+ * ({@link StaticRoutes}) are answered directly, everything else by the Vert.x Web router. The
+ * request id and the access log ({@link ObserveStages}) see every request first, preflights included.
  */
 final class HttpVerticle extends VerticleBase {
   private final List<RouteDef> routes;
@@ -29,12 +30,15 @@ final class HttpVerticle extends VerticleBase {
   private final VivaceOptions options;
   private final int port;
   private final Executor blockingExecutor;
+  private final ServerStages stages;
   private HttpServer server;
   private HttpConnections connections;
   private boolean idleWarned;
 
-  HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor) {
+  HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
+      ServerStages stages) {
     this.routes = routes;
+    this.stages = stages;
     this.health = health;
     this.options = options;
     this.port = port;
@@ -56,12 +60,13 @@ final class HttpVerticle extends VerticleBase {
         .setMaxInitialLineLength(options.maxUriLength())
         .setMaxHeaderSize(options.maxHeaderSize())
         .setHandle100ContinueAutomatically(true)
-        .setCompressionSupported(false)
         .setStrictThreadMode(options.strictThreadMode())
         .setHttp2ClearTextEnabled(options.h2c());
+    stages.configure(serverOptions);
+    ServerStages perRequest = stages.perRequest();
     StaticRoutes direct = StaticRoutes.of(precedingRoutes());
-    ObserveStages stages = ObserveStages.start(options.observe(), context, router); // null when all off
-    connections = new HttpConnections(serverOptions);
+    ObserveStages observe = ObserveStages.start(options.observe(), context, router); // null when all off
+    connections = new HttpConnections(serverOptions, stages);
     long idleNanos = ownIdleTimeout ? TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()) : 0;
     server = vertx.createHttpServer(serverOptions).connectionHandler(conn -> {
       connections.opened(conn);
@@ -79,8 +84,11 @@ final class HttpVerticle extends VerticleBase {
       MultiMap headers = req.response().headers();
       headers.add(HttpHeaders.SERVER, serverName);
       headers.add(HttpHeaders.DATE, date.value());
-      if (stages != null) {
-        stages.begin(req);
+      if (observe != null) {
+        observe.begin(req); // request id, access log: before anything can answer
+      }
+      if (perRequest != null && perRequest.handle(req)) {
+        return; // answered by an app-wide stage (a CORS preflight)
       }
       if (direct == null || !direct.handle(req)) {
         router.handle(req);
