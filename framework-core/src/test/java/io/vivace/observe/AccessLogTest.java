@@ -111,6 +111,30 @@ class AccessLogTest {
   }
 
   @Test
+  void aPreflightAnsweredBeforeDispatchIsLoggedWithItsId() throws Exception {
+    try (LogCapture logs = LogCapture.start();
+        TestServer server = TestServer.start(TestServer.options().observe(new ObserveOptions().accessLog(ObserveOptions.AccessLog.JSON)),
+            app -> {
+              app.cors(new io.vivace.cors.CorsOptions().origins("https://app.example"));
+              app.get("/hello", () -> "hello!");
+              app.get("/things/:id", Path.string("id"), id -> id);
+            });
+        RawHttp raw = server.raw()) {
+      String preflight = "OPTIONS %s HTTP/1.1\r\nHost: x\r\nOrigin: https://app.example\r\n"
+          + "Access-Control-Request-Method: GET\r\nX-Request-Id: %s\r\n\r\n";
+      raw.write(String.format(preflight, "/hello", "pf-static") + String.format(preflight, "/things/1", "pf-routed"));
+      List<RawHttp.Response> rs = raw.read(2);
+      assertEquals(204, rs.get(0).status());
+      assertEquals("pf-static", rs.get(0).header("x-request-id"));
+      Map<String, Object> s = JsonTree.object(logs.accessLine("\"pf-static\""));
+      assertEquals("OPTIONS", s.get("method"));
+      assertEquals(204L, s.get("status"));
+      assertEquals("/hello", s.get("route"), "an exact path is its own template");
+      assertEquals(null, JsonTree.object(logs.accessLine("\"pf-routed\"")).get("route"), "answered before routing");
+    }
+  }
+
+  @Test
   void offWritesNothing() throws Exception {
     try (LogCapture logs = LogCapture.start(); TestServer server = start(ObserveOptions.AccessLog.OFF)) {
       assertEquals(200, server.get("/hello").statusCode());

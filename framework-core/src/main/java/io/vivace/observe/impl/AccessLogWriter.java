@@ -33,19 +33,29 @@ final class AccessLogWriter {
 
   private final boolean json;
   private final ProxiedClients clients;
+  private final java.util.Set<String> exactPaths;
   private final StringBuilder line = new StringBuilder(256);
   private long second = Long.MIN_VALUE;
   private String secondText;
 
-  /** @param clients the resolver behind trusted proxies, or null when the peer is the client */
-  AccessLogWriter(boolean json, ProxiedClients clients) {
+  /**
+   * @param clients the resolver behind trusted proxies, or null when the peer is the client
+   * @param exactPaths the paths of the routes without parameters: such a path is its own template
+   */
+  AccessLogWriter(boolean json, ProxiedClients clients, java.util.Set<String> exactPaths) {
     this.json = json;
     this.clients = clients;
+    this.exactPaths = exactPaths;
   }
 
-  /** Starts the record of {@code req}: it is written when the response ends. */
+  /**
+   * Starts the record of {@code req}: it is written when the response ends. Its route is the path
+   * when a route has that exact path (served from the static table, or answered before dispatch);
+   * a request that goes to the router gets the template of the route that matches there.
+   */
   AccessRecord begin(HttpServerRequest req, CharSequence id) {
-    AccessRecord r = new AccessRecord(this, req, System.nanoTime(), id, req.path());
+    String path = req.path();
+    AccessRecord r = new AccessRecord(this, req, System.nanoTime(), id, exactPaths.contains(path) ? path : null);
     req.response().endHandler(r);
     return r;
   }

@@ -38,12 +38,13 @@ public final class ObserveStages {
    * first into {@code router} to learn the route template; null when every stage is off. Called
    * in the verticle's {@code start}, on its event loop.
    */
-  public static ObserveStages start(ObserveOptions options, Context verticleContext, Router router) {
+  public static ObserveStages start(ObserveOptions options, Context verticleContext, Router router,
+      java.util.List<io.vivace.route.RouteDef> routes) {
     ProxiedClients clients = options.trustedProxies().isEmpty() ? null
         : new ProxiedClients(Cidrs.of(options.trustedProxies()));
     RequestIdSource ids = options.requestId() ? new RequestIdSource(new SecureRandom()) : null;
     AccessLogWriter access = options.accessLog() == ObserveOptions.AccessLog.OFF ? null
-        : new AccessLogWriter(options.accessLog() == ObserveOptions.AccessLog.JSON, clients);
+        : new AccessLogWriter(options.accessLog() == ObserveOptions.AccessLog.JSON, clients, exactPaths(routes));
     if (ids == null && access == null && clients == null) {
       return null;
     }
@@ -53,7 +54,7 @@ public final class ObserveStages {
       router.route().order(Integer.MIN_VALUE).handler(ctx -> {
         AccessRecord r = record(ctx);
         if (r != null) {
-          r.route = null; // not a static route: unknown until a route matches (routeTemplate)
+          r.route = null; // unknown until a route matches here (routeTemplate)
           // Vert.x Web takes the response's one end handler for its own list (a route's
           // addEndHandler): join that list, so the record is written exactly once either way.
           ctx.addEndHandler(ended -> r.handle(null));
@@ -88,6 +89,16 @@ public final class ObserveStages {
       }
       ctx.next();
     }
+  }
+
+  private static java.util.Set<String> exactPaths(java.util.List<io.vivace.route.RouteDef> routes) {
+    java.util.Set<String> paths = new java.util.HashSet<>();
+    for (io.vivace.route.RouteDef def : routes) {
+      if (def.path().indexOf(':') < 0 && def.path().indexOf('*') < 0) {
+        paths.add(def.path());
+      }
+    }
+    return paths;
   }
 
   private static AccessRecord record(RoutingContext ctx) {

@@ -65,7 +65,7 @@ final class HttpVerticle extends VerticleBase {
     stages.configure(serverOptions);
     ServerStages perRequest = stages.perRequest();
     StaticRoutes direct = StaticRoutes.of(precedingRoutes());
-    ObserveStages observe = ObserveStages.start(options.observe(), context, router); // null when all off
+    ObserveStages observe = ObserveStages.start(options.observe(), context, router, routes); // null when all off
     connections = new HttpConnections(serverOptions, stages);
     long idleNanos = ownIdleTimeout ? TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()) : 0;
     server = vertx.createHttpServer(serverOptions).connectionHandler(conn -> {
