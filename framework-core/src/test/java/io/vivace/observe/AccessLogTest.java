@@ -85,8 +85,8 @@ class AccessLogTest {
     try (LogCapture logs = LogCapture.start(); TestServer server = start(ObserveOptions.AccessLog.COMMON);
         RawHttp raw = server.raw()) {
       raw.write(get("/hello", "c-static") + get("/things/7", "c-routed") + get("/nowhere", "c-404")
-          + "HEAD /hello HTTP/1.1\r\nHost: x\r\nX-Request-Id: c-head\r\n\r\n");
-      raw.read(3); // the HEAD response has a Content-Length and no body: not read here
+          + get("/health", "c-health") + "HEAD /hello HTTP/1.1\r\nHost: x\r\nX-Request-Id: c-head\r\n\r\n");
+      raw.read(4); // the HEAD response has a Content-Length and no body: not read here
       Matcher s = matches(logs.accessLine(" c-static"));
       assertEquals("127.0.0.1", s.group(1));
       assertEquals("GET", s.group(3));
@@ -103,6 +103,8 @@ class AccessLogTest {
       Matcher nf = matches(logs.accessLine(" c-404"));
       assertEquals("404", nf.group(5));
       assertEquals("-", nf.group(7));
+
+      assertEquals("/health", matches(logs.accessLine(" c-health")).group(7));
 
       Matcher head = matches(logs.accessLine(" c-head"));
       assertEquals("HEAD", head.group(3));

@@ -50,7 +50,11 @@ final class RouterFactory {
     }
     List<RouteDef> all = new ArrayList<>(routes);
     if (options.healthPath() != null) {
-      router.route(options.healthPath()).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(new HealthRoute(health));
+      Route healthRoute = router.route(options.healthPath()).method(HttpMethod.GET).method(HttpMethod.HEAD);
+      if (options.observe().accessLog() != ObserveOptions.AccessLog.OFF) {
+        healthRoute.handler(ObserveStages.routeTemplate(options.healthPath()));
+      }
+      healthRoute.handler(new HealthRoute(health));
       all.add(new RouteDef(HttpMethod.GET, options.healthPath(), io.vivace.route.impl.Endpoints.of(() -> null)));
     }
     ErrorHandler errors = new ErrorHandler(new AllowedMethods(all));
