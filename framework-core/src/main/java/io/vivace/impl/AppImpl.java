@@ -14,6 +14,11 @@ import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
 import io.vivace.route.Endpoint;
 import io.vivace.route.RouteDef;
+import io.vivace.route.Routes;
+import io.vivace.route.impl.Scope;
+import io.vivace.extract.Extractor;
+import io.vivace.filter.Filter;
+import java.time.Duration;
 import io.vivace.server.impl.HttpServers;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +35,7 @@ public final class AppImpl implements App {
 
   private final VivaceOptions given;
   private final List<RouteDef> routes = new ArrayList<>();
+  private final Scope root = new Scope(this::add);
   private final Health health = new Health();
   private final java.util.Map<Class<?>, Object> components = new java.util.HashMap<>();
   private final List<Consumer<Config>> validators = new ArrayList<>();
@@ -47,12 +53,43 @@ public final class AppImpl implements App {
 
   @Override
   public synchronized RouteDef route(HttpMethod method, String path, Endpoint endpoint) {
+    return root.route(method, path, endpoint);
+  }
+
+  /** Records a route declared on the app or in a group. */
+  private synchronized void add(RouteDef def) {
     if (started != null) {
-      throw new IllegalStateException("routes must be declared before the app starts: " + method + " " + path);
+      throw new IllegalStateException("routes must be declared before the app starts: " + def);
     }
-    RouteDef def = new RouteDef(method, path, endpoint);
     routes.add(def);
-    return def;
+  }
+
+  @Override
+  public synchronized App filter(Filter filter) {
+    checkNotStarted("filters");
+    root.filter(filter);
+    return this;
+  }
+
+  @Override
+  public synchronized App require(Extractor<?> guard) {
+    checkNotStarted("guards");
+    root.require(guard);
+    return this;
+  }
+
+  @Override
+  public synchronized App timeout(Duration timeout) {
+    checkNotStarted("timeouts");
+    root.timeout(timeout);
+    return this;
+  }
+
+  @Override
+  public synchronized App group(String prefix, Consumer<Routes> declare) {
+    checkNotStarted("groups");
+    root.group(prefix, declare);
+    return this;
   }
 
   @Override
@@ -126,7 +163,7 @@ public final class AppImpl implements App {
         .setPreferNativeTransport(o.nativeTransport()));
     vertx.exceptionHandler(Fatal::check); // an Error on an event loop ends the process
     virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
-    servers = new HttpServers(vertx, List.copyOf(routes), health, o, virtualThreads);
+    servers = new HttpServers(vertx, routes.stream().map(root::served).toList(), health, o, virtualThreads);
     // A promise bound to no context: its listeners run wherever it completes, even after a failed
     // start has closed Vert.x and its event loops.
     Promise<App> result = Promise.promise();

@@ -8,13 +8,22 @@ import io.vivace.route.Handler0;
 import io.vivace.route.Handler1;
 import io.vivace.route.Handler2;
 import io.vivace.route.Handler3;
+import io.vivace.route.Handler4;
+import io.vivace.route.Handler5;
+import io.vivace.route.Handler6;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
-/** Endpoints of each arity: final classes whose {@code invoke} is a straight call. */
+/** Endpoints of each arity (0 to 6 extractors): final classes whose {@code invoke} is a straight call. */
 public final class Endpoints {
   private Endpoints() {
+  }
+
+  /** An endpoint that can also be called on the bare request. */
+  interface Composable {
+    /** The call on the bare request, or null when an extractor needs the routing context. */
+    Direct direct();
   }
 
   /**
@@ -22,44 +31,50 @@ public final class Endpoints {
    * ({@link Extractor#requestOnly()}), else null. Called once per route when the server starts.
    */
   public static Direct direct(Endpoint endpoint) {
-    if (endpoint instanceof E0) {
-      Handler0<?> h = ((E0) endpoint).h;
-      return req -> h.handle();
-    }
-    if (endpoint instanceof E1) {
-      return ((E1<?>) endpoint).direct();
-    }
-    if (endpoint instanceof E2) {
-      return ((E2<?, ?>) endpoint).direct();
-    }
-    if (endpoint instanceof E3) {
-      return ((E3<?, ?, ?>) endpoint).direct();
-    }
-    return null;
+    return endpoint instanceof Composable ? ((Composable) endpoint).direct() : null;
   }
 
+  /** The endpoint of a handler of 0 extractor values. */
   public static Endpoint of(Handler0<?> h) {
     return new E0(Objects.requireNonNull(h, "handler"));
   }
 
+  /** The endpoint of a handler of 1 extractor values. */
   public static <A> Endpoint of(Extractor<A> a, Handler1<A, ?> h) {
-    return new E1<>(Objects.requireNonNull(a, "extractor"), Objects.requireNonNull(h, "handler"));
+    return new E1<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(h, "handler"));
   }
 
+  /** The endpoint of a handler of 2 extractor values. */
   public static <A, B> Endpoint of(Extractor<A> a, Extractor<B> b, Handler2<A, B, ?> h) {
-    return new E2<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"),
-        Objects.requireNonNull(h, "handler"));
+    return new E2<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(h, "handler"));
   }
 
+  /** The endpoint of a handler of 3 extractor values. */
   public static <A, B, C> Endpoint of(Extractor<A> a, Extractor<B> b, Extractor<C> c, Handler3<A, B, C, ?> h) {
-    return new E3<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"),
-        Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(h, "handler"));
+    return new E3<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(h, "handler"));
   }
 
-  private static final class E0 implements Endpoint {
+  /** The endpoint of a handler of 4 extractor values. */
+  public static <A, B, C, D> Endpoint of(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Handler4<A, B, C, D, ?> h) {
+    return new E4<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(d, "extractor 4"), Objects.requireNonNull(h, "handler"));
+  }
+
+  /** The endpoint of a handler of 5 extractor values. */
+  public static <A, B, C, D, E> Endpoint of(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Extractor<E> e, Handler5<A, B, C, D, E, ?> h) {
+    return new E5<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(d, "extractor 4"), Objects.requireNonNull(e, "extractor 5"), Objects.requireNonNull(h, "handler"));
+  }
+
+  /** The endpoint of a handler of 6 extractor values. */
+  public static <A, B, C, D, E, F> Endpoint of(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Extractor<E> e, Extractor<F> f, Handler6<A, B, C, D, E, F, ?> h) {
+    return new E6<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(d, "extractor 4"), Objects.requireNonNull(e, "extractor 5"), Objects.requireNonNull(f, "extractor 6"), Objects.requireNonNull(h, "handler"));
+  }
+
+  static final class E0 implements Endpoint, Composable {
+
     private final Handler0<?> h;
 
     E0(Handler0<?> h) {
+
       this.h = h;
     }
 
@@ -77,9 +92,14 @@ public final class Endpoints {
     public List<Extractor<?>> extractors() {
       return List.of();
     }
+
+    @Override
+    public Direct direct() {
+      return req -> h.handle();
+    }
   }
 
-  private static final class E1<A> implements Endpoint {
+  static final class E1<A> implements Endpoint, Composable {
     private final Extractor<A> a;
     private final Handler1<A, ?> h;
 
@@ -95,8 +115,8 @@ public final class Endpoints {
 
     @Override
     public Callable<Object> bind(RoutingContext ctx) {
-      A x = a.extract(ctx);
-      return () -> h.handle(x);
+      A u = a.extract(ctx);
+      return () -> h.handle(u);
     }
 
     @Override
@@ -104,13 +124,14 @@ public final class Endpoints {
       return List.of(a);
     }
 
-    Direct direct() {
+    @Override
+    public Direct direct() {
       RequestExtractor<A> ra = a.requestOnly();
       return ra == null ? null : req -> h.handle(ra.extract(req));
     }
   }
 
-  private static final class E2<A, B> implements Endpoint {
+  static final class E2<A, B> implements Endpoint, Composable {
     private final Extractor<A> a;
     private final Extractor<B> b;
     private final Handler2<A, B, ?> h;
@@ -128,9 +149,9 @@ public final class Endpoints {
 
     @Override
     public Callable<Object> bind(RoutingContext ctx) {
-      A x = a.extract(ctx);
-      B y = b.extract(ctx);
-      return () -> h.handle(x, y);
+      A u = a.extract(ctx);
+      B v = b.extract(ctx);
+      return () -> h.handle(u, v);
     }
 
     @Override
@@ -138,14 +159,15 @@ public final class Endpoints {
       return List.of(a, b);
     }
 
-    Direct direct() {
+    @Override
+    public Direct direct() {
       RequestExtractor<A> ra = a.requestOnly();
       RequestExtractor<B> rb = b.requestOnly();
       return ra == null || rb == null ? null : req -> h.handle(ra.extract(req), rb.extract(req));
     }
   }
 
-  private static final class E3<A, B, C> implements Endpoint {
+  static final class E3<A, B, C> implements Endpoint, Composable {
     private final Extractor<A> a;
     private final Extractor<B> b;
     private final Extractor<C> c;
@@ -165,10 +187,10 @@ public final class Endpoints {
 
     @Override
     public Callable<Object> bind(RoutingContext ctx) {
-      A x = a.extract(ctx);
-      B y = b.extract(ctx);
-      C z = c.extract(ctx);
-      return () -> h.handle(x, y, z);
+      A u = a.extract(ctx);
+      B v = b.extract(ctx);
+      C w = c.extract(ctx);
+      return () -> h.handle(u, v, w);
     }
 
     @Override
@@ -176,12 +198,156 @@ public final class Endpoints {
       return List.of(a, b, c);
     }
 
-    Direct direct() {
+    @Override
+    public Direct direct() {
       RequestExtractor<A> ra = a.requestOnly();
       RequestExtractor<B> rb = b.requestOnly();
       RequestExtractor<C> rc = c.requestOnly();
-      return ra == null || rb == null || rc == null ? null
-          : req -> h.handle(ra.extract(req), rb.extract(req), rc.extract(req));
+      return ra == null || rb == null || rc == null ? null : req -> h.handle(ra.extract(req), rb.extract(req), rc.extract(req));
+    }
+  }
+
+  static final class E4<A, B, C, D> implements Endpoint, Composable {
+    private final Extractor<A> a;
+    private final Extractor<B> b;
+    private final Extractor<C> c;
+    private final Extractor<D> d;
+    private final Handler4<A, B, C, D, ?> h;
+
+    E4(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Handler4<A, B, C, D, ?> h) {
+      this.a = a;
+      this.b = b;
+      this.c = c;
+      this.d = d;
+      this.h = h;
+    }
+
+    @Override
+    public Object invoke(RoutingContext ctx) throws Exception {
+      return h.handle(a.extract(ctx), b.extract(ctx), c.extract(ctx), d.extract(ctx));
+    }
+
+    @Override
+    public Callable<Object> bind(RoutingContext ctx) {
+      A u = a.extract(ctx);
+      B v = b.extract(ctx);
+      C w = c.extract(ctx);
+      D x = d.extract(ctx);
+      return () -> h.handle(u, v, w, x);
+    }
+
+    @Override
+    public List<Extractor<?>> extractors() {
+      return List.of(a, b, c, d);
+    }
+
+    @Override
+    public Direct direct() {
+      RequestExtractor<A> ra = a.requestOnly();
+      RequestExtractor<B> rb = b.requestOnly();
+      RequestExtractor<C> rc = c.requestOnly();
+      RequestExtractor<D> rd = d.requestOnly();
+      return ra == null || rb == null || rc == null || rd == null ? null : req -> h.handle(ra.extract(req), rb.extract(req), rc.extract(req), rd.extract(req));
+    }
+  }
+
+  static final class E5<A, B, C, D, E> implements Endpoint, Composable {
+    private final Extractor<A> a;
+    private final Extractor<B> b;
+    private final Extractor<C> c;
+    private final Extractor<D> d;
+    private final Extractor<E> e;
+    private final Handler5<A, B, C, D, E, ?> h;
+
+    E5(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Extractor<E> e, Handler5<A, B, C, D, E, ?> h) {
+      this.a = a;
+      this.b = b;
+      this.c = c;
+      this.d = d;
+      this.e = e;
+      this.h = h;
+    }
+
+    @Override
+    public Object invoke(RoutingContext ctx) throws Exception {
+      return h.handle(a.extract(ctx), b.extract(ctx), c.extract(ctx), d.extract(ctx), e.extract(ctx));
+    }
+
+    @Override
+    public Callable<Object> bind(RoutingContext ctx) {
+      A u = a.extract(ctx);
+      B v = b.extract(ctx);
+      C w = c.extract(ctx);
+      D x = d.extract(ctx);
+      E y = e.extract(ctx);
+      return () -> h.handle(u, v, w, x, y);
+    }
+
+    @Override
+    public List<Extractor<?>> extractors() {
+      return List.of(a, b, c, d, e);
+    }
+
+    @Override
+    public Direct direct() {
+      RequestExtractor<A> ra = a.requestOnly();
+      RequestExtractor<B> rb = b.requestOnly();
+      RequestExtractor<C> rc = c.requestOnly();
+      RequestExtractor<D> rd = d.requestOnly();
+      RequestExtractor<E> re = e.requestOnly();
+      return ra == null || rb == null || rc == null || rd == null || re == null ? null : req -> h.handle(ra.extract(req), rb.extract(req), rc.extract(req), rd.extract(req), re.extract(req));
+    }
+  }
+
+  static final class E6<A, B, C, D, E, F> implements Endpoint, Composable {
+    private final Extractor<A> a;
+    private final Extractor<B> b;
+    private final Extractor<C> c;
+    private final Extractor<D> d;
+    private final Extractor<E> e;
+    private final Extractor<F> f;
+    private final Handler6<A, B, C, D, E, F, ?> h;
+
+    E6(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Extractor<E> e, Extractor<F> f, Handler6<A, B, C, D, E, F, ?> h) {
+      this.a = a;
+      this.b = b;
+      this.c = c;
+      this.d = d;
+      this.e = e;
+      this.f = f;
+      this.h = h;
+    }
+
+    @Override
+    public Object invoke(RoutingContext ctx) throws Exception {
+      return h.handle(a.extract(ctx), b.extract(ctx), c.extract(ctx), d.extract(ctx), e.extract(ctx), f.extract(ctx));
+    }
+
+    @Override
+    public Callable<Object> bind(RoutingContext ctx) {
+      A u = a.extract(ctx);
+      B v = b.extract(ctx);
+      C w = c.extract(ctx);
+      D x = d.extract(ctx);
+      E y = e.extract(ctx);
+      F z = f.extract(ctx);
+      return () -> h.handle(u, v, w, x, y, z);
+    }
+
+    @Override
+    public List<Extractor<?>> extractors() {
+      return List.of(a, b, c, d, e, f);
+    }
+
+    @Override
+    public Direct direct() {
+      RequestExtractor<A> ra = a.requestOnly();
+      RequestExtractor<B> rb = b.requestOnly();
+      RequestExtractor<C> rc = c.requestOnly();
+      RequestExtractor<D> rd = d.requestOnly();
+      RequestExtractor<E> re = e.requestOnly();
+      RequestExtractor<F> rf = f.requestOnly();
+      return ra == null || rb == null || rc == null || rd == null || re == null || rf == null ? null : req -> h.handle(ra.extract(req), rb.extract(req), rc.extract(req), rd.extract(req), re.extract(req), rf.extract(req));
     }
   }
 }

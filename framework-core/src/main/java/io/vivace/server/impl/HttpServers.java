@@ -29,6 +29,7 @@ public final class HttpServers {
     this.health = health;
     this.options = options;
     this.blockingExecutor = blockingExecutor;
+    StaticRoutes.logPlan(routes);
   }
 
   /**
