@@ -5,7 +5,7 @@ package io.vivace.filter;
 public interface Next {
 
   /**
-   * Runs the rest of the chain and returns its result as the handler returned it: a value, a
+   * Runs the rest of the chain (call it at most once) and returns its result as the handler returned it: a value, a
    * {@code Response}, or a {@code Future}/{@code CompletionStage} still pending (see
    * {@link Filter#whenDone} to act on its value).
    *
