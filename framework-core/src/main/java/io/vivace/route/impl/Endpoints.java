@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
-/** Endpoints of each arity (0 to 6 extractors): final classes whose {@code invoke} is a straight call. */
+/**
+ * Endpoints of each arity (0 to 6 extractors): final classes whose {@code invoke} is a straight
+ * call. The classes of four to six extractors are in {@link WideEndpoints}.
+ */
 public final class Endpoints {
   private Endpoints() {
   }
@@ -56,17 +59,17 @@ public final class Endpoints {
 
   /** The endpoint of a handler of 4 extractor values. */
   public static <A, B, C, D> Endpoint of(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Handler4<A, B, C, D, ?> h) {
-    return new E4<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(d, "extractor 4"), Objects.requireNonNull(h, "handler"));
+    return new WideEndpoints.E4<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(d, "extractor 4"), Objects.requireNonNull(h, "handler"));
   }
 
   /** The endpoint of a handler of 5 extractor values. */
   public static <A, B, C, D, E> Endpoint of(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Extractor<E> e, Handler5<A, B, C, D, E, ?> h) {
-    return new E5<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(d, "extractor 4"), Objects.requireNonNull(e, "extractor 5"), Objects.requireNonNull(h, "handler"));
+    return new WideEndpoints.E5<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(d, "extractor 4"), Objects.requireNonNull(e, "extractor 5"), Objects.requireNonNull(h, "handler"));
   }
 
   /** The endpoint of a handler of 6 extractor values. */
   public static <A, B, C, D, E, F> Endpoint of(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Extractor<E> e, Extractor<F> f, Handler6<A, B, C, D, E, F, ?> h) {
-    return new E6<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(d, "extractor 4"), Objects.requireNonNull(e, "extractor 5"), Objects.requireNonNull(f, "extractor 6"), Objects.requireNonNull(h, "handler"));
+    return new WideEndpoints.E6<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(d, "extractor 4"), Objects.requireNonNull(e, "extractor 5"), Objects.requireNonNull(f, "extractor 6"), Objects.requireNonNull(h, "handler"));
   }
 
   static final class E0 implements Endpoint, Composable {
@@ -204,150 +207,6 @@ public final class Endpoints {
       RequestExtractor<B> rb = b.requestOnly();
       RequestExtractor<C> rc = c.requestOnly();
       return ra == null || rb == null || rc == null ? null : req -> h.handle(ra.extract(req), rb.extract(req), rc.extract(req));
-    }
-  }
-
-  static final class E4<A, B, C, D> implements Endpoint, Composable {
-    private final Extractor<A> a;
-    private final Extractor<B> b;
-    private final Extractor<C> c;
-    private final Extractor<D> d;
-    private final Handler4<A, B, C, D, ?> h;
-
-    E4(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Handler4<A, B, C, D, ?> h) {
-      this.a = a;
-      this.b = b;
-      this.c = c;
-      this.d = d;
-      this.h = h;
-    }
-
-    @Override
-    public Object invoke(RoutingContext ctx) throws Exception {
-      return h.handle(a.extract(ctx), b.extract(ctx), c.extract(ctx), d.extract(ctx));
-    }
-
-    @Override
-    public Callable<Object> bind(RoutingContext ctx) {
-      A u = a.extract(ctx);
-      B v = b.extract(ctx);
-      C w = c.extract(ctx);
-      D x = d.extract(ctx);
-      return () -> h.handle(u, v, w, x);
-    }
-
-    @Override
-    public List<Extractor<?>> extractors() {
-      return List.of(a, b, c, d);
-    }
-
-    @Override
-    public Direct direct() {
-      RequestExtractor<A> ra = a.requestOnly();
-      RequestExtractor<B> rb = b.requestOnly();
-      RequestExtractor<C> rc = c.requestOnly();
-      RequestExtractor<D> rd = d.requestOnly();
-      return ra == null || rb == null || rc == null || rd == null ? null : req -> h.handle(ra.extract(req), rb.extract(req), rc.extract(req), rd.extract(req));
-    }
-  }
-
-  static final class E5<A, B, C, D, E> implements Endpoint, Composable {
-    private final Extractor<A> a;
-    private final Extractor<B> b;
-    private final Extractor<C> c;
-    private final Extractor<D> d;
-    private final Extractor<E> e;
-    private final Handler5<A, B, C, D, E, ?> h;
-
-    E5(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Extractor<E> e, Handler5<A, B, C, D, E, ?> h) {
-      this.a = a;
-      this.b = b;
-      this.c = c;
-      this.d = d;
-      this.e = e;
-      this.h = h;
-    }
-
-    @Override
-    public Object invoke(RoutingContext ctx) throws Exception {
-      return h.handle(a.extract(ctx), b.extract(ctx), c.extract(ctx), d.extract(ctx), e.extract(ctx));
-    }
-
-    @Override
-    public Callable<Object> bind(RoutingContext ctx) {
-      A u = a.extract(ctx);
-      B v = b.extract(ctx);
-      C w = c.extract(ctx);
-      D x = d.extract(ctx);
-      E y = e.extract(ctx);
-      return () -> h.handle(u, v, w, x, y);
-    }
-
-    @Override
-    public List<Extractor<?>> extractors() {
-      return List.of(a, b, c, d, e);
-    }
-
-    @Override
-    public Direct direct() {
-      RequestExtractor<A> ra = a.requestOnly();
-      RequestExtractor<B> rb = b.requestOnly();
-      RequestExtractor<C> rc = c.requestOnly();
-      RequestExtractor<D> rd = d.requestOnly();
-      RequestExtractor<E> re = e.requestOnly();
-      return ra == null || rb == null || rc == null || rd == null || re == null ? null : req -> h.handle(ra.extract(req), rb.extract(req), rc.extract(req), rd.extract(req), re.extract(req));
-    }
-  }
-
-  static final class E6<A, B, C, D, E, F> implements Endpoint, Composable {
-    private final Extractor<A> a;
-    private final Extractor<B> b;
-    private final Extractor<C> c;
-    private final Extractor<D> d;
-    private final Extractor<E> e;
-    private final Extractor<F> f;
-    private final Handler6<A, B, C, D, E, F, ?> h;
-
-    E6(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Extractor<E> e, Extractor<F> f, Handler6<A, B, C, D, E, F, ?> h) {
-      this.a = a;
-      this.b = b;
-      this.c = c;
-      this.d = d;
-      this.e = e;
-      this.f = f;
-      this.h = h;
-    }
-
-    @Override
-    public Object invoke(RoutingContext ctx) throws Exception {
-      return h.handle(a.extract(ctx), b.extract(ctx), c.extract(ctx), d.extract(ctx), e.extract(ctx), f.extract(ctx));
-    }
-
-    @Override
-    public Callable<Object> bind(RoutingContext ctx) {
-      A u = a.extract(ctx);
-      B v = b.extract(ctx);
-      C w = c.extract(ctx);
-      D x = d.extract(ctx);
-      E y = e.extract(ctx);
-      F z = f.extract(ctx);
-      return () -> h.handle(u, v, w, x, y, z);
-    }
-
-    @Override
-    public List<Extractor<?>> extractors() {
-      return List.of(a, b, c, d, e, f);
-    }
-
-    @Override
-    public Direct direct() {
-      RequestExtractor<A> ra = a.requestOnly();
-      RequestExtractor<B> rb = b.requestOnly();
-      RequestExtractor<C> rc = c.requestOnly();
-      RequestExtractor<D> rd = d.requestOnly();
-      RequestExtractor<E> re = e.requestOnly();
-      RequestExtractor<F> rf = f.requestOnly();
-      return ra == null || rb == null || rc == null || rd == null || re == null || rf == null ? null : req -> h.handle(ra.extract(req), rb.extract(req), rc.extract(req), rd.extract(req), re.extract(req), rf.extract(req));
     }
   }
 }
