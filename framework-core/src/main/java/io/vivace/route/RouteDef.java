@@ -68,8 +68,8 @@ public final class RouteDef {
 
   /**
    * Answers {@code 503 Service Unavailable} (a problem with {@code Retry-After}) when the
-   * handler's result is not known within {@code timeout} of the request reaching the route's
-   * filters; the late result is then dropped (not written, a late failure logged at DEBUG). Only
+   * handler's result is not known within {@code timeout} of the route's call (filters, guards,
+   * extractors, handler) returning it still pending; the late result is then dropped (not written, a late failure logged at DEBUG). Only
    * asynchronous results ({@code Future}, {@code CompletionStage}, blocking routes) can be late: a
    * handler that returns a value has answered already. A timer runs only on routes with a timeout.
    * Overrides the group's or app's default ({@link Routes#timeout}).

@@ -30,6 +30,10 @@ class TimeoutTest {
         Thread.sleep(1_000);
         return "late";
       }).blocking().timeout(Duration.ofMillis(200));
+      app.get("/routed/:id", io.vivace.extract.Path.intValue("id"), id -> new CompletableFuture<String>())
+          .timeout(Duration.ofMillis(200));
+      app.get("/routed-fast/:id", io.vivace.extract.Path.intValue("id"), id -> CompletableFuture.supplyAsync(() -> "fast " + id))
+          .timeout(Duration.ofMillis(2_000));
       app.get("/ok", () -> "ok");
     }); RawHttp raw = s.raw()) {
       long t0 = System.nanoTime();
@@ -45,12 +49,16 @@ class TimeoutTest {
       RawHttp.Response next = raw.readOne();
       assertEquals(200, next.status());
       assertEquals("ok", next.body());
-      raw.write(RawHttp.get("/stage") + RawHttp.get("/fast") + RawHttp.get("/sleepy") + RawHttp.get("/ok"));
-      var rs = raw.read(4);
+      raw.write(RawHttp.get("/stage") + RawHttp.get("/fast") + RawHttp.get("/sleepy") + RawHttp.get("/routed/1")
+          + RawHttp.get("/routed-fast/2") + RawHttp.get("/ok"));
+      var rs = raw.read(6);
       assertEquals(503, rs.get(0).status());
       assertEquals("fast", rs.get(1).body());
       assertEquals(503, rs.get(2).status());
-      assertEquals("ok", rs.get(3).body());
+      assertEquals(503, rs.get(3).status(), "the router path times out the same");
+      assertEquals("application/problem+json", rs.get(3).header("content-type"));
+      assertEquals("fast 2", rs.get(4).body());
+      assertEquals("ok", rs.get(5).body());
     }
   }
 
