@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * compiles patterns, so it is not for the request path. Thread-safe.
  */
 public final class PathPatterns {
+  /** Each pattern compiled once (patterns are the app's declared paths: a bounded set). */
+  private static final java.util.Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
   private PathPatterns() {
   }
 
@@ -22,7 +25,7 @@ public final class PathPatterns {
 
   /** Whether the router would match {@code pattern} against the request path {@code path} (case-sensitive). */
   public static boolean matches(String pattern, String path) {
-    return regex(pattern).matcher(path).matches();
+    return COMPILED.computeIfAbsent(pattern, PathPatterns::regex).matcher(path).matches();
   }
 
   /**
