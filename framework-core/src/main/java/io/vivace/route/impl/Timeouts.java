@@ -21,7 +21,7 @@ final class Timeouts {
   }
 
   /** The problem sent when a route's timeout expires: 503 with {@code Retry-After}. */
-  static ProblemException expired(String route, long ms) {
+  static ProblemException expired(long ms) {
     return ProblemException.of(503, "The request did not complete within " + ms + " ms.")
         .retryAfter(ProblemException.DEFAULT_RETRY_AFTER_SECONDS);
   }
@@ -45,7 +45,7 @@ final class Timeouts {
     }
     Context loop = Vertx.currentContext();
     Promise<Object> answer = Promise.promise();
-    long timer = loop.owner().setTimer(ms, id -> answer.tryFail(expired(route, ms)));
+    long timer = loop.owner().setTimer(ms, id -> answer.tryFail(expired(ms)));
     pending.onComplete(ar -> {
       if (Vertx.currentContext() != loop) {
         loop.runOnContext(x -> settle(loop, timer, answer, ar, route));
