@@ -137,6 +137,29 @@ class AccessLogTest {
   }
 
   @Test
+  void aFiltersEndListenerAndTheAccessLogBothSeeTheEnd() throws Exception {
+    java.util.concurrent.BlockingQueue<String> ends = new java.util.concurrent.ArrayBlockingQueue<>(10);
+    try (LogCapture logs = LogCapture.start();
+        TestServer server = TestServer.start(TestServer.options().observe(new ObserveOptions().accessLog(ObserveOptions.AccessLog.JSON)),
+            app -> {
+              app.filter((ex, next) -> {
+                ex.onEnd((e, status, bytes, nanos) -> ends.add(e.path() + " " + status));
+                return next.proceed();
+              });
+              app.get("/hello", () -> "hello!");
+              app.get("/things/:id", Path.string("id"), id -> id);
+            });
+        RawHttp raw = server.raw()) {
+      raw.write(get("/hello", "f-static") + get("/things/1", "f-routed"));
+      raw.read(2);
+      assertEquals("/hello", JsonTree.object(logs.accessLine("\"f-static\"")).get("route"));
+      assertEquals("/things/:id", JsonTree.object(logs.accessLine("\"f-routed\"")).get("route"));
+      assertEquals("/hello 200", ends.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals("/things/1 200", ends.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
   void offWritesNothing() throws Exception {
     try (LogCapture logs = LogCapture.start(); TestServer server = start(ObserveOptions.AccessLog.OFF)) {
       assertEquals(200, server.get("/hello").statusCode());

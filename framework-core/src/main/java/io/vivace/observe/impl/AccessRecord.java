@@ -27,12 +27,28 @@ final class AccessRecord implements Handler<Void> {
   }
 
   private boolean written;
+  /** Other end handlers of the response (the response has one slot, which this record holds). */
+  private java.util.List<Handler<Void>> others;
+
+  /** Calls {@code other} too when the response ends (after the line is written). */
+  void alsoOnEnd(Handler<Void> other) {
+    if (others == null) {
+      others = new java.util.ArrayList<>(2);
+    }
+    others.add(other);
+  }
 
   @Override
   public void handle(Void ended) {
-    if (!written) {
-      written = true;
-      writer.write(this);
+    if (written) {
+      return;
+    }
+    written = true;
+    writer.write(this);
+    if (others != null) {
+      for (Handler<Void> h : others) {
+        h.handle(null);
+      }
     }
   }
 }

@@ -91,6 +91,20 @@ public final class ObserveStages {
     }
   }
 
+  /**
+   * Sets {@code handler} as an end handler of {@code req}'s response served without the router.
+   * The response has one end-handler slot; when the access log holds it, {@code handler} is called
+   * from there, so both run. Called on the request's event loop.
+   */
+  public static void onEnd(HttpServerRequest req, Handler<Void> handler) {
+    AccessRecord r = ObserveLocals.contextOf(req).getLocal(ObserveLocals.ACCESS, ObserveLocals.PLAIN);
+    if (r != null) {
+      r.alsoOnEnd(handler);
+    } else {
+      req.response().endHandler(handler);
+    }
+  }
+
   private static java.util.Set<String> exactPaths(java.util.List<io.vivace.route.RouteDef> routes) {
     java.util.Set<String> paths = new java.util.HashSet<>();
     for (io.vivace.route.RouteDef def : routes) {

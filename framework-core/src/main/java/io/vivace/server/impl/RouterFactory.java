@@ -11,8 +11,7 @@ import io.vivace.observe.impl.ObserveStages;
 import io.vivace.health.Health;
 import io.vivace.route.Endpoint;
 import io.vivace.route.RouteDef;
-import io.vivace.route.impl.BlockingInvoker;
-import io.vivace.route.impl.RouteInvoker;
+import io.vivace.route.impl.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -46,7 +45,7 @@ final class RouterFactory {
         }
         route.handler(body);
       }
-      route.handler(def.isBlocking() ? new BlockingInvoker(endpoint, blockingExecutor) : new RouteInvoker(endpoint));
+      route.handler(Pipeline.routed(def, blockingExecutor));
     }
     List<RouteDef> all = new ArrayList<>(routes);
     if (options.healthPath() != null) {
