@@ -17,6 +17,7 @@ import io.vivace.testing.JsonTree;
 import io.vivace.testing.LogCapture;
 import io.vivace.testing.RawHttp;
 import io.vivace.testing.TestServer;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -142,6 +143,20 @@ class RequestIdTest {
       assertNotNull(failed.getThrowableProxy(), "the stack trace is in the log, not the response");
     }
     assertNull(RequestIds.current(), "no id outside a request");
+  }
+
+  @Test
+  void aBlockingHandlerLogsWithItsRequestsId() throws Exception {
+    // On JDK 21+ blocking handlers run on virtual threads (VIVACE_VIRTUAL_THREADS), else on the worker pool.
+    try (LogCapture logs = LogCapture.start(); TestServer s = TestServer.start(app -> app.get("/work", () -> {
+      LOG.info("blocking work on {}", Thread.currentThread().getClass().getSimpleName()); // VirtualThread on 21+
+      return String.valueOf(RequestIds.current());
+    }).blocking())) {
+      HttpResponse<String> r = s.send(java.net.http.HttpRequest.newBuilder(s.uri("/work")).header("X-Request-Id", "blk-1"));
+      assertEquals("blk-1", r.body());
+      ILoggingEvent e = logs.await(ev -> ev.getFormattedMessage().startsWith("blocking work on"), Duration.ofSeconds(5), "blocking");
+      assertEquals("blk-1", LogCapture.requestId(e), e.getFormattedMessage());
+    }
   }
 
   @Test
