@@ -27,11 +27,14 @@ final class HttpVerticle extends VerticleBase {
   private final VivaceOptions options;
   private final int port;
   private final Executor blockingExecutor;
+  private final OpsRoutes ops;
   private HttpServer server;
   private HttpConnections connections;
   private boolean idleWarned;
 
-  HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor) {
+  HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
+      OpsRoutes ops) {
+    this.ops = ops;
     this.routes = routes;
     this.health = health;
     this.options = options;
@@ -41,7 +44,7 @@ final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = RouterFactory.create(vertx, routes, health, options, blockingExecutor);
+    Router router = RouterFactory.create(vertx, routes, health, options, blockingExecutor, ops);
     DateHeader date = new DateHeader(System::currentTimeMillis);
     vertx.setPeriodic(DateHeader.TICK_MS, id -> date.refresh());
     CharSequence serverName = HttpHeaders.createOptimized(options.serverName());
