@@ -129,4 +129,19 @@ class CacheMetricsTest {
       }
     }
   }
+
+  @Test
+  void redisCanBeLeftOutOfReadiness() throws Exception {
+    RedisOptions direct = TestRedis.options();
+    URI target = URI.create(direct.url());
+    try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort())) {
+      proxy.cut();
+      RedisOptions options = TestRedis.options().readiness(false)
+          .url("redis://" + target.getHost() + ":" + proxy.port() + (target.getPath() == null ? "" : target.getPath()));
+      try (TestServer s = TestServer.start(app -> Caches.attach(app, options))) {
+        assertEquals(200, s.get("/health/ready").statusCode(), "ready with Redis away");
+        assertEquals(0.0, PrometheusText.value(scrape(s), "vivace_redis_up"));
+      }
+    }
+  }
 }

@@ -86,8 +86,10 @@ public final class RedisImpl implements Redis {
         return redis.start();
       });
       // Ready while Redis answers a PING within the command timeout (the breaker open: at once not).
-      a.health().readiness("redis", Math.max(io.vivace.health.Health.DEFAULT_READINESS_TIMEOUT_MS,
-          options.commandTimeoutMs()), redis::ping);
+      if (options.readiness()) {
+        a.health().readiness("redis", Math.max(io.vivace.health.Health.DEFAULT_READINESS_TIMEOUT_MS,
+            options.commandTimeoutMs()), redis::ping);
+      }
       a.onStop(vertx -> redis.close());
       return new Shared(redis);
     });
