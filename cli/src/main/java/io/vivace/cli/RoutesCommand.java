@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code vivace routes}: the project's route table, read from its sources (every
  * {@code app.get("/path", ...)}, {@code post}, {@code put}, {@code patch}, {@code delete} with a literal
- * path, and {@code caches.statsRoute("/path")}), plus the framework's {@code GET /health} and, in a
+ * path, and {@code caches.statsRoute("/path")}), plus the framework's {@code GET /health}, the probes
+ * {@code /health/live} and {@code /health/ready}, {@code GET /metrics} and, in a
  * project with the {@code auth} feature, the auth module's routes. Routes built from computed paths
  * are not listed.
  */
@@ -52,6 +53,9 @@ final class RoutesCommand implements Callable<Integer> {
       routes.addAll(AUTH_MODULE);
     }
     routes.add(new Route("GET", "/health", "(framework)"));
+    routes.add(new Route("GET", "/health/live", "(framework)"));
+    routes.add(new Route("GET", "/health/ready", "(framework)"));
+    routes.add(new Route("GET", "/metrics", "(framework; VIVACE_METRICS)"));
     PrintWriter out = spec.commandLine().getOut();
     int width = routes.stream().mapToInt(r -> r.path().length()).max().orElse(4);
     for (Route r : routes) {
