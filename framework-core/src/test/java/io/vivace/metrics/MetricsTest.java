@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Future;
+import io.vertx.core.internal.VertxInternal;
 import io.vivace.impl.AppImpl;
 import io.vivace.testing.PrometheusText;
 import io.vivace.testing.PrometheusText.Sample;
@@ -17,6 +19,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,29 @@ class MetricsTest {
         Thread.sleep(20);
       }
       assertTrue(count >= 5, "measurements on loop 1: " + count);
+    }
+  }
+
+  @Test
+  void aBlockedEventLoopShowsAsLagOnThatLoop() throws Exception {
+    try (TestServer s = TestServer.start(TestServer.options().eventLoopLagIntervalMs(20), app -> { })) {
+      List<EventExecutor> loops = new ArrayList<>();
+      ((VertxInternal) s.app().vertx()).nettyEventLoopGroup().forEach(loops::add);
+      loops.get(1).execute(() -> {
+        try {
+          Thread.sleep(400); // a blocking call on event loop 1
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      double worst = 0;
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (worst < 0.3 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        worst = PrometheusText.value(PrometheusText.parse(s.get("/metrics").body()),
+            "vivace_event_loop_delay_seconds_max", "loop", "1");
+      }
+      assertTrue(worst >= 0.3, "the 400 ms block seen on loop 1: " + worst);
     }
   }
 
