@@ -45,7 +45,7 @@ class ObservabilityIT {
       String out = Files.readString(log, StandardCharsets.UTF_8);
       System.out.println(out);
       assertTrue(ended, "the proof took over 60 s:\n" + out);
-      Assumptions.assumeFalse(p.exitValue() == 3, "Prometheus cannot be installed here (apt-get failed):\n" + out);
+      Assumptions.assumeFalse(p.exitValue() == 3, "Prometheus (or jq) cannot be installed here (apt-get failed):\n" + out);
       assertEquals(0, p.exitValue(), out);
       assertTrue(out.contains("PASS db query rate"), out);
       assertTrue(out.contains("observability: PASS"), out);
