@@ -31,7 +31,7 @@ class ObservabilityIT {
     DatabaseUrl url = TestDatabase.fresh();
     Path log = Files.createTempFile("observability", ".log");
     try {
-      ProcessBuilder pb = new ProcessBuilder(script.toString(), "--jar", jar.toString(), "--seconds", "6")
+      ProcessBuilder pb = new ProcessBuilder(script.toString(), "--jar", jar.toString(), "--seconds", "4")
           .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
       pb.environment().put("DATABASE_URL", "postgres://" + url.user()
           + (url.password() == null ? "" : ":" + url.password()) + "@" + url.host() + ":" + url.port() + "/" + url.database());
