@@ -139,6 +139,17 @@ class MetricsTest {
   }
 
   @Test
+  void anAppRouteOnTheSamePathWins() {
+    try (TestServer s = TestServer.start(app -> {
+      app.get("/metrics", () -> "mine");
+      app.get("/health/ready", () -> "ready my way");
+    })) {
+      assertEquals("mine", s.get("/metrics").body());
+      assertEquals("ready my way", s.get("/health/ready").body());
+    }
+  }
+
+  @Test
   void otherMethodsAre405() {
     try (TestServer s = TestServer.start(app -> { })) {
       HttpResponse<String> r = s.send("POST", "/metrics", null, null);
