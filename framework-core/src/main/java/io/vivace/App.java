@@ -62,6 +62,38 @@ public interface App extends Routes {
    */
   <T> T component(Class<T> type, java.util.function.Function<App, T> factory);
 
+  /**
+   * Sets this app's CORS (Fetch standard) in place of what {@code VIVACE_CORS_*} say: which other
+   * origins' pages may call it from a browser. Preflights are answered before routing and never
+   * reach a handler; every response (404s included) gets the CORS headers its request's
+   * {@code Origin} calls for. Without this call the app reads {@code VIVACE_CORS_*} at start (unset
+   * {@code VIVACE_CORS_ORIGINS}: off). Checked at {@link #start()}: {@code *} with credentials fails
+   * it with a {@link io.vivace.config.ConfigException}.
+   *
+   * @param options the CORS options; not null (options without origins turn CORS off)
+   * @throws IllegalStateException after start
+   */
+  App cors(io.vivace.cors.CorsOptions options);
+
+  /**
+   * Sets this app's security-headers preset ({@code X-Content-Type-Options},
+   * {@code Referrer-Policy}, {@code Content-Security-Policy}, HSTS over TLS) in place of what
+   * {@code VIVACE_SECURITY_*} say; without this call the app reads them at start (off by default).
+   *
+   * @param options the preset's options; not null
+   * @throws IllegalStateException after start
+   */
+  App securityHeaders(io.vivace.headers.SecurityHeadersOptions options);
+
+  /**
+   * Sets this app's response compression (gzip, deflate) in place of what
+   * {@code VIVACE_COMPRESSION*} say; without this call the app reads them at start (off by default).
+   *
+   * @param options the compression options; not null
+   * @throws IllegalStateException after start
+   */
+  App compression(io.vivace.compression.CompressionOptions options);
+
   /** The health checks behind the health route. */
   Health health();
 

@@ -178,6 +178,10 @@ public final class AuthOptions {
   private long failureWindow = DEFAULT_FAILURE_WINDOW;
   private long lockout = DEFAULT_LOCKOUT;
 
+  /** Options with every field at its {@code DEFAULT_*} value (and no secret); {@link #fromEnvironment()} reads them instead. */
+  public AuthOptions() {
+  }
+
   /** Options from the process environment and system properties, validated. */
   public static AuthOptions fromEnvironment() {
     return fromEnvironment(Config.system());

@@ -81,6 +81,31 @@ public final class Setting<T> {
     return of(env, option, defaultValue, "a non-blank text", raw -> raw, v -> v != null && !v.isBlank(), doc);
   }
 
+  /**
+   * A comma-separated list of texts, each trimmed (empty items dropped), each accepted by
+   * {@code validItem}. The default shows in docs as its items joined by commas, or {@code none}
+   * when empty. The value is an unmodifiable list.
+   *
+   * @param expected what a good item looks like, for messages ("origins such as https://app.example.com")
+   */
+  public static Setting<java.util.List<String>> list(String env, String option, java.util.List<String> defaultValue,
+      String expected, Predicate<String> validItem, String doc) {
+    return new Setting<>(env, option, java.util.List.copyOf(defaultValue),
+        defaultValue.isEmpty() ? "none" : String.join(",", defaultValue), "a comma-separated list of " + expected,
+        Setting::splitList, v -> v != null && v.stream().allMatch(validItem), doc, false);
+  }
+
+  private static java.util.List<String> splitList(String raw) {
+    java.util.List<String> items = new java.util.ArrayList<>();
+    for (String item : raw.split(",")) {
+      String t = item.trim();
+      if (!t.isEmpty()) {
+        items.add(t);
+      }
+    }
+    return java.util.List.copyOf(items);
+  }
+
   /** This setting with the default shown as {@code text} in docs (for a computed default). */
   public Setting<T> defaultShownAs(String text) {
     return new Setting<>(env, option, defaultValue, text, expected, parser, valid, doc, secret);

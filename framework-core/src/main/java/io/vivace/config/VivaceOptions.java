@@ -169,6 +169,10 @@ public final class VivaceOptions {
   private long livenessTimeoutMs = DEFAULT_LIVENESS_TIMEOUT_MS;
   private long eventLoopLagIntervalMs = DEFAULT_EVENT_LOOP_LAG_INTERVAL_MS;
 
+  /** Options with every field at its {@code DEFAULT_*} value; {@link #fromEnvironment()} reads them instead. */
+  public VivaceOptions() {
+  }
+
   /**
    * Options read from system properties and the environment, defaults for what is unset.
    *

@@ -13,6 +13,10 @@ import java.util.List;
 public final class Validation {
   private final List<FieldError> errors = new ArrayList<>(4);
 
+  /** No errors yet. */
+  public Validation() {
+  }
+
   /** Records that {@code field} is missing when {@code value} is null. */
   public Validation required(String field, Object value) {
     if (value == null) {

@@ -47,6 +47,10 @@ public final class Health {
   private final Map<String, Supplier<Future<?>>> checks = new LinkedHashMap<>();
   private final Map<String, Check> readiness = new LinkedHashMap<>();
 
+  /** No checks yet (the route answers {@code 200 {"status":"UP"}}); an app adds its checks to {@code App.health()}. */
+  public Health() {
+  }
+
   /**
    * Registers (or replaces) the check {@code name}: a future that succeeds when the dependency is
    * ready, such as a {@code SELECT 1}.

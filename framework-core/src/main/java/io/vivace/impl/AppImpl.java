@@ -18,7 +18,12 @@ import io.vivace.metrics.impl.MetricsImpl;
 import io.vivace.server.impl.OpsRoutes;
 import io.vivace.route.Endpoint;
 import io.vivace.route.RouteDef;
+import io.vivace.compression.CompressionOptions;
+import io.vivace.cors.CorsOptions;
+import io.vivace.headers.SecurityHeadersOptions;
 import io.vivace.server.impl.HttpServers;
+import io.vivace.server.impl.ServerStages;
+import io.vivace.server.impl.VertxInternals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +45,10 @@ public final class AppImpl implements App {
   private final List<Consumer<Config>> validators = new ArrayList<>();
   private final List<Function<Vertx, Future<?>>> startHooks = new ArrayList<>();
   private final List<Function<Vertx, Future<?>>> stopHooks = new ArrayList<>();
+  private CorsOptions corsGiven;
+  private SecurityHeadersOptions securityHeadersGiven;
+  private CompressionOptions compressionGiven;
+  private ServerStages stages;
   private volatile VivaceOptions options;
   private volatile Vertx vertx;
   private volatile HttpServers servers;
@@ -94,6 +103,27 @@ public final class AppImpl implements App {
     return this;
   }
 
+  @Override
+  public synchronized App cors(CorsOptions options) {
+    checkNotStarted("CORS");
+    corsGiven = java.util.Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  @Override
+  public synchronized App securityHeaders(SecurityHeadersOptions options) {
+    checkNotStarted("security headers");
+    securityHeadersGiven = java.util.Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  @Override
+  public synchronized App compression(CompressionOptions options) {
+    checkNotStarted("compression");
+    compressionGiven = java.util.Objects.requireNonNull(options, "options");
+    return this;
+  }
+
   private void checkNotStarted(String what) {
     if (started != null) {
       throw new IllegalStateException(what + " must be added before the app starts");
@@ -119,6 +149,10 @@ public final class AppImpl implements App {
     try {
       Config config = Config.system();
       options = given != null ? given : VivaceOptions.from(config);
+      stages = ServerStages.of(corsGiven != null ? corsGiven : CorsOptions.from(config),
+          securityHeadersGiven != null ? securityHeadersGiven : SecurityHeadersOptions.from(config),
+          compressionGiven != null ? compressionGiven : CompressionOptions.from(config));
+      VertxInternals.check();
       metrics.open(options); // before the validators and hooks, which may ask for the registry
       for (Consumer<Config> validator : validators) {
         validator.accept(config);
@@ -136,7 +170,8 @@ public final class AppImpl implements App {
     virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
     metrics.bind(vertx, o);
     probes = new Probes(health, o.livenessTimeoutMs());
-    servers = new HttpServers(vertx, List.copyOf(routes), health, o, virtualThreads, new OpsRoutes(metrics, probes, o));
+    servers = new HttpServers(vertx, List.copyOf(routes), health, o, virtualThreads, stages,
+        new OpsRoutes(metrics, probes, o));
     // A promise bound to no context: its listeners run wherever it completes, even after a failed
     // start has closed Vert.x and its event loops.
     Promise<App> result = Promise.promise();

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An app's {@code main} in its own JVM, on this test's class path, for what only a process shows:
+ * An app's {@code main} in its own JVM (on this test's class path unless told), for what only a process shows:
  * exit statuses, signals, configuration errors. Output lines (stdout and stderr) are collected.
  */
 public final class AppProcess implements AutoCloseable {
@@ -40,11 +40,18 @@ public final class AppProcess implements AutoCloseable {
 
   /** Starts {@code mainClass} with extra environment variables. */
   public static AppProcess start(Class<?> mainClass, Map<String, String> env) throws IOException {
+    return java(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()), env);
+  }
+
+  /**
+   * Starts this JVM's {@code java} with {@code args} (options, then the main class or
+   * {@code -m module/class}) and extra environment variables, for apps launched another way, such
+   * as on the module path.
+   */
+  public static AppProcess java(List<String> args, Map<String, String> env) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(mainClass.getName());
+    cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().putAll(env);
     return new AppProcess(pb.start());

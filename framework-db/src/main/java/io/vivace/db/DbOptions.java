@@ -105,6 +105,10 @@ public final class DbOptions {
   private Path embeddedDir = Path.of(DEFAULT_EMBEDDED_DIR);
   private int connectAttempts = DEFAULT_CONNECT_ATTEMPTS;
 
+  /** Options with every field at its {@code DEFAULT_*} value and no {@code DATABASE_URL} (the embedded server); {@link #fromEnvironment()} reads them instead. */
+  public DbOptions() {
+  }
+
   /**
    * Options from system properties and the environment ({@code DATABASE_URL} and {@code VIVACE_DB_*}).
    *

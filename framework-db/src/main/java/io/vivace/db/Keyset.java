@@ -1,7 +1,7 @@
 package io.vivace.db;
 
 import io.vertx.sqlclient.Tuple;
-import io.vivace.pagination.impl.Cursors;
+import io.vivace.pagination.CursorRequest;
 import io.vivace.problem.FieldError;
 import io.vivace.problem.Problem;
 import io.vivace.problem.ProblemException;
@@ -111,7 +111,7 @@ public final class Keyset<T> {
       }
       b.append(columns.get(i).value().apply(row));
     }
-    return Cursors.encode(b.toString());
+    return CursorRequest.cursorOf(b.toString());
   }
 
   /**
@@ -123,7 +123,7 @@ public final class Keyset<T> {
    */
   public void addValues(String cursor, Tuple params) {
     try {
-      String[] parts = Cursors.decode(cursor).split(String.valueOf(SEPARATOR), -1);
+      String[] parts = new CursorRequest(cursor, 1).position().split(String.valueOf(SEPARATOR), -1);
       if (parts.length != columns.size()) {
         throw new IllegalArgumentException("arity");
       }

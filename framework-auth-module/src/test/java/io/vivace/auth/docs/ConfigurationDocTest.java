@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vivace.auth.AuthOptions;
 import io.vivace.cache.RedisOptions;
 import io.vivace.config.Setting;
+import io.vivace.compression.CompressionOptions;
 import io.vivace.config.VivaceOptions;
+import io.vivace.cors.CorsOptions;
+import io.vivace.headers.SecurityHeadersOptions;
 import io.vivace.db.DbOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +32,9 @@ class ConfigurationDocTest {
   static List<Setting<?>> declared() {
     List<Setting<?>> all = new ArrayList<>();
     all.addAll(VivaceOptions.SETTINGS);
+    all.addAll(CorsOptions.SETTINGS);
+    all.addAll(SecurityHeadersOptions.SETTINGS);
+    all.addAll(CompressionOptions.SETTINGS);
     all.addAll(DbOptions.SETTINGS);
     all.addAll(RedisOptions.SETTINGS);
     all.addAll(AuthOptions.SETTINGS);

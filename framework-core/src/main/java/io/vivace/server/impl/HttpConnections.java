@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HTTP/1.x connections of one server: each gets the {@link StrictRequestDecoder} in place of
- * Vert.x's decoder when it opens, and is remembered until it closes so that a drain
+ * Vert.x's decoder when it opens (and, with compression on, the {@link ServerStages#compressor()}
+ * in place of Vert.x's compressor), and is remembered until it closes so that a drain
  * ({@link #drain()}) can mark every response still to be written with {@code Connection: close}
  * (RFC 9112 §9.6), telling keep-alive clients not to send another request. Per-connection work
  * only; nothing per request. With h2c on, Vert.x makes the HTTP/1.x connection only while it
@@ -29,13 +30,16 @@ final class HttpConnections {
   private static final String ENCODER = "httpEncoder";
   private static final String DRAIN = "vivaceDrain";
   private static final String H2C_UPGRADE = "h2c";
+  private static final String COMPRESSOR = "deflater";
 
   private final HttpServerOptions options;
+  private final ServerStages stages;
   private final Set<ChannelPipeline> open = ConcurrentHashMap.newKeySet();
   private volatile boolean draining;
 
-  HttpConnections(HttpServerOptions options) {
+  HttpConnections(HttpServerOptions options, ServerStages stages) {
     this.options = options;
+    this.stages = stages;
   }
 
   /** The server's connection handler: called on the connection's event loop before it reads. */
@@ -52,6 +56,9 @@ final class HttpConnections {
       // Not with h2c on: Vert.x then makes this connection while its decoder is in the middle of
       // the first request, whose body a new decoder would lose.
       pipeline.replace(DECODER, DECODER, new StrictRequestDecoder(options));
+      if (pipeline.get(COMPRESSOR) != null) {
+        pipeline.replace(COMPRESSOR, COMPRESSOR, stages.compressor()); // filters by content type
+      }
     }
     if (draining) {
       markClose(pipeline);

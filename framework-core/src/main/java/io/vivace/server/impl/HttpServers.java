@@ -20,6 +20,7 @@ public final class HttpServers {
   private final Health health;
   private final VivaceOptions options;
   private final Executor blockingExecutor;
+  private final ServerStages stages;
   private final OpsRoutes ops;
   private final ManagementServer management;
   private final List<HttpVerticle> verticles = new CopyOnWriteArrayList<>();
@@ -31,8 +32,9 @@ public final class HttpServers {
    *     {@code options.managementPort()} is set
    */
   public HttpServers(Vertx vertx, List<RouteDef> routes, Health health, VivaceOptions options, Executor blockingExecutor,
-      OpsRoutes ops) {
+      ServerStages stages, OpsRoutes ops) {
     this.vertx = vertx;
+    this.stages = stages;
     boolean separate = options.managementPort() > 0;
     this.ops = separate ? null : ops;
     this.management = separate ? new ManagementServer(vertx, ops, options.host(), options.managementPort()) : null;
@@ -60,7 +62,7 @@ public final class HttpServers {
   }
 
   private HttpVerticle verticle(int port) {
-    HttpVerticle v = new HttpVerticle(routes, health, options, port, blockingExecutor, ops);
+    HttpVerticle v = new HttpVerticle(routes, health, options, port, blockingExecutor, stages, ops);
     verticles.add(v);
     return v;
   }

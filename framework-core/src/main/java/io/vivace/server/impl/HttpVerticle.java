@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP server on one event loop. Every response gets {@code Server} and {@code Date} first; the
- * date is refreshed by a timer on this loop, never per request. Idle HTTP/1.x connections are
+ * date is refreshed by a timer on this loop, never per request. The app-wide {@link ServerStages}
+ * (security headers, CORS) run next, before dispatch, when any is on. Idle HTTP/1.x connections are
  * closed by an {@link IdleCloser} per connection rather than Vert.x's per-request idle handler. Static routes
  * ({@link StaticRoutes}) are answered directly, everything else by the Vert.x Web router.
  */
@@ -27,15 +28,17 @@ final class HttpVerticle extends VerticleBase {
   private final VivaceOptions options;
   private final int port;
   private final Executor blockingExecutor;
+  private final ServerStages stages;
   private final OpsRoutes ops;
   private HttpServer server;
   private HttpConnections connections;
   private boolean idleWarned;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
-      OpsRoutes ops) {
+      ServerStages stages, OpsRoutes ops) {
     this.ops = ops;
     this.routes = routes;
+    this.stages = stages;
     this.health = health;
     this.options = options;
     this.port = port;
@@ -57,11 +60,12 @@ final class HttpVerticle extends VerticleBase {
         .setMaxInitialLineLength(options.maxUriLength())
         .setMaxHeaderSize(options.maxHeaderSize())
         .setHandle100ContinueAutomatically(true)
-        .setCompressionSupported(false)
         .setStrictThreadMode(options.strictThreadMode())
         .setHttp2ClearTextEnabled(options.h2c());
+    stages.configure(serverOptions);
+    ServerStages perRequest = stages.perRequest();
     StaticRoutes direct = StaticRoutes.of(precedingRoutes());
-    connections = new HttpConnections(serverOptions);
+    connections = new HttpConnections(serverOptions, stages);
     long idleNanos = ownIdleTimeout ? TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()) : 0;
     server = vertx.createHttpServer(serverOptions).connectionHandler(conn -> {
       connections.opened(conn);
@@ -79,6 +83,9 @@ final class HttpVerticle extends VerticleBase {
       MultiMap headers = req.response().headers();
       headers.add(HttpHeaders.SERVER, serverName);
       headers.add(HttpHeaders.DATE, date.value());
+      if (perRequest != null && perRequest.handle(req)) {
+        return; // answered by an app-wide stage (a CORS preflight)
+      }
       if (direct == null || !direct.handle(req)) {
         router.handle(req);
       }

