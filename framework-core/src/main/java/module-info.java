@@ -39,8 +39,8 @@ module io.vivace.core {
   // /metrics. Both are automatic modules (their manifests name them).
   requires transitive micrometer.core;
   requires micrometer.registry.prometheus;
-  // The JVM and process meters read the platform MXBeans; automatic modules resolve no module of
-  // the JDK themselves.
+  // The JVM and process meters read the platform MXBeans (jdk.management's for CPU use): required
+  // so they are resolved whatever else the app requires.
   requires java.management;
   requires jdk.management;
   // sun.misc.Signal (SIGTERM), looked up reflectively by io.vivace.impl.Signals.
