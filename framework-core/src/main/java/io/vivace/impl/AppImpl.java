@@ -249,7 +249,7 @@ public final class AppImpl implements App {
     }
     Future<Void> drained = s == null ? Future.succeededFuture()
         : notReady.future().transform(ignored -> s.shutdown(options.shutdownTimeoutMs()));
-    // The metrics close before Vert.x: their periodic probes would hold its event loops' shutdown.
+    // The metrics close (their event-loop probes stop) before Vert.x closes its event loops.
     return drained.eventually(this::runStopHooks).andThen(ignored -> metrics.close()).eventually(v::close).andThen(ignored -> {
       ExecutorService vt = virtualThreads;
       if (vt != null) {
