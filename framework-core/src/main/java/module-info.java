@@ -53,6 +53,7 @@ module io.vivace.core {
   exports io.vivace.config;
   exports io.vivace.cors;
   exports io.vivace.extract;
+  exports io.vivace.filter;
   exports io.vivace.headers;
   exports io.vivace.health;
   exports io.vivace.httpcache;

@@ -20,6 +20,22 @@ import java.util.List;
  */
 public interface App extends Routes {
 
+  /** Adds a filter to every route of the app (see {@link Routes#filter}). */
+  @Override
+  App filter(io.vivace.filter.Filter filter);
+
+  /** Adds a guard to every route of the app (see {@link Routes#require}). */
+  @Override
+  App require(io.vivace.extract.Extractor<?> guard);
+
+  /** The default request timeout of the app's routes (see {@link io.vivace.route.RouteDef#timeout}); null: none. */
+  @Override
+  App timeout(java.time.Duration timeout);
+
+  /** Declares a group of routes under {@code prefix} (see {@link Routes#group}). */
+  @Override
+  App group(String prefix, java.util.function.Consumer<Routes> routes);
+
   /**
    * Adds a validator: the settings phase of {@link #start()}. Every validator runs, in the order
    * added, before Vert.x is created and before any start hook, so a bad setting stops the app

@@ -293,6 +293,34 @@ class CommandsTest {
     assertTrue(r.out().contains("/health"), r.out());
     assertTrue(r.out().contains("GET     /health/ready"), r.out());
     assertTrue(r.out().contains("GET     /metrics"), r.out());
+    assertTrue(r.out().matches("(?s).*GET     /books/feed +com/example/shop/BookRoutes\\.java:\\d+ +static\n.*"), r.out());
+    assertTrue(r.out().matches("(?s).*DELETE  /books/:id +com/example/shop/BookRoutes\\.java:\\d+ +router\n.*"), r.out());
+  }
+
+  @Test
+  void routesSaysHowEachRouteIsServedAndReadsGroups() throws Exception {
+    Path p = newProject("db");
+    Files.writeString(p.resolve("src/main/java/com/example/shop/Extra.java"), """
+        package com.example.shop;
+
+        final class Extra {
+          static void register(io.vivace.App app) {
+            app.get("/users/:id", Path.longValue("id"), id -> id);
+            app.get("/users/me", () -> "me");
+            app.group("/api/", api -> {
+              api.post("/items", Body.json(Item.class), i -> i);
+              api.get("/items/count", () -> 1);
+              api.get("/slow", () -> 2).blocking();
+            });
+          }
+        }
+        """);
+    Cli r = Cli.run("routes", "--dir", p.toString());
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(r.out().matches("(?s).*GET +/users/me +com/example/shop/Extra\\.java:6 +router \\(after GET /users/:id\\)\n.*"), r.out());
+    assertTrue(r.out().matches("(?s).*POST +/api/items +com/example/shop/Extra\\.java:8 +router\n.*"), r.out());
+    assertTrue(r.out().matches("(?s).*GET +/api/items/count +com/example/shop/Extra\\.java:9 +static\n.*"), r.out());
+    assertTrue(r.out().matches("(?s).*GET +/api/slow +com/example/shop/Extra\\.java:10 +router\n.*"), r.out());
   }
 
   @Test

@@ -4,7 +4,6 @@ import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vivace.extract.RequestExtractor;
-import io.vivace.json.Json;
 import io.vivace.response.Response;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,8 +25,6 @@ import java.security.NoSuchAlgorithmException;
 public final class ETags {
   /** The {@code ETag} header name, pre-encoded. */
   public static final CharSequence ETAG = HttpHeaders.createOptimized("ETag");
-  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
-  private static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized("text/plain; charset=utf-8");
   private static final char[] BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
 
   /** The request's {@code If-None-Match} header, or null without one. */
@@ -111,45 +108,39 @@ public final class ETags {
   }
 
   /**
-   * {@code body} as a 200 JSON response (a {@link Buffer} as is) with its {@code ETag}, or
-   * {@code 304 Not Modified} with the same tag and no body when {@code ifNoneMatch} matches.
-   * Add {@code Cache-Control} / {@code Vary} to the result: they go on both.
+   * {@code body} rendered as a handler result would be ({@code Response.encoded}: a value as JSON,
+   * a {@code String} as text/plain, a {@link Buffer} as application/octet-stream, an
+   * {@code Optional} as its value) with its {@code ETag}, or {@code 304 Not Modified} with the same
+   * tag and no body when {@code ifNoneMatch} matches. Add {@code Cache-Control} / {@code Vary} to
+   * the result: they go on both.
+   *
+   * @return null (a 404 when written) for null or an empty {@code Optional}
    */
   public static Response conditional(String ifNoneMatch, Object body) {
-    Buffer bytes = body instanceof Buffer ? (Buffer) body : Json.encode(body);
-    String etag = of(bytes);
-    if (matches(ifNoneMatch, etag)) {
-      return Response.status(304).header(ETAG, etag);
-    }
-    return Response.bytes(bytes, APPLICATION_JSON).header(ETAG, etag);
+    return body instanceof Response ? conditional(ifNoneMatch, (Response) body) : tagged(ifNoneMatch, Response.encoded(body));
   }
 
   /**
-   * {@code response} with an {@code ETag} from its body (encoded now if it is not a
-   * {@link Buffer}), or as {@code 304} with no body when {@code ifNoneMatch} matches; its other
-   * headers (such as {@code Link}) stay. Only a 200 gets a tag; other statuses pass as they are.
+   * {@code response} with an {@code ETag} from its body (encoded now by the same rules as
+   * {@link #conditional(String, Object)}), or as {@code 304} with no body when {@code ifNoneMatch}
+   * matches; its other headers (such as {@code Link}) stay. Only a 200 gets a tag; other statuses
+   * pass as they are.
    */
   public static Response conditional(String ifNoneMatch, Response response) {
     if (response.statusCode() != 200 || response.body() == null) {
       return response;
     }
-    Object body = response.body();
-    Buffer bytes;
-    CharSequence type = response.contentType();
-    if (body instanceof Buffer) {
-      bytes = (Buffer) body;
-    } else if (body instanceof String) {
-      bytes = Buffer.buffer((String) body);
-      type = type != null ? type : TEXT_PLAIN;
-    } else {
-      bytes = Json.encode(body);
-      type = type != null ? type : APPLICATION_JSON;
+    return tagged(ifNoneMatch, Response.encoded(response));
+  }
+
+  private static Response tagged(String ifNoneMatch, Response encoded) {
+    if (encoded == null) {
+      return null;
     }
-    String etag = of(bytes);
+    String etag = of((Buffer) encoded.body());
     if (matches(ifNoneMatch, etag)) {
-      return response.withStatus(304).body(null).header(ETAG, etag);
+      return encoded.withStatus(304).body(null).header(ETAG, etag);
     }
-    Response r = response.body(bytes).header(ETAG, etag);
-    return type != null ? r.withContentType(type) : r;
+    return encoded.header(ETAG, etag);
   }
 }

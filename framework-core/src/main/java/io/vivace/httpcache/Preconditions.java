@@ -21,7 +21,6 @@ import io.vivace.problem.ProblemException;
  *           Preconditions.check(ifMatch, ETags.of(Json.encode(current)));
  *           return tx.one(UPDATE, Tuple.of(id, in.title()), Post::from);
  *         })));
- * // at the three-extractor limit: Preconditions.withIfMatch(Path.longValue("id")) gives both in one
  * }</pre>
  *
  * Compare against the state the write will change, read under the same lock (or in the same
@@ -43,7 +42,7 @@ public final class Preconditions {
 
   /**
    * An extractor of what {@code value} extracts together with {@code If-Match}: one handler
-   * argument for both, for routes that are at their extractor limit. It reads the body when
+   * argument for both. It reads the body when
    * {@code value} does, and needs only the request when {@code value} does.
    */
   public static <T> Extractor<Conditional<T>> withIfMatch(Extractor<T> value) {

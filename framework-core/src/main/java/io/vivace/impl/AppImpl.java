@@ -21,6 +21,11 @@ import io.vivace.route.RouteDef;
 import io.vivace.compression.CompressionOptions;
 import io.vivace.cors.CorsOptions;
 import io.vivace.headers.SecurityHeadersOptions;
+import io.vivace.route.Routes;
+import io.vivace.route.impl.Scope;
+import io.vivace.extract.Extractor;
+import io.vivace.filter.Filter;
+import java.time.Duration;
 import io.vivace.server.impl.HttpServers;
 import io.vivace.server.impl.ServerStages;
 import io.vivace.server.impl.VertxInternals;
@@ -39,6 +44,7 @@ public final class AppImpl implements App {
 
   private final VivaceOptions given;
   private final List<RouteDef> routes = new ArrayList<>();
+  private final Scope root = new Scope(this::add);
   private final Health health = new Health();
   private final java.util.Map<Class<?>, Object> components = new java.util.HashMap<>();
   private final MetricsImpl metrics = new MetricsImpl();
@@ -63,12 +69,43 @@ public final class AppImpl implements App {
 
   @Override
   public synchronized RouteDef route(HttpMethod method, String path, Endpoint endpoint) {
+    return root.route(method, path, endpoint);
+  }
+
+  /** Records a route declared on the app or in a group. */
+  private synchronized void add(RouteDef def) {
     if (started != null) {
-      throw new IllegalStateException("routes must be declared before the app starts: " + method + " " + path);
+      throw new IllegalStateException("routes must be declared before the app starts: " + def);
     }
-    RouteDef def = new RouteDef(method, path, endpoint);
     routes.add(def);
-    return def;
+  }
+
+  @Override
+  public synchronized App filter(Filter filter) {
+    checkNotStarted("filters");
+    root.filter(filter);
+    return this;
+  }
+
+  @Override
+  public synchronized App require(Extractor<?> guard) {
+    checkNotStarted("guards");
+    root.require(guard);
+    return this;
+  }
+
+  @Override
+  public synchronized App timeout(Duration timeout) {
+    checkNotStarted("timeouts");
+    root.timeout(timeout);
+    return this;
+  }
+
+  @Override
+  public synchronized App group(String prefix, Consumer<Routes> declare) {
+    checkNotStarted("groups");
+    root.group(prefix, declare);
+    return this;
   }
 
   @Override
@@ -170,7 +207,7 @@ public final class AppImpl implements App {
     virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
     metrics.bind(vertx, o);
     probes = new Probes(health, o.livenessTimeoutMs());
-    servers = new HttpServers(vertx, List.copyOf(routes), health, o, virtualThreads, stages,
+    servers = new HttpServers(vertx, routes.stream().map(root::served).toList(), health, o, virtualThreads, stages,
         new OpsRoutes(metrics, probes, o));
     // A promise bound to no context: its listeners run wherever it completes, even after a failed
     // start has closed Vert.x and its event loops.

@@ -2,6 +2,7 @@ package io.vivace.response;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vivace.response.impl.Bodies;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -10,13 +11,12 @@ import java.util.Objects;
  * A response a handler returns when the status or headers matter: {@code Response.created(user)},
  * {@code Response.status(202).header("Location", url)}, {@code Response.noContent()}.
  *
- * <p>The body is written like a plain handler result: a {@link Buffer} or pre-encoded text as is,
- * a {@code String} as text/plain, anything else as JSON. Immutable and thread-safe: a constant
+ * <p>The body is written like a plain handler result: a {@link Buffer} as is (application/octet-stream
+ * unless a content type is given), a {@code String} as text/plain, anything else as JSON. Immutable and thread-safe: a constant
  * such as {@code static final Response HELLO = Response.text("Hello, World!")} encodes its body once
  * and can answer every request (headers are still written per response).
  */
 public final class Response {
-  private static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized("text/plain; charset=utf-8");
   private static final CharSequence[] NO_HEADERS = new CharSequence[0];
 
   private final int status;
@@ -64,7 +64,7 @@ public final class Response {
 
   /** 200 text/plain (UTF-8) with the text encoded once, now. */
   public static Response text(String text) {
-    return new Response(200, Buffer.buffer(text.getBytes(StandardCharsets.UTF_8)), TEXT_PLAIN, NO_HEADERS);
+    return new Response(200, Buffer.buffer(text.getBytes(StandardCharsets.UTF_8)), Bodies.TEXT_PLAIN, NO_HEADERS);
   }
 
   /** 200 with {@code bytes} as is and the given content type. */
@@ -77,6 +77,38 @@ public final class Response {
   public static Response bytes(Buffer bytes, CharSequence contentType) {
     return new Response(200, Objects.requireNonNull(bytes, "bytes"), Objects.requireNonNull(contentType, "contentType"),
         NO_HEADERS);
+  }
+
+  /**
+   * A handler result as a response whose body is encoded now, by the render rules of every route
+   * (docs/routing.md, "What a handler returns"): a {@code Response} keeps its status and headers,
+   * a {@code String} is 200 text/plain, a {@link Buffer} 200 application/octet-stream, an
+   * {@code Optional} its value, any other value 200 application/json; the body becomes a
+   * {@link Buffer} and the content type is set. Used where the bytes are needed before writing
+   * ({@code ETags}, response caches).
+   *
+   * @return null for {@code null} or an empty {@code Optional} (a 404 when written)
+   * @throws IllegalArgumentException for a {@code Future}, {@code CompletionStage} or
+   *     {@code Streamed} (await it first; a stream has no bytes up front), or a value without a
+   *     JSON converter
+   */
+  public static Response encoded(Object result) {
+    if (result instanceof java.util.Optional) {
+      result = ((java.util.Optional<?>) result).orElse(null);
+    }
+    if (result == null) {
+      return null;
+    }
+    if (result instanceof io.vertx.core.Future || result instanceof java.util.concurrent.CompletionStage
+        || result instanceof Streamed) {
+      throw new IllegalArgumentException("a " + result.getClass().getName() + " has no bytes yet: await it first");
+    }
+    Response r = result instanceof Response ? (Response) result : ok(result);
+    Object body = r.body;
+    if (body == null || (body instanceof Buffer && r.contentType != null)) {
+      return r;
+    }
+    return new Response(r.status, Bodies.encode(body), r.contentType != null ? r.contentType : Bodies.typeOf(body), r.headers);
   }
 
   /** This response with another body (same status and headers). */

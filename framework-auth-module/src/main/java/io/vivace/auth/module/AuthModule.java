@@ -42,7 +42,7 @@ public interface AuthModule {
 
   /** Mounts the module under {@link #DEFAULT_PREFIX}; the throttle store is chosen at start. */
   static AuthModule mount(App app, Database db, Auth auth) {
-    return new AuthModuleImpl(app, db, auth, DEFAULT_PREFIX, null);
+    return new AuthModuleImpl(app, app, db, auth, DEFAULT_PREFIX, null);
   }
 
   /**
@@ -50,7 +50,17 @@ public interface AuthModule {
    * {@code store} (null: Redis when {@code REDIS_URL} is set, else in process).
    */
   static AuthModule mount(App app, Database db, Auth auth, String prefix, ThrottleStore store) {
-    return new AuthModuleImpl(app, db, auth, prefix, store);
+    return new AuthModuleImpl(app, app, db, auth, prefix, store);
+  }
+
+  /**
+   * Mounts the module's routes on {@code routes} (the app, or a group: {@code app.group("/api",
+   * api -> AuthModule.mount(app, api, db, auth, "/auth", null))} serves {@code /api/auth/login}
+   * with the group's filters and guards) under {@code prefix}; its start and stop hooks go on
+   * {@code app}. {@code store} as in {@link #mount(App, Database, Auth, String, ThrottleStore)}.
+   */
+  static AuthModule mount(App app, io.vivace.route.Routes routes, Database db, Auth auth, String prefix, ThrottleStore store) {
+    return new AuthModuleImpl(app, routes, db, auth, prefix, store);
   }
 
   /** Runs {@code hook} in every signup's transaction (e.g. to create the app's own user row). */

@@ -9,7 +9,6 @@ import io.vivace.cache.CacheBuilder;
 import io.vivace.cache.CacheStats;
 import io.vivace.extract.Extractor;
 import io.vivace.httpcache.ETags;
-import io.vivace.json.Json;
 import io.vivace.response.Response;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,8 +32,6 @@ import java.util.function.Supplier;
  * event loop.
  */
 public final class ResponseCache {
-  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
-  private static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized("text/plain; charset=utf-8");
 
   /** The cache key of one request and its {@code If-None-Match}. */
   public static final class Key {
@@ -56,8 +53,8 @@ public final class ResponseCache {
     }
   }
 
-  /** What is kept per key: the body bytes, its type and its tag. */
-  private record Stored(Buffer body, CharSequence contentType, String etag) {
+  /** What is kept per key: the rendered response (body as bytes, content type set) and its tag. */
+  private record Stored(Response response, String etag) {
   }
 
   private final Cache<String, Stored> cache;
@@ -125,9 +122,10 @@ public final class ResponseCache {
   }
 
   /**
-   * The response for {@code key}: the cached one, else {@code handler}'s value written like a
-   * handler result (a {@code String} as text/plain, a {@link Buffer} as is, anything else as JSON)
-   * and cached. With the {@code ETag}, or 304 when the request's {@code If-None-Match} matches.
+   * The response for {@code key}: the cached one, else {@code handler}'s value rendered once by the
+   * rules of every handler result ({@code Response.encoded}: a {@code Response} with its status
+   * and headers, a {@code String} as text/plain, a {@link Buffer} as application/octet-stream,
+   * anything else as JSON) and cached. With the {@code ETag}, or 304 when the request's {@code If-None-Match} matches.
    */
   public Future<Response> get(Key key, Supplier<Future<?>> handler) {
     return cache.get(key.key, k -> handler.get().map(ResponseCache::store)).map(s -> {
@@ -137,27 +135,18 @@ public final class ResponseCache {
       if (ETags.matches(key.ifNoneMatch, s.etag)) {
         return Response.status(304).header(ETags.ETAG, s.etag);
       }
-      return Response.bytes(s.body, s.contentType).header(ETags.ETAG, s.etag);
+      return s.response.header(ETags.ETAG, s.etag);
     });
   }
 
+  /** The value rendered once by the rules of every handler result ({@code Response.encoded}), with its tag. */
   private static Stored store(Object value) {
-    if (value == null) {
+    Response r = Response.encoded(value);
+    if (r == null) {
       return null;
     }
-    Buffer body;
-    CharSequence type;
-    if (value instanceof Buffer) {
-      body = (Buffer) value;
-      type = HttpHeaders.createOptimized("application/octet-stream");
-    } else if (value instanceof String) {
-      body = Buffer.buffer((String) value);
-      type = TEXT_PLAIN;
-    } else {
-      body = Json.encode(value);
-      type = APPLICATION_JSON;
-    }
-    return new Stored(body, type, ETags.of(body));
+    Buffer body = (Buffer) r.body();
+    return new Stored(r, ETags.of(body == null ? Buffer.buffer() : body));
   }
 
   /** Drops every cached response (after a write that changes them). */

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class ResponseCacheTest {
   static final AtomicInteger calls = new AtomicInteger();
   static final ResponseCache TOP = ResponseCache.create("top", Duration.ofMinutes(1), "limit");
+  static final ResponseCache BYTES = ResponseCache.create("bytes", Duration.ofMinutes(1));
+  static final ResponseCache MADE = ResponseCache.create("made", Duration.ofMinutes(1));
   static TestServer server;
 
   @BeforeAll
@@ -30,6 +32,9 @@ class ResponseCacheTest {
         return Future.succeededFuture(List.of(new Item(limit, "call " + calls.get())));
       }));
       // end::response-cache[]
+      app.get("/bytes", BYTES.key(), key -> BYTES.get(key, () -> Future.succeededFuture(io.vertx.core.buffer.Buffer.buffer("raw"))));
+      app.get("/made", MADE.key(), key -> MADE.get(key, () -> Future.succeededFuture(
+          io.vivace.response.Response.status(203).header("X-Made", "yes").body("made"))));
       app.get("/none", TOP.key(), key -> TOP.get(key, () -> Future.succeededFuture(null)));
       app.get("/broken", TOP.key(), key -> TOP.get(key, () -> {
         calls.incrementAndGet();
@@ -59,6 +64,20 @@ class ResponseCacheTest {
     assertEquals("", notModified.body());
     assertEquals(2, calls.get());
     assertEquals(2, TOP.stats().l1().hits());
+  }
+
+  @Test
+  void cachedBodiesFollowTheRenderRulesOfHandlerResults() {
+    for (int i = 0; i < 2; i++) { // the load, then the cached copy
+      HttpResponse<String> bytes = server.get("/bytes");
+      assertEquals("application/octet-stream", bytes.headers().firstValue("Content-Type").orElseThrow());
+      assertEquals("raw", bytes.body());
+      HttpResponse<String> made = server.get("/made");
+      assertEquals(203, made.statusCode(), "a Response keeps its status");
+      assertEquals("yes", made.headers().firstValue("X-Made").orElseThrow(), "and its headers");
+      assertEquals("text/plain; charset=utf-8", made.headers().firstValue("Content-Type").orElseThrow());
+      assertEquals("made", made.body());
+    }
   }
 
   @Test

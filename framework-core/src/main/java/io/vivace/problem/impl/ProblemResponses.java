@@ -96,10 +96,19 @@ public final class ProblemResponses {
     resp.end(Json.encode(problem.withInstance(req.path())));
   }
 
-  /** The first mapper's problem for {@code failure}, or {@code failure} when none knows it. */
+  /**
+   * The first mapper's problem for {@code failure}, or {@code failure} when none knows it. A mapper
+   * that throws is skipped (and logged): the failure still gets its answer.
+   */
   static Throwable mapped(Throwable failure) {
     for (io.vivace.problem.ProblemMapper m : MAPPERS) {
-      ProblemException p = m.toProblem(failure);
+      ProblemException p;
+      try {
+        p = m.toProblem(failure);
+      } catch (RuntimeException e) {
+        LOG.warn("{} failed on {}", m.getClass().getName(), failure.toString(), e);
+        continue;
+      }
       if (p != null) {
         return p;
       }

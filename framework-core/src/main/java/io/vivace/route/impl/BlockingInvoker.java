@@ -1,7 +1,8 @@
 package io.vivace.route.impl;
 
-import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import io.vivace.route.Endpoint;
@@ -10,8 +11,9 @@ import java.util.concurrent.Executor;
 
 /**
  * The Vert.x Web handler of a blocking route: extracts on the event loop, runs the handler on
- * {@code executor} (virtual threads), or on the Vert.x worker pool when there is none, and writes
- * the response back on the event loop.
+ * {@code executor} (virtual threads), or on the Vert.x worker pool when there is none, and gives
+ * the pending result to the {@link Responder}, which writes it back on the event loop (a failure
+ * becomes a problem like any failed future).
  */
 public final class BlockingInvoker implements Handler<RoutingContext> {
   private final Endpoint endpoint;
@@ -25,27 +27,34 @@ public final class BlockingInvoker implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Callable<Object> call;
+    Object result;
     try {
-      call = endpoint.bind(ctx);
+      result = submit(endpoint.bind(ctx), executor);
     } catch (Throwable t) {
       ctx.fail(t);
       return;
     }
+    Responder.respond(ctx, result);
+  }
+
+  /**
+   * Runs {@code call} off the event loop: on {@code executor}, or the worker pool of the calling
+   * event loop's Vert.x when it is null. Called on the event loop.
+   *
+   * @return completes with the call's result (maybe itself a future), or fails with what it threw
+   */
+  static Future<Object> submit(Callable<Object> call, Executor executor) {
     if (executor == null) {
-      ctx.vertx().executeBlocking(call, false).onComplete(v -> Responder.respond(ctx, v), ctx::fail);
-      return;
+      return Vertx.currentContext().executeBlocking(call, false);
     }
-    Context eventLoop = Vertx.currentContext();
+    Promise<Object> result = Promise.promise();
     executor.execute(() -> {
-      Object result;
       try {
-        result = call.call();
+        result.complete(call.call());
       } catch (Throwable t) {
-        eventLoop.runOnContext(v -> ctx.fail(t));
-        return;
+        result.fail(t);
       }
-      eventLoop.runOnContext(v -> Responder.respond(ctx, result));
     });
+    return result.future();
   }
 }

@@ -8,13 +8,25 @@ import io.vivace.route.Handler0;
 import io.vivace.route.Handler1;
 import io.vivace.route.Handler2;
 import io.vivace.route.Handler3;
+import io.vivace.route.Handler4;
+import io.vivace.route.Handler5;
+import io.vivace.route.Handler6;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
-/** Endpoints of each arity: final classes whose {@code invoke} is a straight call. */
+/**
+ * Endpoints of each arity (0 to 6 extractors): final classes whose {@code invoke} is a straight
+ * call. The classes of four to six extractors are in {@link WideEndpoints}.
+ */
 public final class Endpoints {
   private Endpoints() {
+  }
+
+  /** An endpoint that can also be called on the bare request. */
+  interface Composable {
+    /** The call on the bare request, or null when an extractor needs the routing context. */
+    Direct direct();
   }
 
   /**
@@ -22,44 +34,50 @@ public final class Endpoints {
    * ({@link Extractor#requestOnly()}), else null. Called once per route when the server starts.
    */
   public static Direct direct(Endpoint endpoint) {
-    if (endpoint instanceof E0) {
-      Handler0<?> h = ((E0) endpoint).h;
-      return req -> h.handle();
-    }
-    if (endpoint instanceof E1) {
-      return ((E1<?>) endpoint).direct();
-    }
-    if (endpoint instanceof E2) {
-      return ((E2<?, ?>) endpoint).direct();
-    }
-    if (endpoint instanceof E3) {
-      return ((E3<?, ?, ?>) endpoint).direct();
-    }
-    return null;
+    return endpoint instanceof Composable ? ((Composable) endpoint).direct() : null;
   }
 
+  /** The endpoint of a handler of 0 extractor values. */
   public static Endpoint of(Handler0<?> h) {
     return new E0(Objects.requireNonNull(h, "handler"));
   }
 
+  /** The endpoint of a handler of 1 extractor values. */
   public static <A> Endpoint of(Extractor<A> a, Handler1<A, ?> h) {
-    return new E1<>(Objects.requireNonNull(a, "extractor"), Objects.requireNonNull(h, "handler"));
+    return new E1<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(h, "handler"));
   }
 
+  /** The endpoint of a handler of 2 extractor values. */
   public static <A, B> Endpoint of(Extractor<A> a, Extractor<B> b, Handler2<A, B, ?> h) {
-    return new E2<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"),
-        Objects.requireNonNull(h, "handler"));
+    return new E2<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(h, "handler"));
   }
 
+  /** The endpoint of a handler of 3 extractor values. */
   public static <A, B, C> Endpoint of(Extractor<A> a, Extractor<B> b, Extractor<C> c, Handler3<A, B, C, ?> h) {
-    return new E3<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"),
-        Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(h, "handler"));
+    return new E3<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(h, "handler"));
   }
 
-  private static final class E0 implements Endpoint {
+  /** The endpoint of a handler of 4 extractor values. */
+  public static <A, B, C, D> Endpoint of(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Handler4<A, B, C, D, ?> h) {
+    return new WideEndpoints.E4<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(d, "extractor 4"), Objects.requireNonNull(h, "handler"));
+  }
+
+  /** The endpoint of a handler of 5 extractor values. */
+  public static <A, B, C, D, E> Endpoint of(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Extractor<E> e, Handler5<A, B, C, D, E, ?> h) {
+    return new WideEndpoints.E5<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(d, "extractor 4"), Objects.requireNonNull(e, "extractor 5"), Objects.requireNonNull(h, "handler"));
+  }
+
+  /** The endpoint of a handler of 6 extractor values. */
+  public static <A, B, C, D, E, F> Endpoint of(Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Extractor<E> e, Extractor<F> f, Handler6<A, B, C, D, E, F, ?> h) {
+    return new WideEndpoints.E6<>(Objects.requireNonNull(a, "extractor 1"), Objects.requireNonNull(b, "extractor 2"), Objects.requireNonNull(c, "extractor 3"), Objects.requireNonNull(d, "extractor 4"), Objects.requireNonNull(e, "extractor 5"), Objects.requireNonNull(f, "extractor 6"), Objects.requireNonNull(h, "handler"));
+  }
+
+  static final class E0 implements Endpoint, Composable {
+
     private final Handler0<?> h;
 
     E0(Handler0<?> h) {
+
       this.h = h;
     }
 
@@ -77,9 +95,14 @@ public final class Endpoints {
     public List<Extractor<?>> extractors() {
       return List.of();
     }
+
+    @Override
+    public Direct direct() {
+      return req -> h.handle();
+    }
   }
 
-  private static final class E1<A> implements Endpoint {
+  static final class E1<A> implements Endpoint, Composable {
     private final Extractor<A> a;
     private final Handler1<A, ?> h;
 
@@ -95,8 +118,8 @@ public final class Endpoints {
 
     @Override
     public Callable<Object> bind(RoutingContext ctx) {
-      A x = a.extract(ctx);
-      return () -> h.handle(x);
+      A u = a.extract(ctx);
+      return () -> h.handle(u);
     }
 
     @Override
@@ -104,13 +127,14 @@ public final class Endpoints {
       return List.of(a);
     }
 
-    Direct direct() {
+    @Override
+    public Direct direct() {
       RequestExtractor<A> ra = a.requestOnly();
       return ra == null ? null : req -> h.handle(ra.extract(req));
     }
   }
 
-  private static final class E2<A, B> implements Endpoint {
+  static final class E2<A, B> implements Endpoint, Composable {
     private final Extractor<A> a;
     private final Extractor<B> b;
     private final Handler2<A, B, ?> h;
@@ -128,9 +152,9 @@ public final class Endpoints {
 
     @Override
     public Callable<Object> bind(RoutingContext ctx) {
-      A x = a.extract(ctx);
-      B y = b.extract(ctx);
-      return () -> h.handle(x, y);
+      A u = a.extract(ctx);
+      B v = b.extract(ctx);
+      return () -> h.handle(u, v);
     }
 
     @Override
@@ -138,14 +162,15 @@ public final class Endpoints {
       return List.of(a, b);
     }
 
-    Direct direct() {
+    @Override
+    public Direct direct() {
       RequestExtractor<A> ra = a.requestOnly();
       RequestExtractor<B> rb = b.requestOnly();
       return ra == null || rb == null ? null : req -> h.handle(ra.extract(req), rb.extract(req));
     }
   }
 
-  private static final class E3<A, B, C> implements Endpoint {
+  static final class E3<A, B, C> implements Endpoint, Composable {
     private final Extractor<A> a;
     private final Extractor<B> b;
     private final Extractor<C> c;
@@ -165,10 +190,10 @@ public final class Endpoints {
 
     @Override
     public Callable<Object> bind(RoutingContext ctx) {
-      A x = a.extract(ctx);
-      B y = b.extract(ctx);
-      C z = c.extract(ctx);
-      return () -> h.handle(x, y, z);
+      A u = a.extract(ctx);
+      B v = b.extract(ctx);
+      C w = c.extract(ctx);
+      return () -> h.handle(u, v, w);
     }
 
     @Override
@@ -176,12 +201,12 @@ public final class Endpoints {
       return List.of(a, b, c);
     }
 
-    Direct direct() {
+    @Override
+    public Direct direct() {
       RequestExtractor<A> ra = a.requestOnly();
       RequestExtractor<B> rb = b.requestOnly();
       RequestExtractor<C> rc = c.requestOnly();
-      return ra == null || rb == null || rc == null ? null
-          : req -> h.handle(ra.extract(req), rb.extract(req), rc.extract(req));
+      return ra == null || rb == null || rc == null ? null : req -> h.handle(ra.extract(req), rb.extract(req), rc.extract(req));
     }
   }
 }

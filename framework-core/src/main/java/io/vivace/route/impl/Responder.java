@@ -13,22 +13,31 @@ import io.vivace.problem.ProblemException;
 import io.vivace.problem.impl.ProblemResponses;
 import io.vivace.response.Response;
 import io.vivace.response.Streamed;
+import io.vivace.response.impl.Bodies;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.LoggerFactory;
 
 /**
- * Writes a handler's result. The order of the type tests puts the common cases first; there is no
- * lookup by type beyond DSL-JSON's writer for the value's class (a {@code ClassValue}). Called on
- * the event loop; asynchronous results are written back on it. This is the one render path of
- * every kind of route (direct, routed, blocking, asynchronous): whatever fails while a result is
- * written (a value without a JSON converter, a failed future) reaches the router's failure handler
- * for routed requests, {@link ProblemResponses} for the others, so the client always gets an
- * answer. {@code respond} never throws.
+ * The one renderer of handler results, on every path (static, routed, blocking, asynchronous,
+ * filtered): {@code Response} (status and headers), {@code String} (text/plain), {@code Future} and
+ * {@code CompletionStage} (awaited, then written on the event loop), {@code Optional} or
+ * {@code null} (404), {@code Buffer} (application/octet-stream, as is), {@code Streamed} (chunked),
+ * anything else as JSON ({@link Bodies} holds the body rules, shared with {@code Response.encoded}).
+ * The order of the type tests puts the common cases first; there is no lookup by type beyond
+ * DSL-JSON's writer for the value's class (a {@code ClassValue}).
+ *
+ * <p>Called on the event loop; asynchronous results are written back on it. {@code respond} and
+ * {@code fail} never throw: whatever fails while a result is written (a value without a JSON
+ * converter, a failed future) reaches the router's failure handler for routed requests,
+ * {@link ProblemResponses} for the others, so the client always gets an answer (a 500 problem
+ * with a request id for an unexpected failure).
  */
 public final class Responder {
-  public static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
-  public static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized("text/plain; charset=utf-8");
-  public static final CharSequence OCTET_STREAM = HttpHeaders.createOptimized("application/octet-stream");
+  public static final CharSequence APPLICATION_JSON = Bodies.APPLICATION_JSON;
+  public static final CharSequence TEXT_PLAIN = Bodies.TEXT_PLAIN;
+  public static final CharSequence OCTET_STREAM = Bodies.OCTET_STREAM;
 
   private Responder() {
   }
@@ -46,6 +55,11 @@ public final class Responder {
   /** Answers a request served without the router with the problem for {@code failure}. */
   public static void fail(HttpServerRequest req, Throwable failure) {
     fail(req, null, failure);
+  }
+
+  /** Answers a routed request with the problem for {@code failure}, through the router's failure handler. */
+  public static void fail(RoutingContext ctx, Throwable failure) {
+    fail(ctx.request(), ctx, failure);
   }
 
   private static void respond(HttpServerRequest req, RoutingContext ctx, Object result) {
@@ -91,7 +105,7 @@ public final class Responder {
     }
     done.onFailure(e -> {
       if (resp.headWritten()) {
-        org.slf4j.LoggerFactory.getLogger("io.vivace.errors").warn("{} {}: stream cut after it began", req.method(), req.path(), e);
+        LoggerFactory.getLogger("io.vivace.errors").warn("{} {}: stream cut after it began", req.method(), req.path(), e);
         resp.reset();
       } else {
         fail(req, ctx, e);
@@ -99,29 +113,43 @@ public final class Responder {
     });
   }
 
+  /** Never throws: when even the problem cannot be written, the connection is cut so the client is not left waiting. */
   private static void fail(HttpServerRequest req, RoutingContext ctx, Throwable failure) {
-    if (ctx != null) {
-      ctx.fail(failure);
-    } else {
-      ProblemResponses.send(req, failure, 500, null);
+    try {
+      if (ctx != null) {
+        ctx.fail(failure);
+      } else {
+        ProblemResponses.send(req, failure, 500, null);
+      }
+    } catch (Error e) {
+      throw e; // fatal: io.vivace.impl.Fatal ends the process
+    } catch (Throwable t) {
+      LoggerFactory.getLogger("io.vivace.errors").error("{} {}: the problem response failed", req.method(), req.path(), t);
+      if (!req.response().ended()) {
+        req.response().reset();
+      }
     }
   }
 
   /**
    * Continues on the request's event loop: a future completed by another thread (a promise made
    * off any context) would otherwise run this callback there, and responses are written on the
-   * connection's event loop only (strict thread mode).
+   * connection's event loop only (strict thread mode). Never throws (a {@code CompletionStage}
+   * would swallow it, and the client would wait).
    */
   private static void onLoop(Context loop, HttpServerRequest req, RoutingContext ctx, Object value, Throwable failure) {
-    if (Vertx.currentContext() != loop) {
-      loop.runOnContext(x -> onLoop(loop, req, ctx, value, failure));
-    } else if (req.response().closed()) {
-      return; // the client went away while the result was pending
-    } else if (failure != null) {
-      fail(req, ctx, failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure);
-    } else {
-      respond(req, ctx, value);
+    try {
+      if (loop != null && Vertx.currentContext() != loop) {
+        loop.runOnContext(x -> onLoop(loop, req, ctx, value, failure));
+      } else if (req.response().closed() || req.response().ended()) {
+        return; // the client went away while the result was pending, or a timeout answered
+      } else if (failure != null) {
+        fail(req, ctx, failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+      } else {
+        respond(req, ctx, value);
+      }
+    } catch (Throwable t) {
+      fail(req, ctx, t);
     }
   }
 

@@ -42,6 +42,7 @@ public final class HttpServers {
     this.health = health;
     this.options = options;
     this.blockingExecutor = blockingExecutor;
+    StaticRoutes.logPlan(routes);
   }
 
   /**

@@ -64,7 +64,7 @@ final class HttpVerticle extends VerticleBase {
         .setHttp2ClearTextEnabled(options.h2c());
     stages.configure(serverOptions);
     ServerStages perRequest = stages.perRequest();
-    StaticRoutes direct = StaticRoutes.of(precedingRoutes());
+    StaticRoutes direct = StaticRoutes.of(routes);
     connections = new HttpConnections(serverOptions, stages);
     long idleNanos = ownIdleTimeout ? TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()) : 0;
     server = vertx.createHttpServer(serverOptions).connectionHandler(conn -> {
@@ -91,21 +91,6 @@ final class HttpVerticle extends VerticleBase {
       }
     });
     return server.listen(port, options.host());
-  }
-
-  /**
-   * The routes that may be served directly: those declared before any route whose pattern could
-   * also match their path (a {@code :param} or {@code *} route declared earlier keeps precedence,
-   * as in the router).
-   */
-  private List<RouteDef> precedingRoutes() {
-    for (int i = 0; i < routes.size(); i++) {
-      String p = routes.get(i).path();
-      if (p.indexOf(':') >= 0 || p.indexOf('*') >= 0) {
-        return routes.subList(0, i);
-      }
-    }
-    return routes;
   }
 
   /** The bound port (after start). */

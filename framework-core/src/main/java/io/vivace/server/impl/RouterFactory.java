@@ -9,8 +9,7 @@ import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
 import io.vivace.route.Endpoint;
 import io.vivace.route.RouteDef;
-import io.vivace.route.impl.BlockingInvoker;
-import io.vivace.route.impl.RouteInvoker;
+import io.vivace.route.impl.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -42,7 +41,7 @@ final class RouterFactory {
         }
         route.handler(body);
       }
-      route.handler(def.isBlocking() ? new BlockingInvoker(endpoint, blockingExecutor) : new RouteInvoker(endpoint));
+      route.handler(Pipeline.routed(def, blockingExecutor));
     }
     List<RouteDef> all = new ArrayList<>(routes);
     if (options.healthPath() != null) {

@@ -27,7 +27,8 @@ import java.util.List;
  * {@code java -jar examples/blog/target/blog.jar}: without {@code DATABASE_URL} it starts an
  * embedded PostgreSQL; {@code BLOG_SEED=true} fills an empty database with demo data ({@link Seed}).
  * Writing posts needs a bearer token from the auth module under {@code /auth} ({@code JWT_SECRET}
- * must be set): signing up creates the account and its blog user ({@link Authors}).
+ * must be set): the writes are one route group that requires it; signing up creates the account
+ * and its blog user ({@link Authors}).
  */
 public final class BlogApp {
   private BlogApp() {
@@ -84,10 +85,15 @@ public final class BlogApp {
     app.get("/posts/feed", Pagination.keyset(), ETags.IF_NONE_MATCH,      // before /posts/:id
         (p, inm) -> posts.feed(p).map(r -> ETags.conditional(inm, r)));
     app.get("/posts/:id", Path.longValue("id"), PostIncludes.INCLUDE, ETags.IF_NONE_MATCH, posts::one);
-    app.post("/posts", auth.user(), Body.json(NewPost.class), posts::create);
-    app.put("/posts/:id", auth.user(), Preconditions.withIfMatch(Path.longValue("id")), Body.json(NewPost.class),
-        posts::update); // If-Match: 412 when the post changed since the client read its ETag
-    app.delete("/posts/:id", auth.user(), Path.longValue("id"), posts::delete);
+    // tag::writes-group[]
+    app.group("/", writes -> {
+      writes.require(auth.user()); // every write needs a bearer token: 401 before any extractor or handler
+      writes.post("/posts", auth.user(), Body.json(NewPost.class), posts::create);
+      writes.put("/posts/:id", auth.user(), Path.longValue("id"), Preconditions.IF_MATCH, Body.json(NewPost.class),
+          posts::update); // If-Match: 412 when the post changed since the client read its ETag
+      writes.delete("/posts/:id", auth.user(), Path.longValue("id"), posts::delete);
+    });
+    // end::writes-group[]
     app.post("/users", Body.json(NewUser.class), users::create);
     app.get("/users/:id", Path.longValue("id"), users::one);
     app.get("/users/:id/posts", Path.longValue("id"), Pagination.offset(), ETags.IF_NONE_MATCH,

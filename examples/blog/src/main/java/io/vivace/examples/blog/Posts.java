@@ -106,9 +106,7 @@ final class Posts {
    * read-modify-write cycles never lose an update.
    */
   // tag::invalidate-on-update[]
-  Future<Response> update(AuthUser user, Preconditions.Conditional<Long> target, NewPost in) {
-    long id = target.value();
-    String ifMatch = target.ifMatch();
+  Future<Response> update(AuthUser user, long id, String ifMatch, NewPost in) {
     Tuple args = Tuple.of(id, Authors.account(user), in.title(), in.body());
     Future<Optional<Post>> updated = ifMatch == null ? db.optional(UPDATE, args, Post::from)
         : db.inTransaction(tx -> tx.optional(LOCK_OWN, Tuple.of(id, Authors.account(user)), Post::from).compose(current -> {

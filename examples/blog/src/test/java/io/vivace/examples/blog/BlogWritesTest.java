@@ -142,6 +142,9 @@ class BlogWritesTest {
       assertEquals("Bearer error=\"invalid_token\"", bad.headers().firstValue("www-authenticate").orElseThrow());
     }
     assertEquals(200, server.get("/posts/1").statusCode(), "reads stay open");
+    // the writes group's guard runs before the route's extractors: no token is a 401, not a 400 about the id or body
+    assertStatus(401, send("PUT", "/posts/one", "{\"title\":1,", null));
+    assertStatus(401, send("POST", "/posts", "not json", null));
   }
 
   @Test

@@ -20,19 +20,24 @@ import org.junit.jupiter.api.Test;
  */
 class DocsSnippetsTest {
   private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-  private static final Pattern SNIPPET = Pattern.compile("<!-- snippet: ([^#]+)#([\\w-]+) -->\\n```java\\n(.*?)\\n```", Pattern.DOTALL);
+  private static final Pattern SNIPPET = Pattern.compile("<!-- snippet: ([^#]+)#([\\w-]+) -->\\n```java\\n((?:(?!```).)*?)\\n```", Pattern.DOTALL);
 
   @Test
   void everyQuotedSnippetMatchesCompiledCode() throws IOException {
     List<String> checked = new ArrayList<>();
     try (Stream<Path> docs = Stream.concat(Stream.of(ROOT.resolve("README.md")), Files.list(ROOT.resolve("docs")))) {
       for (Path doc : docs.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
-        Matcher m = SNIPPET.matcher(Files.readString(doc));
+        String text = Files.readString(doc);
+        Matcher m = SNIPPET.matcher(text);
+        int markers = (int) Pattern.compile("(?m)^<!-- snippet: ").matcher(text).results().count();
+        int found = 0;
         while (m.find()) {
+          found++;
           String where = ROOT.relativize(doc) + " quoting " + m.group(1) + "#" + m.group(2);
           assertEquals(region(ROOT.resolve(m.group(1)), m.group(2)), m.group(3), where);
           checked.add(where);
         }
+        assertEquals(markers, found, ROOT.relativize(doc) + ": every snippet marker is followed by a non-empty java block");
       }
     }
     assertTrue(checked.size() >= 10, "the guides quote compiled code: " + checked);

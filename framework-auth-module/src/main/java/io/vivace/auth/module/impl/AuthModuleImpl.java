@@ -58,7 +58,7 @@ public final class AuthModuleImpl implements AuthModule {
   /** The meters, or null when the app's metrics are off. */
   private volatile AuthMeters meters;
 
-  public AuthModuleImpl(App app, Database db, Auth auth, String prefix, ThrottleStore givenStore) {
+  public AuthModuleImpl(App app, io.vivace.route.Routes routes, Database db, Auth auth, String prefix, ThrottleStore givenStore) {
     if (prefix == null || !prefix.startsWith("/") || prefix.endsWith("/")) {
       throw new IllegalArgumentException("prefix must start with / and not end with one, got '" + prefix + "'");
     }
@@ -79,11 +79,11 @@ public final class AuthModuleImpl implements AuthModule {
       ThrottleStore made = store;
       return givenStore == null && made != null ? made.close() : Future.succeededFuture();
     });
-    app.post(prefix + "/signup", CLIENT_IP, Body.json(Credentials.class), this::signup);
-    app.post(prefix + "/login", CLIENT_IP, Body.json(Credentials.class), this::login);
-    app.post(prefix + "/refresh", Body.json(RefreshRequest.class), this::refresh);
-    app.post(prefix + "/logout", Body.json(RefreshRequest.class), this::logout);
-    app.get(prefix + "/me", auth.user(), this::me);
+    routes.post(prefix + "/signup", CLIENT_IP, Body.json(Credentials.class), this::signup);
+    routes.post(prefix + "/login", CLIENT_IP, Body.json(Credentials.class), this::login);
+    routes.post(prefix + "/refresh", Body.json(RefreshRequest.class), this::refresh);
+    routes.post(prefix + "/logout", Body.json(RefreshRequest.class), this::logout);
+    routes.get(prefix + "/me", auth.user(), this::me);
   }
 
   private Future<?> start(Vertx vertx) {

@@ -10,7 +10,10 @@ import io.vivace.config.VivaceOptions;
 import io.vivace.cors.CorsOptions;
 import io.vivace.headers.SecurityHeadersOptions;
 import io.vivace.examples.hello.Note;
+import io.vertx.core.http.HttpHeaders;
 import io.vivace.extract.Cookie;
+import io.vivace.extract.RequestExtractor;
+import io.vivace.filter.Filter;
 import io.vivace.extract.Header;
 import io.vivace.extract.Query;
 import io.vivace.metrics.Metrics;
@@ -19,9 +22,11 @@ import io.vivace.pagination.Pagination;
 import io.vivace.problem.ProblemException;
 import io.vivace.response.Envelope;
 import io.vivace.response.Response;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The code the guides in {@code docs/} quote, kept here so the build compiles it. Each
@@ -136,5 +141,58 @@ public final class GuideSnippets {
         .referrerPolicy("strict-origin-when-cross-origin"));
     app.compression(new CompressionOptions().enabled(true).minSizeBytes(1024));
     // end::cors[]
+  }
+
+  /** The header a filter adds, pre-encoded once. */
+  static final CharSequence X_SERVED_BY = HttpHeaders.createOptimized("X-Served-By");
+  static final CharSequence GUIDES = HttpHeaders.createOptimized("guides");
+
+  static void filters(App app, LongAdder slowRequests) {
+    // tag::filters[]
+    // before: answer early (a Response, or throw a ProblemException) or return null to go on
+    app.filter(Filter.before(ex -> "GET".equals(ex.header("X-Deny")) ? Response.status(403) : null));
+    // around: add a header, and observe status, bytes and duration once the response is written
+    app.filter((ex, next) -> {
+      ex.responseHeader(X_SERVED_BY, GUIDES);
+      ex.onEnd((e, status, bytes, nanos) -> {
+        if (nanos > 100_000_000) {
+          slowRequests.increment();
+        }
+      });
+      return next.proceed();
+    });
+    // after: sees the value once known (a Future's or CompletionStage's too), may replace it
+    app.get("/shout", () -> Future.succeededFuture("hello"))
+        .filter(Filter.after((ex, result) -> result instanceof String s ? s.toUpperCase() : result));
+    // end::filters[]
+  }
+
+  static void groups(App app) {
+    RequestExtractor<String> adminKey = req -> {
+      String key = req.getHeader("X-Admin-Key");
+      if (!"secret".equals(key)) {
+        throw ProblemException.of(403, "The admin key is required.");
+      }
+      return key;
+    };
+    // tag::groups[]
+    app.group("/admin", admin -> {
+      admin.require(adminKey);                       // every route of the group: 403 before its handler
+      admin.timeout(Duration.ofSeconds(2));          // the group's default request timeout
+      admin.get("/stats", () -> List.of(1, 2, 3));   // GET /admin/stats
+      admin.group("/jobs", jobs -> jobs.delete("/:id", io.vivace.extract.Path.longValue("id"), id -> Response.noContent()));
+    });
+    app.get("/report", () -> new java.util.concurrent.CompletableFuture<String>())
+        .timeout(Duration.ofMillis(250));            // never completes: 503 after 250 ms
+    // end::groups[]
+  }
+
+  static void sixExtractors(App app) {
+    // tag::six-extractors[]
+    app.get("/range", Query.string("from"), Query.string("to"), Query.intValue("step").orElse(1),
+        Query.string("unit").orElse("day"), Header.string("X-Zone").orElse("UTC"), Pagination.offset(),
+        (from, to, step, unit, zone, page) -> from + ".." + to + " every " + step + " " + unit + " in " + zone
+            + ", page " + page.page());
+    // end::six-extractors[]
   }
 }
