@@ -35,6 +35,14 @@ module io.vivace.core {
   requires io.netty.handler;
   requires io.netty.transport;
   requires org.slf4j;
+  // Metrics: Metrics.registry returns Micrometer's MeterRegistry; its Prometheus registry renders
+  // /metrics. Both are automatic modules (their manifests name them).
+  requires transitive micrometer.core;
+  requires micrometer.registry.prometheus;
+  // The JVM and process meters read the platform MXBeans (jdk.management's for CPU use): required
+  // so they are resolved whatever else the app requires.
+  requires java.management;
+  requires jdk.management;
   // sun.misc.Signal (SIGTERM), looked up reflectively by io.vivace.impl.Signals.
   requires jdk.unsupported;
   // Annotations on Vert.x types, compile time only.
@@ -53,6 +61,7 @@ module io.vivace.core {
   exports io.vivace.health;
   exports io.vivace.httpcache;
   exports io.vivace.json;
+  exports io.vivace.metrics;
   exports io.vivace.observe;
   exports io.vivace.pagination;
   exports io.vivace.problem;

@@ -12,6 +12,10 @@ import io.vivace.config.ConfigException;
 import io.vivace.config.Secrets;
 import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
+import io.vivace.health.impl.Probes;
+import io.vivace.metrics.Metrics;
+import io.vivace.metrics.impl.MetricsImpl;
+import io.vivace.server.impl.OpsRoutes;
 import io.vivace.route.Endpoint;
 import io.vivace.route.RouteDef;
 import io.vivace.compression.CompressionOptions;
@@ -43,6 +47,7 @@ public final class AppImpl implements App {
   private final Scope root = new Scope(this::add);
   private final Health health = new Health();
   private final java.util.Map<Class<?>, Object> components = new java.util.HashMap<>();
+  private final MetricsImpl metrics = new MetricsImpl();
   private final List<Consumer<Config>> validators = new ArrayList<>();
   private final List<Function<Vertx, Future<?>>> startHooks = new ArrayList<>();
   private final List<Function<Vertx, Future<?>>> stopHooks = new ArrayList<>();
@@ -54,10 +59,12 @@ public final class AppImpl implements App {
   private volatile Vertx vertx;
   private volatile HttpServers servers;
   private volatile ExecutorService virtualThreads;
+  private volatile Probes probes;
   private Future<App> started;
 
   public AppImpl(VivaceOptions options) {
     this.given = options;
+    components.put(Metrics.class, metrics);
   }
 
   @Override
@@ -183,6 +190,7 @@ public final class AppImpl implements App {
           securityHeadersGiven != null ? securityHeadersGiven : SecurityHeadersOptions.from(config),
           compressionGiven != null ? compressionGiven : CompressionOptions.from(config));
       VertxInternals.check();
+      metrics.open(options); // before the validators and hooks, which may ask for the registry
       for (Consumer<Config> validator : validators) {
         validator.accept(config);
       }
@@ -197,7 +205,10 @@ public final class AppImpl implements App {
         .setPreferNativeTransport(o.nativeTransport()));
     vertx.exceptionHandler(Fatal::check); // an Error on an event loop ends the process
     virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
-    servers = new HttpServers(vertx, routes.stream().map(root::served).toList(), health, o, virtualThreads, stages);
+    metrics.bind(vertx, o);
+    probes = new Probes(health, o.livenessTimeoutMs());
+    servers = new HttpServers(vertx, routes.stream().map(root::served).toList(), health, o, virtualThreads, stages,
+        new OpsRoutes(metrics, probes, o));
     // A promise bound to no context: its listeners run wherever it completes, even after a failed
     // start has closed Vert.x and its event loops.
     Promise<App> result = Promise.promise();
@@ -214,6 +225,7 @@ public final class AppImpl implements App {
       result.complete(this);
     }, failure -> runStopHooks().onComplete(ignored -> {
       result.fail(failure);
+      metrics.close();
       vertx.close();
     }));
     return started;
@@ -237,9 +249,11 @@ public final class AppImpl implements App {
       System.exit(1);
     }
     Signals.onTermination(() -> {
-      LOG.info("Shutting down: finishing in-flight requests (up to {} ms)", options.shutdownTimeoutMs());
+      LOG.info("Shutting down: not ready from now on; draining in {} ms, finishing in-flight requests (up to {} ms)",
+          options.drainDelayMs(), options.shutdownTimeoutMs());
       try {
-        stop().toCompletionStage().toCompletableFuture().get(options.shutdownTimeoutMs() + 5_000, TimeUnit.MILLISECONDS);
+        stop().toCompletionStage().toCompletableFuture().get(options.drainDelayMs() + options.shutdownTimeoutMs() + 5_000,
+            TimeUnit.MILLISECONDS);
         LOG.info("Stopped");
         System.exit(0);
       } catch (Exception e) {
@@ -256,8 +270,24 @@ public final class AppImpl implements App {
       return Future.succeededFuture();
     }
     HttpServers s = servers;
-    Future<Void> drained = s == null ? Future.succeededFuture() : s.shutdown(options.shutdownTimeoutMs());
-    return drained.eventually(this::runStopHooks).eventually(v::close).andThen(ignored -> {
+    // Readiness turns to 503 first; after the drain delay (load balancers see it) the drain starts.
+    Probes p = probes;
+    if (p != null) {
+      p.stopping();
+    }
+    long delay = options.drainDelayMs();
+    // A promise bound to no context (as below): a context's future would call back on an event
+    // loop, and the last step closes them.
+    Promise<Void> notReady = Promise.promise();
+    if (delay > 0 && s != null) {
+      v.setTimer(delay, id -> notReady.complete());
+    } else {
+      notReady.complete();
+    }
+    Future<Void> drained = s == null ? Future.succeededFuture()
+        : notReady.future().transform(ignored -> s.shutdown(options.shutdownTimeoutMs()));
+    // The metrics close (their event-loop probes stop) before Vert.x closes its event loops.
+    return drained.eventually(this::runStopHooks).andThen(ignored -> metrics.close()).eventually(v::close).andThen(ignored -> {
       ExecutorService vt = virtualThreads;
       if (vt != null) {
         vt.shutdown();
@@ -282,6 +312,12 @@ public final class AppImpl implements App {
       });
     }
     return done;
+  }
+
+  /** The management server's port ({@code VIVACE_MANAGEMENT_PORT}), or -1 when there is none. */
+  public int managementPort() {
+    HttpServers s = servers;
+    return s == null ? -1 : s.managementPort();
   }
 
   @Override

@@ -31,12 +31,14 @@ final class HttpVerticle extends VerticleBase {
   private final int port;
   private final Executor blockingExecutor;
   private final ServerStages stages;
+  private final OpsRoutes ops;
   private HttpServer server;
   private HttpConnections connections;
   private boolean idleWarned;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
-      ServerStages stages) {
+      ServerStages stages, OpsRoutes ops) {
+    this.ops = ops;
     this.routes = routes;
     this.stages = stages;
     this.health = health;
@@ -47,7 +49,7 @@ final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = RouterFactory.create(vertx, routes, health, options, blockingExecutor);
+    Router router = RouterFactory.create(vertx, routes, health, options, blockingExecutor, ops);
     DateHeader date = new DateHeader(System::currentTimeMillis);
     vertx.setPeriodic(DateHeader.TICK_MS, id -> date.refresh());
     CharSequence serverName = HttpHeaders.createOptimized(options.serverName());

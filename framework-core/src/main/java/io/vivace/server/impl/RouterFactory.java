@@ -19,14 +19,15 @@ import java.util.concurrent.Executor;
 /**
  * Builds one event loop's Vert.x Web {@link Router} from the declared routes: a body handler only
  * on routes whose extractors read the body, GET routes also answering HEAD, the health route after
- * the user's (so a user route on the same path wins), and the problem error handler.
+ * the user's (so a user route on the same path wins), then the {@link OpsRoutes} (metrics and
+ * probes) unless they are on the management port, and the problem error handler.
  */
 final class RouterFactory {
   private RouterFactory() {
   }
 
   static Router create(Vertx vertx, List<RouteDef> routes, Health health, VivaceOptions options,
-      Executor blockingExecutor) {
+      Executor blockingExecutor, OpsRoutes ops) {
     Router router = Router.router(vertx);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodySize());
     BodyTimeout bodyTimeout = options.bodyTimeoutMs() > 0 ? new BodyTimeout(options.bodyTimeoutMs()) : null;
@@ -55,6 +56,9 @@ final class RouterFactory {
       }
       healthRoute.handler(new HealthRoute(health));
       all.add(new RouteDef(HttpMethod.GET, options.healthPath(), io.vivace.route.impl.Endpoints.of(() -> null)));
+    }
+    if (ops != null) {
+      all.addAll(ops.mount(router));
     }
     ErrorHandler errors = new ErrorHandler(new AllowedMethods(all));
     router.route().failureHandler(errors);

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The example as a process: its startup line, SIGTERM, and a bad setting. */
+/** The example as a process: its startup line, SIGTERM (readiness first, then the drain), and a bad setting. */
 class HelloProcessTest {
 
   @Test
@@ -26,6 +26,29 @@ class HelloProcessTest {
           HttpResponse.BodyHandlers.ofString());
       assertEquals("Hello, World!", r.body());
       app.terminate();
+      assertEquals(0, app.awaitExit(20_000), app.lines().toString());
+    }
+  }
+
+  @Test
+  void onSigtermReadinessTurnsFalseWhileTheAppStillServesThenItDrains() throws Exception {
+    try (AppProcess app = AppProcess.start(HelloApp.class,
+        Map.of("PORT", "0", "HOST", "127.0.0.1", "VIVACE_DRAIN_DELAY", "3000"))) {
+      int port = app.awaitPort(20_000);
+      HttpClient client = HttpClient.newHttpClient();
+      URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+      assertEquals(200, client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+      app.terminate();
+      int status = 200;
+      long deadline = System.nanoTime() + 2_000_000_000L;
+      while (status == 200 && System.nanoTime() < deadline) {
+        status = client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+      }
+      assertEquals(503, status, "not ready right after SIGTERM");
+      HttpResponse<String> r = client.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/plaintext")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals("Hello, World!", r.body(), "still serving during the drain delay");
       assertEquals(0, app.awaitExit(20_000), app.lines().toString());
     }
   }

@@ -9,7 +9,7 @@ import io.vivace.observe.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The code docs/observability.md quotes (tagged regions, checked by {@code DocsSnippetsTest}). */
+/** The code docs/logging.md quotes (tagged regions, checked by {@code DocsSnippetsTest}). */
 public final class ObservabilitySnippets {
   private ObservabilitySnippets() {
   }
