@@ -29,6 +29,13 @@ public final class VivaceOptions {
    * {@code 0} turns the bound off. Environment {@code VIVACE_BODY_TIMEOUT}.
    */
   public static final long DEFAULT_BODY_TIMEOUT_MS = 30_000;
+  /**
+   * Milliseconds a route's handler may take, for every route and group that declares no timeout of
+   * its own ({@code RouteDef.timeout}, {@code Routes.timeout}): on expiry a 503 problem, and the
+   * late result is dropped: {@value}, no bound. A timeout set in code on the app wins. Environment
+   * {@code VIVACE_REQUEST_TIMEOUT}.
+   */
+  public static final long DEFAULT_REQUEST_TIMEOUT_MS = 0;
   /** Milliseconds in-flight requests get on shutdown: {@value}. Environment {@code VIVACE_SHUTDOWN_TIMEOUT}. */
   public static final long DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
   /** Path of the health route: {@value}; {@code off} disables it. Environment {@code VIVACE_HEALTH_PATH}. */
@@ -96,6 +103,9 @@ public final class VivaceOptions {
   /** {@code VIVACE_SHUTDOWN_TIMEOUT}. */
   public static final Setting<Long> SHUTDOWN_TIMEOUT = Setting.longValue("VIVACE_SHUTDOWN_TIMEOUT", "shutdownTimeoutMs",
       DEFAULT_SHUTDOWN_TIMEOUT_MS, 0, 3_600_000, "ms in-flight requests get on shutdown");
+  /** {@code VIVACE_REQUEST_TIMEOUT}. */
+  public static final Setting<Long> REQUEST_TIMEOUT = Setting.longValue("VIVACE_REQUEST_TIMEOUT", "requestTimeoutMs",
+      DEFAULT_REQUEST_TIMEOUT_MS, 0, 3_600_000, "ms a route's handler may take before a 503 problem, for routes and groups without a timeout of their own; 0 never");
   /** {@code VIVACE_BODY_TIMEOUT}. */
   public static final Setting<Long> BODY_TIMEOUT = Setting.longValue("VIVACE_BODY_TIMEOUT", "bodyTimeoutMs",
       DEFAULT_BODY_TIMEOUT_MS, 0, 3_600_000, "ms a request body may take to arrive after its head, else 408 and the connection is closed; 0 never");
@@ -143,7 +153,7 @@ public final class VivaceOptions {
 
   /** Every setting of these options, in the order docs/configuration.md lists them. */
   public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(PORT, HOST, EVENT_LOOPS, MAX_BODY_SIZE,
-      MAX_URI_LENGTH, MAX_HEADER_SIZE, IDLE_TIMEOUT, BODY_TIMEOUT, SHUTDOWN_TIMEOUT, HEALTH_PATH, SERVER_NAME, NATIVE_TRANSPORT,
+      MAX_URI_LENGTH, MAX_HEADER_SIZE, IDLE_TIMEOUT, BODY_TIMEOUT, REQUEST_TIMEOUT, SHUTDOWN_TIMEOUT, HEALTH_PATH, SERVER_NAME, NATIVE_TRANSPORT,
       STRICT_THREAD_MODE, H2C, WORKER_POOL_SIZE, VIRTUAL_THREADS, METRICS, MANAGEMENT_PORT, DRAIN_DELAY, LIVENESS_TIMEOUT,
       EVENT_LOOP_LAG_INTERVAL);
 
@@ -156,6 +166,7 @@ public final class VivaceOptions {
   private int idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS;
   private long shutdownTimeoutMs = DEFAULT_SHUTDOWN_TIMEOUT_MS;
   private long bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS;
+  private long requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
   private String healthPath = DEFAULT_HEALTH_PATH;
   private String serverName = DEFAULT_SERVER_NAME;
   private boolean nativeTransport = DEFAULT_NATIVE_TRANSPORT;
@@ -199,6 +210,7 @@ public final class VivaceOptions {
     o.idleTimeoutSeconds = IDLE_TIMEOUT.read(config);
     o.shutdownTimeoutMs = SHUTDOWN_TIMEOUT.read(config);
     o.bodyTimeoutMs = BODY_TIMEOUT.read(config);
+    o.requestTimeoutMs = REQUEST_TIMEOUT.read(config);
     String health = HEALTH_PATH.read(config);
     o.healthPath = health.isEmpty() ? null : health;
     o.serverName = SERVER_NAME.read(config);
@@ -284,6 +296,17 @@ public final class VivaceOptions {
 
   public VivaceOptions bodyTimeoutMs(long ms) {
     this.bodyTimeoutMs = BODY_TIMEOUT.check(ms);
+    return this;
+  }
+
+  /** Milliseconds a route's handler may take when it declares no timeout of its own; 0: no bound. */
+  public long requestTimeoutMs() { return requestTimeoutMs; }
+
+  /**
+   * @throws IllegalArgumentException outside 0..3,600,000 ms
+   */
+  public VivaceOptions requestTimeoutMs(long ms) {
+    this.requestTimeoutMs = REQUEST_TIMEOUT.check(ms);
     return this;
   }
 

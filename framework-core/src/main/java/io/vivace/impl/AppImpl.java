@@ -199,6 +199,9 @@ public final class AppImpl implements App {
       return started;
     }
     VivaceOptions o = options;
+    if (o.requestTimeoutMs() > 0) {
+      root.defaultTimeout(Duration.ofMillis(o.requestTimeoutMs()));
+    }
     vertx = Vertx.vertx(new VertxOptions()
         .setEventLoopPoolSize(o.eventLoops())
         .setWorkerPoolSize(o.workerPoolSize())

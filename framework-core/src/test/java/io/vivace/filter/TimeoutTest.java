@@ -79,4 +79,27 @@ class TimeoutTest {
       assertEquals("own", s.get("/g/own").body());
     }
   }
+
+  @Test
+  void theConfiguredRequestTimeoutIsTheDefaultOfRoutesWithoutTheirOwn() throws Exception {
+    // VIVACE_REQUEST_TIMEOUT through the options: routes and groups without a timeout get it
+    try (TestServer s = TestServer.start(TestServer.options().requestTimeoutMs(150), app -> {
+      app.get("/never", () -> new CompletableFuture<String>());
+      app.get("/own", () -> CompletableFuture.supplyAsync(() -> "own",
+          CompletableFuture.delayedExecutor(400, java.util.concurrent.TimeUnit.MILLISECONDS))).timeout(Duration.ofSeconds(3));
+      app.group("/g", g -> g.get("/never", () -> new CompletableFuture<String>()));
+    })) {
+      assertEquals(503, s.get("/never").statusCode());
+      assertEquals(503, s.get("/g/never").statusCode());
+      assertEquals("own", s.get("/own").body(), "a route's own timeout wins");
+    }
+    // a timeout the app sets in code wins over the setting
+    try (TestServer s = TestServer.start(TestServer.options().requestTimeoutMs(100), app -> {
+      app.timeout(Duration.ofSeconds(3));
+      app.get("/slowish", () -> CompletableFuture.supplyAsync(() -> "done",
+          CompletableFuture.delayedExecutor(400, java.util.concurrent.TimeUnit.MILLISECONDS)));
+    })) {
+      assertEquals("done", s.get("/slowish").body());
+    }
+  }
 }

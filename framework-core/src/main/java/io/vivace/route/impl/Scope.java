@@ -74,6 +74,16 @@ public final class Scope implements Routes {
     return this;
   }
 
+  /**
+   * Sets this scope's timeout to {@code timeout} unless one was declared in code (which wins over
+   * {@code VIVACE_REQUEST_TIMEOUT}). Called once, at start, before routes are composed.
+   */
+  public void defaultTimeout(Duration timeout) {
+    if (this.timeout == null) {
+      timeout(timeout);
+    }
+  }
+
   @Override
   public Routes group(String prefix, Consumer<Routes> routes) {
     Objects.requireNonNull(prefix, "prefix");
