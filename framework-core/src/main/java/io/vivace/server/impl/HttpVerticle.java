@@ -91,10 +91,12 @@ final class HttpVerticle extends VerticleBase {
       }
       long t0 = System.nanoTime(); // no route: counted as NO_ROUTE, _OTHER when the method is not known
       meters.begin();
+      req.response().endHandler(v -> { // before the response's last bytes leave, as for every request
+        meters.noRoute(req.method() == null ? null : req.method().name())
+            .record(req.response().getStatusCode(), 0, req.response().bytesWritten(), System.nanoTime() - t0);
+        meters.end();
+      });
       InvalidRequests.handle(req);
-      meters.noRoute(req.method() == null ? null : req.method().name())
-          .record(req.response().getStatusCode(), 0, req.response().bytesWritten(), System.nanoTime() - t0);
-      meters.end();
     }).requestHandler(req -> {
       MultiMap headers = req.response().headers();
       headers.add(HttpHeaders.SERVER, serverName);
