@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       contend for one cache line; a scrape sums the cells.</li>
  * </ul>
  *
- * Look a route's meters up once, when the dispatch table is built ({@link #route}), and call
+ * The app has one instance when metrics are on, shared by every event loop: the server's
+ * observation stage records each request from its response's end handler. Look a route's meters
+ * up once, when the dispatch table is built ({@link #route}), and call
  * {@link Route#record} per request: no tag is built and nothing is looked up by name on the hot
  * path (a status's timer is registered on its first use, then read from an array). Thread-safe;
  * record from any thread.

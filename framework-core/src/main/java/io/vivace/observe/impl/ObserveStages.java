@@ -39,8 +39,8 @@ public final class ObserveStages {
 
   /**
    * The stages of the calling verticle's event loop, bound to its context (so
-   * {@link io.vivace.observe.ClientAddress} finds them) and, when the access log is on, hooked
-   * first into {@code router} to learn the route template; null when every stage is off. Called
+   * {@link io.vivace.observe.ClientAddress} finds them) and, when the access log or the metrics
+   * are on, hooked first into {@code router} to join the routing context's end handlers; null when every stage is off. Called
    * in the verticle's {@code start}, on its event loop.
    *
    * @param meters the app's HTTP meters, or null when metrics are off
