@@ -78,6 +78,12 @@ public final class VivaceOptions {
   public static final long DEFAULT_LIVENESS_TIMEOUT_MS = 1_000;
   /** Milliseconds between event-loop lag measurements on each loop: {@value}. Environment {@code VIVACE_EVENT_LOOP_LAG_INTERVAL}. */
   public static final long DEFAULT_EVENT_LOOP_LAG_INTERVAL_MS = 500;
+  /**
+   * Upper bounds, in ms, of the {@code http.server.requests} latency histogram's buckets: 5 ms to
+   * 10 s (those of {@code HttpServerMeters.DEFAULT_BUCKETS}). Environment {@code VIVACE_METRICS_BUCKETS}.
+   */
+  public static final java.util.List<Long> DEFAULT_METRICS_BUCKETS_MS = java.util.List.of(
+      5L, 10L, 25L, 50L, 100L, 250L, 500L, 1_000L, 2_500L, 5_000L, 10_000L);
 
   /** {@code PORT}. */
   public static final Setting<Integer> PORT = Setting.integer("PORT", "port", DEFAULT_PORT, 0, 65535,
@@ -150,12 +156,17 @@ public final class VivaceOptions {
   public static final Setting<Long> EVENT_LOOP_LAG_INTERVAL = Setting.longValue("VIVACE_EVENT_LOOP_LAG_INTERVAL",
       "eventLoopLagIntervalMs", DEFAULT_EVENT_LOOP_LAG_INTERVAL_MS, 10, 60_000,
       "ms between event-loop lag measurements (a timer on each loop; metrics on)");
+  /** {@code VIVACE_METRICS_BUCKETS}: comma-separated durations in ms (1..3600000 each). */
+  public static final Setting<java.util.List<String>> METRICS_BUCKETS = Setting.list("VIVACE_METRICS_BUCKETS",
+      "metricsBucketsMs", DEFAULT_METRICS_BUCKETS_MS.stream().map(String::valueOf).toList(),
+      "durations in ms such as 5,25,100", VivaceOptions::bucketMs,
+      "upper bounds, ms, of the `http.server.requests` latency histogram's buckets (metrics on)");
 
   /** Every setting of these options, in the order docs/configuration.md lists them. */
   public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(PORT, HOST, EVENT_LOOPS, MAX_BODY_SIZE,
       MAX_URI_LENGTH, MAX_HEADER_SIZE, IDLE_TIMEOUT, BODY_TIMEOUT, REQUEST_TIMEOUT, SHUTDOWN_TIMEOUT, HEALTH_PATH, SERVER_NAME, NATIVE_TRANSPORT,
       STRICT_THREAD_MODE, H2C, WORKER_POOL_SIZE, VIRTUAL_THREADS, METRICS, MANAGEMENT_PORT, DRAIN_DELAY, LIVENESS_TIMEOUT,
-      EVENT_LOOP_LAG_INTERVAL);
+      EVENT_LOOP_LAG_INTERVAL, METRICS_BUCKETS);
 
   private int port = DEFAULT_PORT;
   private String host = DEFAULT_HOST;
@@ -179,6 +190,7 @@ public final class VivaceOptions {
   private long drainDelayMs = DEFAULT_DRAIN_DELAY_MS;
   private long livenessTimeoutMs = DEFAULT_LIVENESS_TIMEOUT_MS;
   private long eventLoopLagIntervalMs = DEFAULT_EVENT_LOOP_LAG_INTERVAL_MS;
+  private java.util.List<Long> metricsBucketsMs = DEFAULT_METRICS_BUCKETS_MS;
   private io.vivace.observe.ObserveOptions observe = new io.vivace.observe.ObserveOptions();
 
   /** Options with every field at its {@code DEFAULT_*} value; {@link #fromEnvironment()} reads them instead. */
@@ -224,6 +236,7 @@ public final class VivaceOptions {
     o.drainDelayMs = DRAIN_DELAY.read(config);
     o.livenessTimeoutMs = LIVENESS_TIMEOUT.read(config);
     o.eventLoopLagIntervalMs = EVENT_LOOP_LAG_INTERVAL.read(config);
+    o.metricsBucketsMs = METRICS_BUCKETS.read(config).stream().map(Long::valueOf).toList();
     o.observe = io.vivace.observe.ObserveOptions.from(config);
     return o;
   }
@@ -395,6 +408,25 @@ public final class VivaceOptions {
   }
 
   /** Milliseconds between event-loop lag measurements. */
+  /** Upper bounds, ms, of the HTTP latency histogram's buckets; empty: the defaults. */
+  public java.util.List<Long> metricsBucketsMs() { return metricsBucketsMs; }
+
+  /** @param ms upper bounds of the HTTP latency histogram's buckets, each 1..3600000 ms; empty: the defaults */
+  public VivaceOptions metricsBucketsMs(java.util.List<Long> ms) {
+    this.metricsBucketsMs = METRICS_BUCKETS.check(ms.stream().map(String::valueOf).toList()).stream()
+        .map(Long::valueOf).toList();
+    return this;
+  }
+
+  private static boolean bucketMs(String item) {
+    try {
+      long ms = Long.parseLong(item);
+      return ms >= 1 && ms <= 3_600_000;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   public long eventLoopLagIntervalMs() { return eventLoopLagIntervalMs; }
 
   public VivaceOptions eventLoopLagIntervalMs(long ms) {

@@ -14,6 +14,7 @@ import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
 import io.vivace.health.impl.Probes;
 import io.vivace.metrics.Metrics;
+import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.metrics.impl.MetricsImpl;
 import io.vivace.server.impl.OpsRoutes;
 import io.vivace.route.Endpoint;
@@ -211,7 +212,8 @@ public final class AppImpl implements App {
     metrics.bind(vertx, o);
     probes = new Probes(health, o.livenessTimeoutMs());
     servers = new HttpServers(vertx, routes.stream().map(root::served).toList(), health, o, virtualThreads, stages,
-        new OpsRoutes(metrics, probes, o));
+        new OpsRoutes(metrics, probes, o), metrics.registry() == null ? null
+            : new HttpServerMeters(metrics.registry(), HttpServerMeters.bucketsOfMillis(o.metricsBucketsMs())));
     // A promise bound to no context: its listeners run wherever it completes, even after a failed
     // start has closed Vert.x and its event loops.
     Promise<App> result = Promise.promise();

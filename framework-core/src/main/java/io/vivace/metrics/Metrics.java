@@ -7,9 +7,10 @@ import io.vivace.metrics.impl.MetricsImpl;
 /**
  * The app's metrics: one Micrometer {@link MeterRegistry} per app, rendered for Prometheus at
  * {@code GET /metrics} (Prometheus text format 0.0.4, or OpenMetrics 1.0.0 when the request's
- * {@code Accept} names {@code application/openmetrics-text}). It carries the JVM, process and
- * event-loop meters, and those of every module (database, caches, authentication); see
- * docs/observability.md for every name.
+ * {@code Accept} names {@code application/openmetrics-text}). It carries the HTTP server's meters
+ * (per method, route template and status; latency buckets from {@code VIVACE_METRICS_BUCKETS}), the
+ * JVM, process and event-loop meters, and those of every module (database, caches,
+ * authentication); see docs/observability.md for every name.
  *
  * <p>{@code VIVACE_METRICS=false} turns metrics off: no registry is made, {@link #registry()} is
  * null, nothing is recorded and {@code /metrics} answers 404. A module asks for the registry in its

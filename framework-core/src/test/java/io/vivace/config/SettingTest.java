@@ -101,6 +101,18 @@ class SettingTest {
     assertTrue(e.getMessage().startsWith("VIVACE_LOG_LEVEL"), e.getMessage());
   }
 
+  @Test
+  void metricsBucketsParseAndNameThemselvesWhenBad() {
+    assertEquals(VivaceOptions.DEFAULT_METRICS_BUCKETS_MS, VivaceOptions.from(config(Map.of())).metricsBucketsMs());
+    assertEquals(java.util.List.of(2L, 20L, 200L),
+        VivaceOptions.from(config(Map.of("VIVACE_METRICS_BUCKETS", " 2, 20 ,200"))).metricsBucketsMs());
+    for (String bad : new String[] {"5,fast", "0", "-5", "1.5", "3600001"}) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> VivaceOptions.from(config(Map.of("VIVACE_METRICS_BUCKETS", bad))), bad);
+      assertTrue(e.getMessage().startsWith("VIVACE_METRICS_BUCKETS"), e.getMessage());
+    }
+  }
+
   private static java.util.List<Setting<?>> concat(java.util.List<Setting<?>> a, java.util.List<Setting<?>> b) {
     java.util.List<Setting<?>> all = new java.util.ArrayList<>(a);
     all.addAll(b);

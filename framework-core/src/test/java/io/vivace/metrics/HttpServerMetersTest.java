@@ -64,6 +64,21 @@ class HttpServerMetersTest {
   }
 
   @Test
+  void unmatchedRequestsKeepTheirMethodUnlessItIsUnknown() {
+    HttpServerMeters meters = new HttpServerMeters(registry);
+    assertSame(meters.route("DELETE", HttpServerMeters.NO_ROUTE), meters.noRoute("DELETE"));
+    assertSame(meters.noRoute("DELETE"), meters.noRoute("DELETE"), "made once, then read from an array");
+    meters.noRoute("BREW").record(405, 0, 0, 1);
+    meters.noRoute("PROPFIND").record(405, 0, 0, 1);
+    meters.noRoute(null).record(400, 0, 0, 1);
+    List<Sample> s = scrape();
+    assertEquals(2.0, PrometheusText.value(s, "http_server_requests_seconds_count",
+        "method", HttpServerMeters.OTHER_METHOD, "route", "NONE", "status", "405"), "a client cannot add a label value");
+    assertEquals(1.0, PrometheusText.value(s, "http_server_requests_seconds_count",
+        "method", HttpServerMeters.OTHER_METHOD, "route", "NONE", "status", "400"));
+  }
+
+  @Test
   void bucketsCanBeChosen() {
     HttpServerMeters meters = new HttpServerMeters(registry, Duration.ofMillis(1), Duration.ofMillis(2));
     meters.record("GET", "/", 200, 0, 0, TimeUnit.MICROSECONDS.toNanos(1500));

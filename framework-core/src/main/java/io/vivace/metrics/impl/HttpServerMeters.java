@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The HTTP server's meters, for the dispatcher to record each request with: per method and route
@@ -20,10 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *       Prometheus computes percentiles ({@code histogram_quantile}).</li>
  *   <li>{@code http.server.request.size}, {@code http.server.response.size} (distribution
  *       summaries, bytes; tags {@code method}, {@code route}): body bytes in and out.</li>
- *   <li>{@code http.server.requests.active} (gauge; no tags): requests begun and not yet ended.</li>
+ *   <li>{@code http.server.requests.active} (gauge; no tags): requests begun and not yet ended. A
+ *       {@link LongAdder}: event loops counting at once update their own cells, so they do not
+ *       contend for one cache line; a scrape sums the cells.</li>
  * </ul>
  *
- * Look a route's meters up once, when the dispatch table is built ({@link #route}), and call
+ * The app has one instance when metrics are on, shared by every event loop: the server's
+ * observation stage records each request from its response's end handler. Look a route's meters
+ * up once, when the dispatch table is built ({@link #route}), and call
  * {@link Route#record} per request: no tag is built and nothing is looked up by name on the hot
  * path (a status's timer is registered on its first use, then read from an array). Thread-safe;
  * record from any thread.
@@ -36,11 +41,18 @@ public final class HttpServerMeters {
       Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
   /** The {@code route} of requests that matched no route (404, 405 before routing): {@value}. */
   public static final String NO_ROUTE = "NONE";
+  /** The {@code method} of a request that matched no route with a method outside RFC 9110's: {@value}. */
+  public static final String OTHER_METHOD = "_OTHER";
+  /** RFC 9110's methods (and PATCH, RFC 5789): the only {@code method} values of {@link #NO_ROUTE}. */
+  private static final String[] KNOWN_METHODS = {
+      "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"};
 
   private final MeterRegistry registry;
   private final Duration[] buckets;
-  private final AtomicLong active = new AtomicLong();
+  private final LongAdder active = new LongAdder();
   private final ConcurrentHashMap<String, Route> byKey = new ConcurrentHashMap<>();
+  /** {@link #NO_ROUTE}'s meters by method ({@link #KNOWN_METHODS}, then {@link #OTHER_METHOD}), made on first use. */
+  private final Route[] noRoute = new Route[KNOWN_METHODS.length + 1];
 
   /**
    * @param registry where the meters are registered
@@ -49,7 +61,7 @@ public final class HttpServerMeters {
   public HttpServerMeters(MeterRegistry registry, Duration... buckets) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.buckets = buckets.length == 0 ? DEFAULT_BUCKETS.clone() : buckets.clone();
-    Gauge.builder("http.server.requests.active", active, AtomicLong::get)
+    Gauge.builder("http.server.requests.active", active, LongAdder::sum)
         .description("HTTP requests begun and not yet answered")
         .register(registry);
   }
@@ -63,6 +75,39 @@ public final class HttpServerMeters {
    */
   public Route route(String method, String routeTemplate) {
     return byKey.computeIfAbsent(method + ' ' + routeTemplate, k -> new Route(method, routeTemplate));
+  }
+
+  /**
+   * Durations of {@code ms} milliseconds each, for the constructor.
+   *
+   * @param ms bucket upper bounds in ms; empty: an empty array (the defaults)
+   */
+  public static Duration[] bucketsOfMillis(List<Long> ms) {
+    Duration[] out = new Duration[ms.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Duration.ofMillis(ms.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * The meters of requests with {@code method} that matched no route ({@link #NO_ROUTE}): a method
+   * outside RFC 9110's is recorded as {@link #OTHER_METHOD}, so a client cannot add labels. No
+   * lookup by name after a method's first use (a scan of nine constants).
+   *
+   * @param method the request's method name ({@code HttpMethod.name()})
+   */
+  public Route noRoute(String method) {
+    int i = 0;
+    while (i < KNOWN_METHODS.length && !KNOWN_METHODS[i].equals(method)) {
+      i++;
+    }
+    Route r = noRoute[i];
+    if (r == null) {
+      r = route(i < KNOWN_METHODS.length ? KNOWN_METHODS[i] : OTHER_METHOD, NO_ROUTE); // racy: same object
+      noRoute[i] = r;
+    }
+    return r;
   }
 
   /**
@@ -80,12 +125,12 @@ public final class HttpServerMeters {
 
   /** A request began (the {@code http.server.requests.active} gauge goes up). */
   public void begin() {
-    active.incrementAndGet();
+    active.increment();
   }
 
   /** A request that {@link #begin() began} ended, answered or not. */
   public void end() {
-    active.decrementAndGet();
+    active.decrement();
   }
 
   /** The meters of one method and route; a status's timer is registered on its first use. */

@@ -49,15 +49,13 @@ final class AccessLogWriter {
   }
 
   /**
-   * Starts the record of {@code req}: it is written when the response ends. Its route is the path
-   * when a route has that exact path (served from the static table, or answered before dispatch);
-   * a request that goes to the router gets the template of the route that matches there.
+   * The route of {@code req} as far as known before dispatch: its path when a route has that exact
+   * path (served from the static table, or answered before dispatch), else null (a request that
+   * goes to the router gets the template of the route that matches there).
    */
-  AccessRecord begin(HttpServerRequest req, CharSequence id) {
+  String exactRoute(HttpServerRequest req) {
     String path = req.path();
-    AccessRecord r = new AccessRecord(this, req, System.nanoTime(), id, exactPaths.contains(path) ? path : null);
-    req.response().endHandler(r);
-    return r;
+    return exactPaths.contains(path) ? path : null;
   }
 
   void write(AccessRecord r) {
@@ -80,7 +78,7 @@ final class AccessLogWriter {
       b.append(",\"path\":");
       jsonString(b, req.path());
       b.append(",\"status\":").append(resp.getStatusCode());
-      b.append(",\"bytes\":").append(bytes(req, resp));
+      b.append(",\"bytes\":").append(AccessRecord.bodyBytesWritten(req, resp));
       b.append(",\"duration_us\":").append(micros);
       b.append(",\"request_id\":");
       jsonString(b, r.id);
@@ -92,7 +90,7 @@ final class AccessLogWriter {
           .append(req.method().name()).append(' ');
       clfText(b, req.path());
       b.append(' ').append(protocol(req)).append("\" ").append(resp.getStatusCode()).append(' ');
-      long bytes = bytes(req, resp);
+      long bytes = AccessRecord.bodyBytesWritten(req, resp);
       if (bytes > 0) {
         b.append(bytes);
       } else {
@@ -112,11 +110,6 @@ final class AccessLogWriter {
       }
     }
     LOG.info(b.toString());
-  }
-
-  /** The body bytes sent: none for HEAD (Vert.x counts the body it did not send). */
-  private static long bytes(HttpServerRequest req, HttpServerResponse resp) {
-    return req.method() == io.vertx.core.http.HttpMethod.HEAD ? 0 : resp.bytesWritten();
   }
 
   private String secondText(long millis) {

@@ -1,25 +1,36 @@
 package io.vivace.observe.impl;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vivace.metrics.impl.HttpServerMeters;
 
 /**
- * What the access log keeps of one request from its head to its end: the request, when it arrived
- * ({@link System#nanoTime()}), its id and its route template. It is the response's end handler
- * (on the router's path, one of the routing context's end handlers), so the line is written once
- * the response has ended or the connection was closed; a second call does nothing. Confined to the
- * request's event loop.
+ * What the server keeps of one request from its head to its end, for the access log and the HTTP
+ * meters (either or both; with both off there is none): the request, when it arrived
+ * ({@link System#nanoTime()}, read once for both), its id, its route template and that route's
+ * meters. It is the response's end handler (on the router's path, one of the routing context's end
+ * handlers), so the line is written and the request recorded once the response has ended or the
+ * connection was closed; a second call does nothing. Confined to the request's event loop.
  */
 final class AccessRecord implements Handler<Void> {
+  /** The access log, or null when it is off. */
   final AccessLogWriter writer;
+  /** The HTTP meters, or null when metrics are off. */
+  final HttpServerMeters meters;
   final HttpServerRequest req;
   final long startNanos;
   final CharSequence id;
   /** The route template, or null while unknown (no route matched). */
   String route;
+  /** The matched route's meters for this request's method, or null while no route matched. */
+  HttpServerMeters.Route meter;
 
-  AccessRecord(AccessLogWriter writer, HttpServerRequest req, long startNanos, CharSequence id, String route) {
+  AccessRecord(AccessLogWriter writer, HttpServerMeters meters, HttpServerRequest req, long startNanos,
+      CharSequence id, String route) {
     this.writer = writer;
+    this.meters = meters;
     this.req = req;
     this.startNanos = startNanos;
     this.id = id;
@@ -44,11 +55,24 @@ final class AccessRecord implements Handler<Void> {
       return;
     }
     written = true;
-    writer.write(this);
+    if (writer != null) {
+      writer.write(this);
+    }
+    if (meters != null) {
+      HttpServerResponse resp = req.response();
+      HttpServerMeters.Route m = meter != null ? meter : meters.noRoute(req.method().name());
+      m.record(resp.getStatusCode(), req.bytesRead(), bodyBytesWritten(req, resp), System.nanoTime() - startNanos);
+      meters.end();
+    }
     if (others != null) {
       for (Handler<Void> h : others) {
         h.handle(null);
       }
     }
+  }
+
+  /** The body bytes sent: none for HEAD (Vert.x counts the body it did not send). */
+  static long bodyBytesWritten(HttpServerRequest req, HttpServerResponse resp) {
+    return req.method() == HttpMethod.HEAD ? 0 : resp.bytesWritten();
   }
 }

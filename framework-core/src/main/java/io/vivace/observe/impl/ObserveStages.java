@@ -8,12 +8,15 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.Router;
+import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.observe.ObserveOptions;
 import java.security.SecureRandom;
 
 /**
- * The server-level stages of one event loop, composed once at start from {@link ObserveOptions}:
- * the request id, the access log and the client address behind trusted proxies. Every request
+ * The server-level stages of one event loop, composed once at start from {@link ObserveOptions}
+ * and the app's {@link HttpServerMeters}: the request id, the access log, the HTTP meters and the
+ * client address behind trusted proxies. The access log and the meters share one end record per
+ * request ({@link AccessRecord}) and one end hook. Every request
  * passes {@link #begin} before it is dispatched (static table or router, 404s included). A stage
  * that is off is a null field: no work and no allocation for it. With everything off there is no
  * instance at all ({@link #start} returns null). Confined to its event loop.
@@ -25,36 +28,41 @@ public final class ObserveStages {
   private final RequestIdSource ids;
   private final AccessLogWriter access;
   private final ProxiedClients clients;
+  private final HttpServerMeters meters;
 
-  private ObserveStages(RequestIdSource ids, AccessLogWriter access, ProxiedClients clients) {
+  private ObserveStages(RequestIdSource ids, AccessLogWriter access, ProxiedClients clients, HttpServerMeters meters) {
     this.ids = ids;
     this.access = access;
     this.clients = clients;
+    this.meters = meters;
   }
 
   /**
    * The stages of the calling verticle's event loop, bound to its context (so
-   * {@link io.vivace.observe.ClientAddress} finds them) and, when the access log is on, hooked
-   * first into {@code router} to learn the route template; null when every stage is off. Called
+   * {@link io.vivace.observe.ClientAddress} finds them) and, when the access log or the metrics
+   * are on, hooked first into {@code router} to join the routing context's end handlers; null when every stage is off. Called
    * in the verticle's {@code start}, on its event loop.
+   *
+   * @param meters the app's HTTP meters, or null when metrics are off
    */
   public static ObserveStages start(ObserveOptions options, Context verticleContext, Router router,
-      java.util.List<io.vivace.route.RouteDef> routes) {
+      java.util.List<io.vivace.route.RouteDef> routes, HttpServerMeters meters) {
     ProxiedClients clients = options.trustedProxies().isEmpty() ? null
         : new ProxiedClients(Cidrs.of(options.trustedProxies()));
     RequestIdSource ids = options.requestId() ? new RequestIdSource(new SecureRandom()) : null;
     AccessLogWriter access = options.accessLog() == ObserveOptions.AccessLog.OFF ? null
         : new AccessLogWriter(options.accessLog() == ObserveOptions.AccessLog.JSON, clients, exactPaths(routes));
-    if (ids == null && access == null && clients == null) {
+    if (ids == null && access == null && clients == null && meters == null) {
       return null;
     }
-    ObserveStages stages = new ObserveStages(ids, access, clients);
+    ObserveStages stages = new ObserveStages(ids, access, clients, meters);
     ((ContextInternal) verticleContext).unwrap().putLocal(ObserveLocals.STAGES, ObserveLocals.PLAIN, stages);
-    if (access != null) {
+    if (access != null || meters != null) {
       router.route().order(Integer.MIN_VALUE).handler(ctx -> {
         AccessRecord r = record(ctx);
         if (r != null) {
           r.route = null; // unknown until a route matches here (routeTemplate)
+          r.meter = null;
           // Vert.x Web takes the response's one end handler for its own list (a route's
           // addEndHandler): join that list, so the record is written exactly once either way.
           ctx.addEndHandler(ended -> r.handle(null));
@@ -66,19 +74,39 @@ public final class ObserveStages {
   }
 
   /**
-   * The first handler of a routed route when the access log is on: records {@code template} as the
-   * request's route template, then goes on. Called on the event loop.
+   * The first handler of a routed route when the access log or the metrics are on: records
+   * {@code template} as the request's route template and its meters as the request's, then goes
+   * on. Called on the event loop.
+   *
+   * @param meter the route's meters for its declared method, or null when metrics are off
+   * @param headMeter the route's meters for HEAD (a GET route answers HEAD too), or null
    */
-  public static Handler<RoutingContext> routeTemplate(String template) {
-    return new RouteTemplate(template);
+  public static Handler<RoutingContext> routeTemplate(String template, HttpServerMeters.Route meter,
+      HttpServerMeters.Route headMeter) {
+    return new RouteTemplate(template, meter, headMeter);
+  }
+
+  /**
+   * Records {@code meter} as the meters of {@code req}, served from the static table (its route
+   * template is known from its path). Called on the request's event loop, metrics on.
+   */
+  public static void matched(HttpServerRequest req, HttpServerMeters.Route meter) {
+    AccessRecord r = ObserveLocals.contextOf(req).getLocal(ObserveLocals.ACCESS, ObserveLocals.PLAIN);
+    if (r != null) {
+      r.meter = meter;
+    }
   }
 
   /** A platform handler: Vert.x Web runs it before body and user handlers. */
   private static final class RouteTemplate implements PlatformHandler {
     private final String template;
+    private final HttpServerMeters.Route meter;
+    private final HttpServerMeters.Route headMeter;
 
-    RouteTemplate(String template) {
+    RouteTemplate(String template, HttpServerMeters.Route meter, HttpServerMeters.Route headMeter) {
       this.template = template;
+      this.meter = meter;
+      this.headMeter = headMeter;
     }
 
     @Override
@@ -86,6 +114,7 @@ public final class ObserveStages {
       AccessRecord r = record(ctx);
       if (r != null) {
         r.route = template;
+        r.meter = ctx.request().method() == io.vertx.core.http.HttpMethod.HEAD ? headMeter : meter;
       }
       ctx.next();
     }
@@ -121,10 +150,11 @@ public final class ObserveStages {
 
   /**
    * Runs the stages for {@code req}, on its event loop, before it is dispatched: the request id
-   * (stored on the request's context, echoed as {@code X-Request-Id}), the access-log record.
+   * (stored on the request's context, echoed as {@code X-Request-Id}), the end record of the
+   * access log and the meters (the active-requests gauge goes up; the record takes it down).
    */
   public void begin(HttpServerRequest req) {
-    if (ids == null && access == null) {
+    if (ids == null && access == null && meters == null) {
       return; // only trusted proxies: resolved on demand
     }
     ContextInternal ctx = ObserveLocals.contextOf(req);
@@ -134,8 +164,14 @@ public final class ObserveStages {
       ctx.putLocal(ObserveLocals.REQUEST_ID, ObserveLocals.PLAIN, id);
       req.response().headers().add(X_REQUEST_ID, id);
     }
-    if (access != null) {
-      ctx.putLocal(ObserveLocals.ACCESS, ObserveLocals.PLAIN, access.begin(req, id));
+    if (access != null || meters != null) {
+      AccessRecord r = new AccessRecord(access, meters, req, System.nanoTime(), id,
+          access != null ? access.exactRoute(req) : null);
+      req.response().endHandler(r);
+      ctx.putLocal(ObserveLocals.ACCESS, ObserveLocals.PLAIN, r);
+      if (meters != null) {
+        meters.begin();
+      }
     }
   }
 

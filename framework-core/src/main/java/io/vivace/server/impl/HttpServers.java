@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
+import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.route.RouteDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class HttpServers {
   private final ServerStages stages;
   private final OpsRoutes ops;
   private final ManagementServer management;
+  private final HttpServerMeters meters;
   private final List<HttpVerticle> verticles = new CopyOnWriteArrayList<>();
   private volatile int port = -1;
   private volatile int managementPort = -1;
@@ -30,10 +32,12 @@ public final class HttpServers {
   /**
    * @param ops the metrics and probe routes: on the app's port, or on the management server when
    *     {@code options.managementPort()} is set
+   * @param meters the app's HTTP meters, shared by every event loop; null when metrics are off
    */
   public HttpServers(Vertx vertx, List<RouteDef> routes, Health health, VivaceOptions options, Executor blockingExecutor,
-      ServerStages stages, OpsRoutes ops) {
+      ServerStages stages, OpsRoutes ops, HttpServerMeters meters) {
     this.vertx = vertx;
+    this.meters = meters;
     this.stages = stages;
     boolean separate = options.managementPort() > 0;
     this.ops = separate ? null : ops;
@@ -63,7 +67,7 @@ public final class HttpServers {
   }
 
   private HttpVerticle verticle(int port) {
-    HttpVerticle v = new HttpVerticle(routes, health, options, port, blockingExecutor, stages, ops);
+    HttpVerticle v = new HttpVerticle(routes, health, options, port, blockingExecutor, stages, ops, meters);
     verticles.add(v);
     return v;
   }

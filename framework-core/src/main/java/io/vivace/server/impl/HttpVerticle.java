@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
+import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.observe.impl.ObserveStages;
 import io.vivace.route.RouteDef;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * (security headers, CORS) run next, before dispatch, when any is on. Idle HTTP/1.x connections are
  * closed by an {@link IdleCloser} per connection rather than Vert.x's per-request idle handler. Static routes
  * ({@link StaticRoutes}) are answered directly, everything else by the Vert.x Web router. The
- * request id and the access log ({@link ObserveStages}) see every request first, preflights included.
+ * request id, the access log and the HTTP meters ({@link ObserveStages}) see every request first,
+ * preflights included; a request whose head is invalid is counted in the meters as matching no route.
  */
 final class HttpVerticle extends VerticleBase {
   private final List<RouteDef> routes;
@@ -32,13 +34,15 @@ final class HttpVerticle extends VerticleBase {
   private final Executor blockingExecutor;
   private final ServerStages stages;
   private final OpsRoutes ops;
+  private final HttpServerMeters meters;
   private HttpServer server;
   private HttpConnections connections;
   private boolean idleWarned;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
-      ServerStages stages, OpsRoutes ops) {
+      ServerStages stages, OpsRoutes ops, HttpServerMeters meters) {
     this.ops = ops;
+    this.meters = meters;
     this.routes = routes;
     this.stages = stages;
     this.health = health;
@@ -49,7 +53,7 @@ final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = RouterFactory.create(vertx, routes, health, options, blockingExecutor, ops);
+    Router router = RouterFactory.create(vertx, routes, health, options, blockingExecutor, ops, meters);
     DateHeader date = new DateHeader(System::currentTimeMillis);
     vertx.setPeriodic(DateHeader.TICK_MS, id -> date.refresh());
     CharSequence serverName = HttpHeaders.createOptimized(options.serverName());
@@ -66,8 +70,8 @@ final class HttpVerticle extends VerticleBase {
         .setHttp2ClearTextEnabled(options.h2c());
     stages.configure(serverOptions);
     ServerStages perRequest = stages.perRequest();
-    StaticRoutes direct = StaticRoutes.of(routes);
-    ObserveStages observe = ObserveStages.start(options.observe(), context, router, routes); // null when all off
+    StaticRoutes direct = StaticRoutes.of(routes, meters);
+    ObserveStages observe = ObserveStages.start(options.observe(), context, router, routes, meters); // null when all off
     connections = new HttpConnections(serverOptions, stages);
     long idleNanos = ownIdleTimeout ? TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()) : 0;
     server = vertx.createHttpServer(serverOptions).connectionHandler(conn -> {
@@ -81,6 +85,17 @@ final class HttpVerticle extends VerticleBase {
       MultiMap headers = req.response().headers();
       headers.add(HttpHeaders.SERVER, serverName);
       headers.add(HttpHeaders.DATE, date.value());
+      if (meters == null) {
+        InvalidRequests.handle(req);
+        return;
+      }
+      long t0 = System.nanoTime(); // no route: counted as NO_ROUTE, _OTHER when the method is not known
+      meters.begin();
+      req.response().endHandler(v -> { // before the response's last bytes leave, as for every request
+        meters.noRoute(req.method() == null ? null : req.method().name())
+            .record(req.response().getStatusCode(), 0, req.response().bytesWritten(), System.nanoTime() - t0);
+        meters.end();
+      });
       InvalidRequests.handle(req);
     }).requestHandler(req -> {
       MultiMap headers = req.response().headers();

@@ -31,7 +31,7 @@ final class ManagementServer {
   /** Listens; completes with the bound port. */
   Future<Integer> start() {
     Router router = Router.router(vertx);
-    List<RouteDef> defs = ops.mount(router);
+    List<RouteDef> defs = ops.mount(router, null);
     ErrorHandler errors = new ErrorHandler(new AllowedMethods(defs));
     router.route().failureHandler(errors);
     for (int code : new int[] {400, 404, 405, 500}) {

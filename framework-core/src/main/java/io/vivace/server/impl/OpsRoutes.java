@@ -2,6 +2,8 @@ package io.vivace.server.impl;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vivace.config.VivaceOptions;
@@ -10,6 +12,7 @@ import io.vivace.metrics.impl.MetricsImpl;
 import io.vivace.route.RouteDef;
 import io.vivace.route.impl.Endpoints;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The operations routes: {@code GET /metrics} (when metrics are on) and the liveness and
@@ -36,22 +39,32 @@ public final class OpsRoutes {
     this.healthPath = options.healthPath();
   }
 
-  /** Adds the routes to {@code router}; returns them as route declarations (for {@code Allow}). */
-  List<RouteDef> mount(Router router) {
+  /**
+   * Adds the routes to {@code router}; returns them as route declarations (for {@code Allow}).
+   *
+   * @param first makes each route's first handler from its path (its template for the access log
+   *     and the meters), or null for none
+   */
+  List<RouteDef> mount(Router router, Function<String, Handler<RoutingContext>> first) {
     List<RouteDef> defs = new java.util.ArrayList<>();
     if (metrics != null) {
-      router.route(METRICS_PATH).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::metrics);
+      route(router, METRICS_PATH, first).handler(this::metrics);
       defs.add(def(METRICS_PATH));
     }
     if (healthPath != null) {
       String live = healthPath.endsWith("/") ? healthPath + "live" : healthPath + "/live";
       String ready = healthPath.endsWith("/") ? healthPath + "ready" : healthPath + "/ready";
-      router.route(live).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(probes::live);
-      router.route(ready).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(probes::ready);
+      route(router, live, first).handler(probes::live);
+      route(router, ready, first).handler(probes::ready);
       defs.add(def(live));
       defs.add(def(ready));
     }
     return defs;
+  }
+
+  private static Route route(Router router, String path, Function<String, Handler<RoutingContext>> first) {
+    Route r = router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
+    return first == null ? r : r.handler(first.apply(path));
   }
 
   private static RouteDef def(String path) {

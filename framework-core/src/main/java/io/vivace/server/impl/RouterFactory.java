@@ -9,6 +9,7 @@ import io.vivace.config.VivaceOptions;
 import io.vivace.observe.ObserveOptions;
 import io.vivace.observe.impl.ObserveStages;
 import io.vivace.health.Health;
+import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.route.Endpoint;
 import io.vivace.route.RouteDef;
 import io.vivace.route.impl.Pipeline;
@@ -20,15 +21,18 @@ import java.util.concurrent.Executor;
  * Builds one event loop's Vert.x Web {@link Router} from the declared routes: a body handler only
  * on routes whose extractors read the body, GET routes also answering HEAD, the health route after
  * the user's (so a user route on the same path wins), then the {@link OpsRoutes} (metrics and
- * probes) unless they are on the management port, and the problem error handler.
+ * probes) unless they are on the management port, and the problem error handler. When the access
+ * log or the metrics are on, every route's first handler records its template and its meters
+ * ({@link ObserveStages#routeTemplate}), looked up here once.
  */
 final class RouterFactory {
   private RouterFactory() {
   }
 
   static Router create(Vertx vertx, List<RouteDef> routes, Health health, VivaceOptions options,
-      Executor blockingExecutor, OpsRoutes ops) {
+      Executor blockingExecutor, OpsRoutes ops, HttpServerMeters meters) {
     Router router = Router.router(vertx);
+    boolean tagged = meters != null || options.observe().accessLog() != ObserveOptions.AccessLog.OFF;
     BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodySize());
     BodyTimeout bodyTimeout = options.bodyTimeoutMs() > 0 ? new BodyTimeout(options.bodyTimeoutMs()) : null;
     for (RouteDef def : routes) {
@@ -36,8 +40,9 @@ final class RouterFactory {
       if (def.method() == HttpMethod.GET) {
         route.method(HttpMethod.HEAD);
       }
-      if (options.observe().accessLog() != ObserveOptions.AccessLog.OFF) {
-        route.handler(ObserveStages.routeTemplate(def.path())); // the access log's route template
+      if (tagged) { // the route template of the access log and the meters
+        route.handler(ObserveStages.routeTemplate(def.path(), meter(meters, def.method(), def.path()),
+            meter(meters, def.method() == HttpMethod.GET ? HttpMethod.HEAD : def.method(), def.path())));
       }
       Endpoint endpoint = def.endpoint();
       if (endpoint.readsBody()) {
@@ -51,14 +56,14 @@ final class RouterFactory {
     List<RouteDef> all = new ArrayList<>(routes);
     if (options.healthPath() != null) {
       Route healthRoute = router.route(options.healthPath()).method(HttpMethod.GET).method(HttpMethod.HEAD);
-      if (options.observe().accessLog() != ObserveOptions.AccessLog.OFF) {
-        healthRoute.handler(ObserveStages.routeTemplate(options.healthPath()));
+      if (tagged) {
+        healthRoute.handler(tagger(meters).apply(options.healthPath()));
       }
       healthRoute.handler(new HealthRoute(health));
       all.add(new RouteDef(HttpMethod.GET, options.healthPath(), io.vivace.route.impl.Endpoints.of(() -> null)));
     }
     if (ops != null) {
-      all.addAll(ops.mount(router));
+      all.addAll(ops.mount(router, tagged ? tagger(meters) : null));
     }
     ErrorHandler errors = new ErrorHandler(new AllowedMethods(all));
     router.route().failureHandler(errors);
@@ -66,5 +71,17 @@ final class RouterFactory {
       router.errorHandler(code, errors);
     }
     return router;
+  }
+
+  /** The meters of {@code method} and {@code template}, or null when metrics are off. */
+  private static HttpServerMeters.Route meter(HttpServerMeters meters, HttpMethod method, String template) {
+    return meters == null ? null : meters.route(method.name(), template);
+  }
+
+  /** The first handler of a GET (and HEAD) route of {@code template}. */
+  static java.util.function.Function<String, io.vertx.core.Handler<io.vertx.ext.web.RoutingContext>> tagger(
+      HttpServerMeters meters) {
+    return template -> ObserveStages.routeTemplate(template, meter(meters, HttpMethod.GET, template),
+        meter(meters, HttpMethod.HEAD, template));
   }
 }

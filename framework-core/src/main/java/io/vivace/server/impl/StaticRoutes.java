@@ -2,6 +2,8 @@ package io.vivace.server.impl;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vivace.metrics.impl.HttpServerMeters;
+import io.vivace.observe.impl.ObserveStages;
 import io.vivace.route.PathPatterns;
 import io.vivace.route.RouteDef;
 import io.vivace.route.impl.Direct;
@@ -32,10 +34,15 @@ final class StaticRoutes {
   private static final class Entry {
     final HttpMethod method;
     final Direct handler;
+    /** The route's meters for its method and for HEAD; null when metrics are off. */
+    final HttpServerMeters.Route meter;
+    final HttpServerMeters.Route headMeter;
 
-    Entry(HttpMethod method, Direct handler) {
+    Entry(HttpMethod method, Direct handler, HttpServerMeters.Route meter, HttpServerMeters.Route headMeter) {
       this.method = method;
       this.handler = handler;
+      this.meter = meter;
+      this.headMeter = headMeter;
     }
 
     boolean accepts(HttpMethod m) {
@@ -85,8 +92,12 @@ final class StaticRoutes {
     }
   }
 
-  /** The static routes among {@code routes}, or null when there are none. */
-  static StaticRoutes of(List<RouteDef> routes) {
+  /**
+   * The static routes among {@code routes}, or null when there are none.
+   *
+   * @param meters the app's HTTP meters (each route's looked up here, once), or null when metrics are off
+   */
+  static StaticRoutes of(List<RouteDef> routes, HttpServerMeters meters) {
     List<String> methods = new ArrayList<>(routes.size());
     List<String> paths = new ArrayList<>(routes.size());
     for (RouteDef d : routes) {
@@ -108,7 +119,11 @@ final class StaticRoutes {
         continue; // an earlier route for the same method and path wins, as in the router
       }
       Entry[] grown = Arrays.copyOf(old, old.length + 1);
-      grown[old.length] = new Entry(def.method(), handler);
+      HttpServerMeters.Route meter = handler == null || meters == null ? null
+          : meters.route(def.method().name(), def.path());
+      HttpServerMeters.Route headMeter = handler == null || meters == null ? null
+          : meters.route(HttpMethod.HEAD.name(), def.path());
+      grown[old.length] = new Entry(def.method(), handler, meter, headMeter);
       byPath.put(def.path(), grown);
     }
     byPath.values().removeIf(entries -> Arrays.stream(entries).allMatch(e -> e.handler == null));
@@ -138,6 +153,9 @@ final class StaticRoutes {
       if (e.accepts(method)) {
         if (e.handler == null) {
           return false;
+        }
+        if (e.meter != null) {
+          ObserveStages.matched(req, method == HttpMethod.HEAD ? e.headMeter : e.meter);
         }
         Object result;
         try {

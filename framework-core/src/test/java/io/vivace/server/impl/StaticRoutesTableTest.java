@@ -21,12 +21,12 @@ class StaticRoutesTableTest {
     App direct = Vivace.app();
     RequestExtractor<String> host = req -> req.getHeader("Host");
     direct.get("/host", host, h -> h);
-    assertNotNull(StaticRoutes.of(direct.routes()));
+    assertNotNull(StaticRoutes.of(direct.routes(), null));
 
     App routed = Vivace.app();
     routed.get("/host", io.vivace.extract.Body.text(), b -> b);
     routed.get("/blocking", host, h -> h).blocking();
-    assertNull(StaticRoutes.of(routed.routes()));
+    assertNull(StaticRoutes.of(routed.routes(), null));
   }
 
   @Test

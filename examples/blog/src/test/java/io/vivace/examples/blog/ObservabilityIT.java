@@ -48,6 +48,8 @@ class ObservabilityIT {
       Assumptions.assumeFalse(p.exitValue() == 3, "Prometheus (or jq) cannot be installed here (apt-get failed):\n" + out);
       assertEquals(0, p.exitValue(), out);
       assertTrue(out.contains("PASS db query rate"), out);
+      assertTrue(out.contains("PASS http request rate of /posts/:id"), out);
+      assertTrue(out.contains("PASS http p99 from the histogram"), out);
       assertTrue(out.contains("observability: PASS"), out);
     } finally {
       Files.deleteIfExists(log);
