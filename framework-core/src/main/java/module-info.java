@@ -50,6 +50,7 @@ module io.vivace.core {
   exports io.vivace.health;
   exports io.vivace.httpcache;
   exports io.vivace.json;
+  exports io.vivace.openapi;
   exports io.vivace.pagination;
   exports io.vivace.problem;
   exports io.vivace.response;

@@ -28,7 +28,22 @@ import io.vivace.problem.ProblemException;
  */
 public final class Preconditions {
   /** The request's {@code If-Match} header, or null without one. */
-  public static final RequestExtractor<String> IF_MATCH = req -> req.getHeader(HttpHeaders.IF_MATCH);
+  public static final RequestExtractor<String> IF_MATCH = new RequestExtractor<>() {
+    private final io.vivace.openapi.ExtractorDoc doc = io.vivace.openapi.ExtractorDoc.params(
+        new io.vivace.openapi.ParamDoc("header", "If-Match", String.class, false, null, null, null, java.util.List.of(),
+            "entity tags (RFC 9110 §13.1.1); the write is refused with 412 unless one matches the current ETag"))
+        .withErrors(412);
+
+    @Override
+    public String extract(io.vertx.core.http.HttpServerRequest req) {
+      return req.getHeader(HttpHeaders.IF_MATCH);
+    }
+
+    @Override
+    public io.vivace.openapi.ExtractorDoc describe() {
+      return doc;
+    }
+  };
 
   private Preconditions() {
   }
