@@ -35,6 +35,8 @@ module io.vivace.core {
   requires io.netty.handler;
   requires io.netty.transport;
   requires org.slf4j;
+  // /openapi.yaml
+  requires org.yaml.snakeyaml;
   // sun.misc.Signal (SIGTERM), looked up reflectively by io.vivace.impl.Signals.
   requires jdk.unsupported;
   // Annotations on Vert.x types, compile time only.

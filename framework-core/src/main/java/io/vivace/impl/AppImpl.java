@@ -12,6 +12,8 @@ import io.vivace.config.ConfigException;
 import io.vivace.config.Secrets;
 import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
+import io.vivace.openapi.OpenApiOptions;
+import io.vivace.openapi.impl.DocsRoutes;
 import io.vivace.route.Endpoint;
 import io.vivace.route.RouteDef;
 import io.vivace.compression.CompressionOptions;
@@ -50,6 +52,7 @@ public final class AppImpl implements App {
   private SecurityHeadersOptions securityHeadersGiven;
   private CompressionOptions compressionGiven;
   private ServerStages stages;
+  private OpenApiOptions openApi;
   private volatile VivaceOptions options;
   private volatile Vertx vertx;
   private volatile HttpServers servers;
@@ -171,6 +174,11 @@ public final class AppImpl implements App {
   }
 
   @Override
+  public synchronized List<RouteDef> servedRoutes() {
+    return routes.stream().map(root::served).toList();
+  }
+
+  @Override
   public synchronized Future<App> start() {
     if (started != null) {
       return started;
@@ -182,6 +190,7 @@ public final class AppImpl implements App {
       stages = ServerStages.of(corsGiven != null ? corsGiven : CorsOptions.from(config),
           securityHeadersGiven != null ? securityHeadersGiven : SecurityHeadersOptions.from(config),
           compressionGiven != null ? compressionGiven : CompressionOptions.from(config));
+      openApi = OpenApiOptions.from(config);
       VertxInternals.check();
       for (Consumer<Config> validator : validators) {
         validator.accept(config);
@@ -197,7 +206,7 @@ public final class AppImpl implements App {
         .setPreferNativeTransport(o.nativeTransport()));
     vertx.exceptionHandler(Fatal::check); // an Error on an event loop ends the process
     virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
-    servers = new HttpServers(vertx, routes.stream().map(root::served).toList(), health, o, virtualThreads, stages);
+    servers = new HttpServers(vertx, DocsRoutes.with(servedRoutes(), openApi), health, o, virtualThreads, stages);
     // A promise bound to no context: its listeners run wherever it completes, even after a failed
     // start has closed Vert.x and its event loops.
     Promise<App> result = Promise.promise();
