@@ -73,7 +73,11 @@ public final class ExtractorDoc {
     return d;
   }
 
-  /** This description with {@code statuses} added to the errors it can answer with. */
+  /**
+   * This description with {@code statuses} added to the errors it can answer with; {@code 304}
+   * documents a conditional GET ({@code If-None-Match}): a 304 response and an {@code ETag} header
+   * on the 200.
+   */
   public ExtractorDoc withErrors(int... statuses) {
     Set<Integer> all = new TreeSet<>(errors);
     for (int s : statuses) {

@@ -60,6 +60,8 @@ class OpenApiTest {
     app.get("/search", Query.intValue("limit").orElse(20).range(1, 50), Header.string("X-Trace").optional(),
         (limit, trace) -> "ok").produces(String.class);
     app.get("/undeclared", () -> "x");
+    app.get("/tags", io.vivace.httpcache.ETags.IF_NONE_MATCH, inm -> io.vivace.httpcache.ETags.conditional(inm, List.of("a")))
+        .produces(List.class, String.class);
   }
 
   static JsonObject document(TestServer s) {
@@ -75,7 +77,7 @@ class OpenApiTest {
       JsonObject doc = document(s);
       assertEquals("3.1.1", doc.getString("openapi"));
       JsonObject paths = doc.getJsonObject("paths");
-      assertEquals(List.of("/articles", "/feed", "/articles/{id}", "/search", "/undeclared"), List.copyOf(paths.fieldNames()));
+      assertEquals(List.of("/articles", "/feed", "/articles/{id}", "/search", "/undeclared", "/tags"), List.copyOf(paths.fieldNames()));
       assertFalse(paths.containsKey("/openapi.json"), "the document's own routes are not in it");
 
       JsonObject list = paths.getJsonObject("/articles").getJsonObject("get");
@@ -110,6 +112,12 @@ class OpenApiTest {
       assertEquals("text/plain", search.getJsonObject("responses").getJsonObject("200").getJsonObject("content")
           .fieldNames().iterator().next());
       assertEquals(new JsonArray(), search.getJsonArray("security"));
+
+      JsonObject tags = paths.getJsonObject("/tags").getJsonObject("get").getJsonObject("responses");
+      assertTrue(tags.containsKey("304"), tags.encode());
+      assertTrue(tags.getJsonObject("200").getJsonObject("headers").containsKey("ETag"));
+      assertEquals("array", tags.getJsonObject("200").getJsonObject("content").getJsonObject("application/json")
+          .getJsonObject("schema").getString("type"));
     }
   }
 

@@ -35,6 +35,7 @@ class ConfigurationDocTest {
     all.addAll(CorsOptions.SETTINGS);
     all.addAll(SecurityHeadersOptions.SETTINGS);
     all.addAll(CompressionOptions.SETTINGS);
+    all.addAll(io.vivace.openapi.OpenApiOptions.SETTINGS);
     all.addAll(DbOptions.SETTINGS);
     all.addAll(RedisOptions.SETTINGS);
     all.addAll(AuthOptions.SETTINGS);

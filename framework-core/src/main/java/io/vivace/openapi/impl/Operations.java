@@ -190,11 +190,21 @@ final class Operations {
       headers.put("Link", new JsonObject().put("description", "the next page, `<uri>; rel=\"next\"` (RFC 8288); absent on the last page")
           .put("schema", new JsonObject().put("type", "string")));
     }
+    boolean conditional = doc.errors().contains(304);
+    if (conditional) {
+      headers.put("ETag", new JsonObject().put("description", "the strong entity tag of the body (RFC 9110 §8.8.3)")
+          .put("schema", new JsonObject().put("type", "string")));
+    }
     if (!headers.isEmpty()) {
       ok.put("headers", headers);
     }
     responses.put(Integer.toString(status), ok);
+    if (conditional) {
+      responses.put("304", new JsonObject().put("description", "Not Modified: If-None-Match matched the current ETag")
+          .put("headers", new JsonObject().put("ETag", new JsonObject().put("schema", new JsonObject().put("type", "string")))));
+    }
     Set<Integer> errors = new TreeSet<>(doc.errors());
+    errors.remove(304);
     errors.addAll(r.declaredErrors());
     if (!pathNames(r.path()).isEmpty()) {
       errors.add(404);
