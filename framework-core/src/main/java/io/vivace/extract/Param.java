@@ -1,10 +1,9 @@
 package io.vivace.extract;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import io.vivace.openapi.ExtractorDoc;
 import io.vivace.openapi.ParamDoc;
-
-import io.vertx.ext.web.RoutingContext;
 import io.vivace.problem.FieldError;
 import io.vivace.problem.Problem;
 import io.vivace.problem.ProblemException;

@@ -1,12 +1,11 @@
 package io.vivace.pagination;
 
-import io.vivace.openapi.ExtractorDoc;
-import io.vivace.openapi.ParamDoc;
-
-import io.vivace.pagination.impl.Cursors;
 import io.vertx.core.http.HttpServerRequest;
 import io.vivace.extract.Extractor;
 import io.vivace.extract.RequestExtractor;
+import io.vivace.openapi.ExtractorDoc;
+import io.vivace.openapi.ParamDoc;
+import io.vivace.pagination.impl.Cursors;
 import io.vivace.problem.FieldError;
 import io.vivace.problem.Problem;
 import io.vivace.problem.ProblemException;

@@ -26,6 +26,7 @@ public final class RouteDef {
   private Class<?> resultType;
   private Class<?> resultItemType;
   private int successStatus = 200;
+  private String mediaType;
   private final ApiInfo info = new ApiInfo();
 
   /** The OpenAPI metadata of a route, copied by {@link #inherit}. */
@@ -112,6 +113,21 @@ public final class RouteDef {
     }
     this.successStatus = status;
     return this;
+  }
+
+  /**
+   * The media type of the success body, for the document, when it is not the one the result type
+   * implies ({@code text/plain} for a {@code String}, {@code application/json} for other values):
+   * {@code produces(String.class).mediaType("text/html")}.
+   */
+  public RouteDef mediaType(String mediaType) {
+    this.mediaType = Objects.requireNonNull(mediaType, "mediaType");
+    return this;
+  }
+
+  /** The declared media type of the success body, or null for the one the result type implies. */
+  public String mediaTypeOrNull() {
+    return mediaType;
   }
 
   /** The OpenAPI {@code operationId}: unique in the app; defaults to one made of method and path. */
@@ -294,6 +310,7 @@ public final class RouteDef {
     d.resultType = resultType;
     d.resultItemType = resultItemType;
     d.successStatus = successStatus;
+    d.mediaType = mediaType;
     info.copyTo(d.info);
     d.filters.addAll(filters);
     d.filters.addAll(this.filters);

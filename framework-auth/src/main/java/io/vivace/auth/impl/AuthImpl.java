@@ -7,7 +7,6 @@ import io.vivace.auth.Auth;
 import io.vivace.auth.AuthOptions;
 import io.vivace.auth.AuthUser;
 import io.vivace.auth.Jwt;
-import io.vertx.core.http.HttpServerRequest;
 import io.vivace.extract.RequestExtractor;
 import io.vivace.openapi.ExtractorDoc;
 import java.time.Clock;

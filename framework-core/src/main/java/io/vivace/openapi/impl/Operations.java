@@ -80,9 +80,8 @@ final class Operations {
       doc = doc.and(e.describe());
     }
     JsonObject op = new JsonObject().put("operationId", operationId);
-    if (r.summaryOrNull() != null) {
-      op.put("summary", r.summaryOrNull());
-    }
+    // a summary is what lists and docs UIs show; without one given, the method and path
+    op.put("summary", r.summaryOrNull() != null ? r.summaryOrNull() : r.method().name() + " " + openApiPath(r.path()));
     String description = r.descriptionOrNull();
     if (!doc.roles().isEmpty()) {
       String roles = "Requires the role " + String.join(" or ", new TreeSet<>(doc.roles())) + ".";
@@ -178,6 +177,9 @@ final class Operations {
       } else {
         media = "application/json";
         schema = r.resultItemType() != null ? schemas.of(type, r.resultItemType()) : schemas.of(type);
+      }
+      if (r.mediaTypeOrNull() != null) {
+        media = r.mediaTypeOrNull();
       }
       ok.put("content", new JsonObject().put(media, new JsonObject().put("schema", schema)));
     }
