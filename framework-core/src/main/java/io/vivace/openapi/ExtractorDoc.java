@@ -14,16 +14,18 @@ import java.util.TreeSet;
  * the app starts; never per request. Immutable and thread-safe.
  */
 public final class ExtractorDoc {
-  private static final ExtractorDoc NONE = new ExtractorDoc(List.of(), null, false, List.of(), Set.of());
+  private static final ExtractorDoc NONE = new ExtractorDoc(List.of(), null, false, List.of(), Set.of(), false);
 
   private final List<ParamDoc> params;
   private final Class<?> body;
   private final boolean bearer;
   private final List<String> roles;
   private final Set<Integer> errors;
-  private boolean optionalBearer;
+  private final boolean optionalBearer;
 
-  private ExtractorDoc(List<ParamDoc> params, Class<?> body, boolean bearer, List<String> roles, Set<Integer> errors) {
+  private ExtractorDoc(List<ParamDoc> params, Class<?> body, boolean bearer, List<String> roles, Set<Integer> errors,
+      boolean optionalBearer) {
+    this.optionalBearer = optionalBearer;
     this.params = List.copyOf(params);
     this.body = body;
     this.bearer = bearer;
@@ -38,7 +40,7 @@ public final class ExtractorDoc {
 
   /** Parameters; a parameter's parse or check failure is a 400. */
   public static ExtractorDoc params(ParamDoc... params) {
-    return new ExtractorDoc(List.of(params), null, false, List.of(), Set.of(400));
+    return new ExtractorDoc(List.of(params), null, false, List.of(), Set.of(400), false);
   }
 
   /**
@@ -47,7 +49,7 @@ public final class ExtractorDoc {
    * not fit the type or fails validation).
    */
   public static ExtractorDoc jsonBody(Class<?> type) {
-    return new ExtractorDoc(List.of(), Objects.requireNonNull(type, "type"), false, List.of(), Set.of(400, 413, 415, 422));
+    return new ExtractorDoc(List.of(), Objects.requireNonNull(type, "type"), false, List.of(), Set.of(400, 413, 415, 422), false);
   }
 
   /**
@@ -56,7 +58,7 @@ public final class ExtractorDoc {
    */
   public static ExtractorDoc bearer(String... roles) {
     Set<Integer> errors = roles.length == 0 ? Set.of(401) : Set.of(401, 403);
-    return new ExtractorDoc(List.of(), null, true, List.of(roles), errors);
+    return new ExtractorDoc(List.of(), null, true, List.of(roles), errors, false);
   }
 
   /**
@@ -64,13 +66,7 @@ public final class ExtractorDoc {
    * one is still a 401.
    */
   public static ExtractorDoc optionalBearer() {
-    return new ExtractorDoc(List.of(), null, false, List.of(), Set.of(401)).markOptionalBearer();
-  }
-
-  private ExtractorDoc markOptionalBearer() {
-    ExtractorDoc d = new ExtractorDoc(params, body, bearer, roles, errors);
-    d.optionalBearer = true;
-    return d;
+    return new ExtractorDoc(List.of(), null, false, List.of(), Set.of(401), true);
   }
 
   /**
@@ -83,9 +79,7 @@ public final class ExtractorDoc {
     for (int s : statuses) {
       all.add(s);
     }
-    ExtractorDoc d = new ExtractorDoc(params, body, bearer, roles, all);
-    d.optionalBearer = optionalBearer;
-    return d;
+    return new ExtractorDoc(params, body, bearer, roles, all, optionalBearer);
   }
 
   /** Both descriptions in one (used for an extractor made of others). */
@@ -96,9 +90,8 @@ public final class ExtractorDoc {
     r.addAll(other.roles);
     Set<Integer> e = new TreeSet<>(errors);
     e.addAll(other.errors);
-    ExtractorDoc d = new ExtractorDoc(p, body != null ? body : other.body, bearer || other.bearer, r, e);
-    d.optionalBearer = optionalBearer || other.optionalBearer;
-    return d;
+    return new ExtractorDoc(p, body != null ? body : other.body, bearer || other.bearer, r, e,
+        optionalBearer || other.optionalBearer);
   }
 
   /** The parameters, in declaration order. */

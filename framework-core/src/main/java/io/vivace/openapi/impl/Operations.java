@@ -180,6 +180,14 @@ final class Operations {
       }
       if (r.mediaTypeOrNull() != null) {
         media = r.mediaTypeOrNull();
+        boolean json = media.equals("application/json") || media.endsWith("+json");
+        if (!json && "application/json".equals(defaultMedia(type))) {
+          // a stream of JSON values (application/x-ndjson, JSON Lines): the body as a whole is text;
+          // each line's schema is named in an extension keyword validators ignore
+          schema = new JsonObject().put("type", "string").put("contentMediaType", media)
+              .put("description", "one JSON value per line, each as the item schema")
+              .put("x-item-schema", schema);
+        }
       }
       ok.put("content", new JsonObject().put(media, new JsonObject().put("schema", schema)));
     }
@@ -219,6 +227,11 @@ final class Operations {
       responses.put(Integer.toString(e), new JsonObject().put("$ref", "#/components/responses/" + Statuses.name(e)));
     }
     return responses;
+  }
+
+  private static String defaultMedia(Class<?> type) {
+    return type == String.class ? "text/plain"
+        : type == Buffer.class || type == byte[].class ? "application/octet-stream" : "application/json";
   }
 
   private static JsonArray security(ExtractorDoc doc) {
