@@ -63,10 +63,26 @@ public final class Preconditions {
   public static <T> Extractor<Conditional<T>> withIfMatch(Extractor<T> value) {
     java.util.Objects.requireNonNull(value, "value");
     RequestExtractor<T> plain = value.requestOnly();
+    io.vivace.openapi.ExtractorDoc doc = value.describe().and(IF_MATCH.describe());
     if (plain != null) {
-      return (RequestExtractor<Conditional<T>>) req -> new Conditional<>(plain.extract(req), req.getHeader(HttpHeaders.IF_MATCH));
+      return new RequestExtractor<Conditional<T>>() {
+        @Override
+        public Conditional<T> extract(io.vertx.core.http.HttpServerRequest req) {
+          return new Conditional<>(plain.extract(req), req.getHeader(HttpHeaders.IF_MATCH));
+        }
+
+        @Override
+        public io.vivace.openapi.ExtractorDoc describe() {
+          return doc;
+        }
+      };
     }
     return new Extractor<>() {
+      @Override
+      public io.vivace.openapi.ExtractorDoc describe() {
+        return doc;
+      }
+
       @Override
       public Conditional<T> extract(RoutingContext ctx) {
         return new Conditional<>(value.extract(ctx), ctx.request().getHeader(HttpHeaders.IF_MATCH));

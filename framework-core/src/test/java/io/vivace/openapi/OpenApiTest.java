@@ -60,6 +60,8 @@ class OpenApiTest {
     app.get("/search", Query.intValue("limit").orElse(20).range(1, 50), Header.string("X-Trace").optional(),
         (limit, trace) -> "ok").produces(String.class);
     app.get("/undeclared", () -> "x");
+    app.patch("/articles/:id", Preconditions.withIfMatch(Path.longValue("id")), Body.json(NewArticle.class),
+        (target, in) -> Response.noContent()).status(204);
     app.get("/tags", io.vivace.httpcache.ETags.IF_NONE_MATCH, inm -> io.vivace.httpcache.ETags.conditional(inm, List.of("a")))
         .produces(List.class, String.class);
   }
@@ -138,6 +140,10 @@ class OpenApiTest {
       assertTrue(update.getJsonObject("responses").containsKey("204"));
       assertTrue(update.getJsonObject("responses").containsKey("412"));
       assertNotNull(param(update, "If-Match"));
+      JsonObject patch = doc.getJsonObject("paths").getJsonObject("/articles/{id}").getJsonObject("patch");
+      assertNotNull(param(patch, "If-Match"), "withIfMatch describes the header and what it wraps");
+      assertEquals("int64", param(patch, "id").getJsonObject("schema").getString("format"));
+      assertTrue(patch.getJsonObject("responses").containsKey("412"));
 
       JsonObject components = doc.getJsonObject("components");
       JsonObject schemas = components.getJsonObject("schemas");
