@@ -37,10 +37,21 @@ module io.vivace.core {
   requires org.slf4j;
   // /openapi.yaml
   requires org.yaml.snakeyaml;
+  // Metrics: Metrics.registry returns Micrometer's MeterRegistry; its Prometheus registry renders
+  // /metrics. Both are automatic modules (their manifests name them).
+  requires transitive micrometer.core;
+  requires micrometer.registry.prometheus;
+  // The JVM and process meters read the platform MXBeans (jdk.management's for CPU use): required
+  // so they are resolved whatever else the app requires.
+  requires java.management;
+  requires jdk.management;
   // sun.misc.Signal (SIGTERM), looked up reflectively by io.vivace.impl.Signals.
   requires jdk.unsupported;
   // Annotations on Vert.x types, compile time only.
   requires static io.vertx.codegen.api;
+  // The default Logback set-up (io.vivace.observe.impl.logback), used when the app brings Logback.
+  requires static ch.qos.logback.classic;
+  requires static ch.qos.logback.core;
 
   exports io.vivace;
   exports io.vivace.compression;
@@ -52,6 +63,8 @@ module io.vivace.core {
   exports io.vivace.health;
   exports io.vivace.httpcache;
   exports io.vivace.json;
+  exports io.vivace.metrics;
+  exports io.vivace.observe;
   exports io.vivace.openapi;
   exports io.vivace.pagination;
   exports io.vivace.problem;
@@ -60,4 +73,9 @@ module io.vivace.core {
 
   // Modules map their own failures to problems (framework-db's typed failures).
   uses io.vivace.problem.ProblemMapper;
+
+  // The request id's context-local slots, registered when Vert.x loads its service providers.
+  provides io.vertx.core.spi.VertxServiceProvider with io.vivace.observe.impl.ObserveLocals;
+  // The default Logback set-up; Logback looks for it only when it is there.
+  provides ch.qos.logback.classic.spi.Configurator with io.vivace.observe.impl.logback.VivaceLogbackConfigurator;
 }

@@ -146,8 +146,10 @@ public interface App extends Routes {
   void run();
 
   /**
-   * Graceful shutdown: stops accepting connections, lets in-flight requests finish for up to the
-   * configured shutdown timeout ({@code VIVACE_SHUTDOWN_TIMEOUT}, ms), then closes Vert.x.
+   * Graceful shutdown: the readiness probe ({@code GET /health/ready}) answers 503 at once; after
+   * the drain delay ({@code VIVACE_DRAIN_DELAY}, ms) the servers stop accepting connections and let
+   * in-flight requests finish for up to the shutdown timeout ({@code VIVACE_SHUTDOWN_TIMEOUT}, ms);
+   * then the stop hooks run, the metrics close and Vert.x closes.
    */
   Future<Void> stop();
 

@@ -23,8 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code vivace routes}: the project's route table, read from its sources (every
  * {@code app.get("/path", ...)}, {@code post}, {@code put}, {@code patch}, {@code delete} with a literal
  * path, the same on a group declared with {@code app.group("/prefix", g -> ...)} in the same file,
- * with the prefix, and {@code caches.statsRoute("/path")}), plus the framework's {@code GET /health}
- * and, in a project with the {@code auth} feature, the auth module's routes. Each line says how the
+ * with the prefix, and {@code caches.statsRoute("/path")}), plus the framework's {@code GET /health},
+ * the probes {@code /health/live} and {@code /health/ready}, {@code GET /metrics} and, in a project with the {@code auth} feature, the auth module's routes. Each line says how the
  * route is served: {@code static} (the per-event-loop table) or {@code router}, by the server's own
  * rule ({@link PathPatterns#shadowedBy}: an exact path no earlier pattern for the same method could
  * match, no {@code Path}/{@code Body} extractor, not blocking). Routes built from computed paths
@@ -65,6 +65,9 @@ final class RoutesCommand implements Callable<Integer> {
       routes.addAll(AUTH_MODULE);
     }
     routes.add(new Route("GET", "/health", "(framework)", true));
+    routes.add(new Route("GET", "/health/live", "(framework)", true));
+    routes.add(new Route("GET", "/health/ready", "(framework)", true));
+    routes.add(new Route("GET", "/metrics", "(framework)", true));
     List<String> served = served(routes);
     PrintWriter out = spec.commandLine().getOut();
     int width = routes.stream().mapToInt(r -> r.path().length()).max().orElse(4);

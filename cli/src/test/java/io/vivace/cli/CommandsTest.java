@@ -291,6 +291,8 @@ class CommandsTest {
     assertTrue(r.out().matches("(?s).*DELETE  /books/:id +com/example/shop/BookRoutes\\.java:\\d+.*"), r.out());
     assertTrue(r.out().contains("GET     /hello/:name"), r.out());
     assertTrue(r.out().contains("/health"), r.out());
+    assertTrue(r.out().contains("GET     /health/ready"), r.out());
+    assertTrue(r.out().contains("GET     /metrics"), r.out());
     assertTrue(r.out().matches("(?s).*GET     /books/feed +com/example/shop/BookRoutes\\.java:\\d+ +static\n.*"), r.out());
     assertTrue(r.out().matches("(?s).*DELETE  /books/:id +com/example/shop/BookRoutes\\.java:\\d+ +router\n.*"), r.out());
   }

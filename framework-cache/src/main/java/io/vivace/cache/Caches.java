@@ -1,7 +1,10 @@
 package io.vivace.cache;
 
 import io.vertx.core.Future;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vivace.App;
+import io.vivace.cache.impl.CacheMeters;
+import io.vivace.metrics.Metrics;
 import io.vivace.config.Config;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +35,27 @@ public final class Caches {
   private final App app;
   private final Redis redis;
   private final List<Cache<?, ?>> caches = new CopyOnWriteArrayList<>();
+  /** The app's metrics registry once started with metrics on; null before or when off. */
+  private volatile MeterRegistry registry;
 
   private Caches(App app, Redis redis) {
     this.app = app;
     this.redis = redis;
+    app.onStart(vertx -> {
+      registerMeters(Metrics.registry(app));
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Registers the meters of the caches registered so far, and of those registered later. */
+  private synchronized void registerMeters(MeterRegistry r) {
+    if (r == null) {
+      return;
+    }
+    for (Cache<?, ?> c : caches) {
+      CacheMeters.bind(r, c);
+    }
+    registry = r;
   }
 
   /**
@@ -56,9 +76,20 @@ public final class Caches {
     return redis;
   }
 
-  /** Adds {@code cache} to the statistics route; returns it. */
+  /**
+   * Adds {@code cache} to the statistics route and, when the app's metrics are on, to
+   * {@code /metrics} (the {@code vivace.cache.*} meters, tag {@code cache} = its name; see
+   * docs/observability.md); returns it.
+   */
   public <K, V> Cache<K, V> register(Cache<K, V> cache) {
-    caches.add(Objects.requireNonNull(cache, "cache"));
+    Objects.requireNonNull(cache, "cache");
+    synchronized (this) {
+      caches.add(cache);
+      MeterRegistry r = registry;
+      if (r != null) {
+        CacheMeters.bind(r, cache);
+      }
+    }
     return cache;
   }
 

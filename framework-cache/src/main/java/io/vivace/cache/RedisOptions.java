@@ -25,6 +25,13 @@ public final class RedisOptions {
   public static final long DEFAULT_MAX_RECONNECT_DELAY_MS = 1_000;
   /** Prefix of every cache key and of the invalidation channel: {@value}. Environment {@code VIVACE_REDIS_KEY_PREFIX}. */
   public static final String DEFAULT_KEY_PREFIX = "vivace:cache:";
+  /**
+   * Whether the readiness probe ({@code GET /health/ready}) fails while Redis does not answer:
+   * {@value}. Off, the app stays ready through a Redis outage (it serves from L1 and the loaders),
+   * so instances sharing one Redis are not all taken out of a load balancer at once. Environment
+   * {@code VIVACE_REDIS_READINESS}.
+   */
+  public static final boolean DEFAULT_READINESS = true;
 
   /** {@code REDIS_URL}: unset means no Redis (caches in process, login throttling in process). */
   public static final Setting<String> URL = Setting.of(REDIS_URL, "url", null,
@@ -48,9 +55,13 @@ public final class RedisOptions {
   public static final Setting<String> KEY_PREFIX = Setting.of("VIVACE_REDIS_KEY_PREFIX", "keyPrefix", DEFAULT_KEY_PREFIX,
       "a non-empty text", raw -> raw, v -> v != null && !v.isEmpty(), "prefix of every cache key and of the invalidation channel");
 
+  /** {@code VIVACE_REDIS_READINESS}. */
+  public static final Setting<Boolean> READINESS = Setting.bool("VIVACE_REDIS_READINESS", "readiness", DEFAULT_READINESS,
+      "the readiness probe fails while Redis does not answer; false: ready through a Redis outage (L1 and loaders serve)");
+
   /** Every setting of these options, in the order docs/configuration.md lists them. */
   public static final List<Setting<?>> SETTINGS = List.of(URL, COMMAND_TIMEOUT, FAILURE_THRESHOLD, OPEN_TIME,
-      MAX_RECONNECT_DELAY, KEY_PREFIX);
+      MAX_RECONNECT_DELAY, KEY_PREFIX, READINESS);
 
   private String url;
   private long commandTimeoutMs = DEFAULT_COMMAND_TIMEOUT_MS;
@@ -58,6 +69,7 @@ public final class RedisOptions {
   private long openMs = DEFAULT_OPEN_MS;
   private long maxReconnectDelayMs = DEFAULT_MAX_RECONNECT_DELAY_MS;
   private String keyPrefix = DEFAULT_KEY_PREFIX;
+  private boolean readiness = DEFAULT_READINESS;
 
   /**
    * Options for the server at {@code url} ({@code redis://[user:password@]host[:port][/db]}).
@@ -94,6 +106,7 @@ public final class RedisOptions {
     o.openMs = OPEN_TIME.read(config);
     o.maxReconnectDelayMs = MAX_RECONNECT_DELAY.read(config);
     o.keyPrefix = KEY_PREFIX.read(config);
+    o.readiness = READINESS.read(config);
     return o;
   }
 
@@ -105,6 +118,17 @@ public final class RedisOptions {
   /** The server's URL: {@code redis://} or {@code rediss://} (TLS), as Lettuce's {@code RedisURI} reads it. */
   public RedisOptions url(String url) {
     this.url = URL.check(Objects.requireNonNull(url, "url"));
+    return this;
+  }
+
+  /** Whether Redis takes part in the readiness probe. */
+  public boolean readiness() {
+    return readiness;
+  }
+
+  /** @param on false: the app stays ready while Redis is down */
+  public RedisOptions readiness(boolean on) {
+    this.readiness = on;
     return this;
   }
 

@@ -52,6 +52,25 @@ public final class VivaceOptions {
   public static final int DEFAULT_WORKER_POOL_SIZE = 20;
   /** Run blocking handlers on virtual threads when the JVM has them (21+): {@value}. Environment {@code VIVACE_VIRTUAL_THREADS}. */
   public static final boolean DEFAULT_VIRTUAL_THREADS = true;
+  /**
+   * Serve Prometheus metrics at {@code GET /metrics} (Micrometer): {@value}. Off, no registry is
+   * made and nothing is recorded. Environment {@code VIVACE_METRICS}.
+   */
+  public static final boolean DEFAULT_METRICS = true;
+  /**
+   * Port of a separate management server for {@code /metrics} and the liveness and readiness
+   * probes: {@value}, which serves them on the app's port. Environment {@code VIVACE_MANAGEMENT_PORT}.
+   */
+  public static final int DEFAULT_MANAGEMENT_PORT = 0;
+  /**
+   * Milliseconds between the readiness probe turning to 503 on shutdown and the drain (time for
+   * load balancers to see it): {@value}. Environment {@code VIVACE_DRAIN_DELAY}.
+   */
+  public static final long DEFAULT_DRAIN_DELAY_MS = 0;
+  /** Milliseconds each event loop gets to answer the liveness probe: {@value}. Environment {@code VIVACE_LIVENESS_TIMEOUT}. */
+  public static final long DEFAULT_LIVENESS_TIMEOUT_MS = 1_000;
+  /** Milliseconds between event-loop lag measurements on each loop: {@value}. Environment {@code VIVACE_EVENT_LOOP_LAG_INTERVAL}. */
+  public static final long DEFAULT_EVENT_LOOP_LAG_INTERVAL_MS = 500;
 
   /** {@code PORT}. */
   public static final Setting<Integer> PORT = Setting.integer("PORT", "port", DEFAULT_PORT, 0, 65535,
@@ -103,11 +122,30 @@ public final class VivaceOptions {
   /** {@code VIVACE_VIRTUAL_THREADS}. */
   public static final Setting<Boolean> VIRTUAL_THREADS = Setting.bool("VIVACE_VIRTUAL_THREADS", "virtualThreads",
       DEFAULT_VIRTUAL_THREADS, "run blocking handlers on virtual threads when the JVM has them (21+)");
+  /** {@code VIVACE_METRICS}. */
+  public static final Setting<Boolean> METRICS = Setting.bool("VIVACE_METRICS", "metrics", DEFAULT_METRICS,
+      "serve Prometheus metrics at `/metrics`; false: no registry, nothing recorded, 404");
+  /** {@code VIVACE_MANAGEMENT_PORT}. */
+  public static final Setting<Integer> MANAGEMENT_PORT = Setting.integer("VIVACE_MANAGEMENT_PORT", "managementPort",
+      DEFAULT_MANAGEMENT_PORT, 0, 65535,
+      "port of a separate server for `/metrics` and the liveness and readiness probes; 0: the app's port");
+  /** {@code VIVACE_DRAIN_DELAY}. */
+  public static final Setting<Long> DRAIN_DELAY = Setting.longValue("VIVACE_DRAIN_DELAY", "drainDelayMs",
+      DEFAULT_DRAIN_DELAY_MS, 0, 600_000,
+      "ms between readiness turning to 503 on shutdown and the drain (let load balancers notice)");
+  /** {@code VIVACE_LIVENESS_TIMEOUT}. */
+  public static final Setting<Long> LIVENESS_TIMEOUT = Setting.longValue("VIVACE_LIVENESS_TIMEOUT", "livenessTimeoutMs",
+      DEFAULT_LIVENESS_TIMEOUT_MS, 1, 60_000, "ms every event loop gets to answer the liveness probe (else 503)");
+  /** {@code VIVACE_EVENT_LOOP_LAG_INTERVAL}. */
+  public static final Setting<Long> EVENT_LOOP_LAG_INTERVAL = Setting.longValue("VIVACE_EVENT_LOOP_LAG_INTERVAL",
+      "eventLoopLagIntervalMs", DEFAULT_EVENT_LOOP_LAG_INTERVAL_MS, 10, 60_000,
+      "ms between event-loop lag measurements (a timer on each loop; metrics on)");
 
   /** Every setting of these options, in the order docs/configuration.md lists them. */
   public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(PORT, HOST, EVENT_LOOPS, MAX_BODY_SIZE,
       MAX_URI_LENGTH, MAX_HEADER_SIZE, IDLE_TIMEOUT, BODY_TIMEOUT, SHUTDOWN_TIMEOUT, HEALTH_PATH, SERVER_NAME, NATIVE_TRANSPORT,
-      STRICT_THREAD_MODE, H2C, WORKER_POOL_SIZE, VIRTUAL_THREADS);
+      STRICT_THREAD_MODE, H2C, WORKER_POOL_SIZE, VIRTUAL_THREADS, METRICS, MANAGEMENT_PORT, DRAIN_DELAY, LIVENESS_TIMEOUT,
+      EVENT_LOOP_LAG_INTERVAL);
 
   private int port = DEFAULT_PORT;
   private String host = DEFAULT_HOST;
@@ -125,6 +163,12 @@ public final class VivaceOptions {
   private boolean h2c = DEFAULT_H2C;
   private int workerPoolSize = DEFAULT_WORKER_POOL_SIZE;
   private boolean virtualThreads = DEFAULT_VIRTUAL_THREADS;
+  private boolean metrics = DEFAULT_METRICS;
+  private int managementPort = DEFAULT_MANAGEMENT_PORT;
+  private long drainDelayMs = DEFAULT_DRAIN_DELAY_MS;
+  private long livenessTimeoutMs = DEFAULT_LIVENESS_TIMEOUT_MS;
+  private long eventLoopLagIntervalMs = DEFAULT_EVENT_LOOP_LAG_INTERVAL_MS;
+  private io.vivace.observe.ObserveOptions observe = new io.vivace.observe.ObserveOptions();
 
   /** Options with every field at its {@code DEFAULT_*} value; {@link #fromEnvironment()} reads them instead. */
   public VivaceOptions() {
@@ -163,6 +207,12 @@ public final class VivaceOptions {
     o.strictThreadMode = STRICT_THREAD_MODE.read(config);
     o.workerPoolSize = WORKER_POOL_SIZE.read(config);
     o.virtualThreads = VIRTUAL_THREADS.read(config);
+    o.metrics = METRICS.read(config);
+    o.managementPort = MANAGEMENT_PORT.read(config);
+    o.drainDelayMs = DRAIN_DELAY.read(config);
+    o.livenessTimeoutMs = LIVENESS_TIMEOUT.read(config);
+    o.eventLoopLagIntervalMs = EVENT_LOOP_LAG_INTERVAL.read(config);
+    o.observe = io.vivace.observe.ObserveOptions.from(config);
     return o;
   }
 
@@ -285,6 +335,56 @@ public final class VivaceOptions {
 
   public VivaceOptions virtualThreads(boolean virtualThreads) {
     this.virtualThreads = virtualThreads;
+    return this;
+  }
+
+  /** Whether {@code /metrics} is served and meters are recorded. */
+  public boolean metrics() { return metrics; }
+
+  public VivaceOptions metrics(boolean on) {
+    this.metrics = on;
+    return this;
+  }
+
+  /** Port of the management server; 0: none, the ops routes are on the app's port. */
+  public int managementPort() { return managementPort; }
+
+  /** @param port 1..65535 for a separate management server; 0 for none */
+  public VivaceOptions managementPort(int port) {
+    this.managementPort = MANAGEMENT_PORT.check(port);
+    return this;
+  }
+
+  /** Milliseconds between readiness turning to 503 on shutdown and the drain. */
+  public long drainDelayMs() { return drainDelayMs; }
+
+  public VivaceOptions drainDelayMs(long ms) {
+    this.drainDelayMs = DRAIN_DELAY.check(ms);
+    return this;
+  }
+
+  /** Milliseconds each event loop gets to answer the liveness probe. */
+  public long livenessTimeoutMs() { return livenessTimeoutMs; }
+
+  public VivaceOptions livenessTimeoutMs(long ms) {
+    this.livenessTimeoutMs = LIVENESS_TIMEOUT.check(ms);
+    return this;
+  }
+
+  /** Milliseconds between event-loop lag measurements. */
+  public long eventLoopLagIntervalMs() { return eventLoopLagIntervalMs; }
+
+  public VivaceOptions eventLoopLagIntervalMs(long ms) {
+    this.eventLoopLagIntervalMs = EVENT_LOOP_LAG_INTERVAL.check(ms);
+    return this;
+  }
+
+  /** The request id, access log and trusted proxies ({@link io.vivace.observe.ObserveOptions}, its own settings). */
+  public io.vivace.observe.ObserveOptions observe() { return observe; }
+
+  /** @param observe not null */
+  public VivaceOptions observe(io.vivace.observe.ObserveOptions observe) {
+    this.observe = java.util.Objects.requireNonNull(observe, "observe");
     return this;
   }
 }

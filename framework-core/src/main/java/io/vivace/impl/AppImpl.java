@@ -17,6 +17,9 @@ import io.vivace.extract.Extractor;
 import io.vivace.filter.Filter;
 import io.vivace.headers.SecurityHeadersOptions;
 import io.vivace.health.Health;
+import io.vivace.health.impl.Probes;
+import io.vivace.metrics.Metrics;
+import io.vivace.metrics.impl.MetricsImpl;
 import io.vivace.openapi.OpenApiOptions;
 import io.vivace.openapi.impl.DocsRoutes;
 import io.vivace.route.Endpoint;
@@ -24,6 +27,7 @@ import io.vivace.route.RouteDef;
 import io.vivace.route.Routes;
 import io.vivace.route.impl.Scope;
 import io.vivace.server.impl.HttpServers;
+import io.vivace.server.impl.OpsRoutes;
 import io.vivace.server.impl.ServerStages;
 import io.vivace.server.impl.VertxInternals;
 import java.time.Duration;
@@ -45,6 +49,7 @@ public final class AppImpl implements App {
   private final Scope root = new Scope(this::add);
   private final Health health = new Health();
   private final java.util.Map<Class<?>, Object> components = new java.util.HashMap<>();
+  private final MetricsImpl metrics = new MetricsImpl();
   private final List<Consumer<Config>> validators = new ArrayList<>();
   private final List<Function<Vertx, Future<?>>> startHooks = new ArrayList<>();
   private final List<Function<Vertx, Future<?>>> stopHooks = new ArrayList<>();
@@ -57,10 +62,12 @@ public final class AppImpl implements App {
   private volatile Vertx vertx;
   private volatile HttpServers servers;
   private volatile ExecutorService virtualThreads;
+  private volatile Probes probes;
   private Future<App> started;
 
   public AppImpl(VivaceOptions options) {
     this.given = options;
+    components.put(Metrics.class, metrics);
   }
 
   @Override
@@ -192,6 +199,7 @@ public final class AppImpl implements App {
           compressionGiven != null ? compressionGiven : CompressionOptions.from(config));
       openApi = OpenApiOptions.from(config);
       VertxInternals.check();
+      metrics.open(options); // before the validators and hooks, which may ask for the registry
       for (Consumer<Config> validator : validators) {
         validator.accept(config);
       }
@@ -206,7 +214,10 @@ public final class AppImpl implements App {
         .setPreferNativeTransport(o.nativeTransport()));
     vertx.exceptionHandler(Fatal::check); // an Error on an event loop ends the process
     virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
-    servers = new HttpServers(vertx, DocsRoutes.with(servedRoutes(), openApi), health, o, virtualThreads, stages);
+    metrics.bind(vertx, o);
+    probes = new Probes(health, o.livenessTimeoutMs());
+    servers = new HttpServers(vertx, DocsRoutes.with(servedRoutes(), openApi), health, o, virtualThreads, stages,
+        new OpsRoutes(metrics, probes, o));
     // A promise bound to no context: its listeners run wherever it completes, even after a failed
     // start has closed Vert.x and its event loops.
     Promise<App> result = Promise.promise();
@@ -223,6 +234,7 @@ public final class AppImpl implements App {
       result.complete(this);
     }, failure -> runStopHooks().onComplete(ignored -> {
       result.fail(failure);
+      metrics.close();
       vertx.close();
     }));
     return started;
@@ -246,9 +258,11 @@ public final class AppImpl implements App {
       System.exit(1);
     }
     Signals.onTermination(() -> {
-      LOG.info("Shutting down: finishing in-flight requests (up to {} ms)", options.shutdownTimeoutMs());
+      LOG.info("Shutting down: not ready from now on; draining in {} ms, finishing in-flight requests (up to {} ms)",
+          options.drainDelayMs(), options.shutdownTimeoutMs());
       try {
-        stop().toCompletionStage().toCompletableFuture().get(options.shutdownTimeoutMs() + 5_000, TimeUnit.MILLISECONDS);
+        stop().toCompletionStage().toCompletableFuture().get(options.drainDelayMs() + options.shutdownTimeoutMs() + 5_000,
+            TimeUnit.MILLISECONDS);
         LOG.info("Stopped");
         System.exit(0);
       } catch (Exception e) {
@@ -265,8 +279,24 @@ public final class AppImpl implements App {
       return Future.succeededFuture();
     }
     HttpServers s = servers;
-    Future<Void> drained = s == null ? Future.succeededFuture() : s.shutdown(options.shutdownTimeoutMs());
-    return drained.eventually(this::runStopHooks).eventually(v::close).andThen(ignored -> {
+    // Readiness turns to 503 first; after the drain delay (load balancers see it) the drain starts.
+    Probes p = probes;
+    if (p != null) {
+      p.stopping();
+    }
+    long delay = options.drainDelayMs();
+    // A promise bound to no context (as below): a context's future would call back on an event
+    // loop, and the last step closes them.
+    Promise<Void> notReady = Promise.promise();
+    if (delay > 0 && s != null) {
+      v.setTimer(delay, id -> notReady.complete());
+    } else {
+      notReady.complete();
+    }
+    Future<Void> drained = s == null ? Future.succeededFuture()
+        : notReady.future().transform(ignored -> s.shutdown(options.shutdownTimeoutMs()));
+    // The metrics close (their event-loop probes stop) before Vert.x closes its event loops.
+    return drained.eventually(this::runStopHooks).andThen(ignored -> metrics.close()).eventually(v::close).andThen(ignored -> {
       ExecutorService vt = virtualThreads;
       if (vt != null) {
         vt.shutdown();
@@ -291,6 +321,12 @@ public final class AppImpl implements App {
       });
     }
     return done;
+  }
+
+  /** The management server's port ({@code VIVACE_MANAGEMENT_PORT}), or -1 when there is none. */
+  public int managementPort() {
+    HttpServers s = servers;
+    return s == null ? -1 : s.managementPort();
   }
 
   @Override

@@ -71,7 +71,7 @@ class SettingTest {
   @Test
   void everyOptionOfTheCoreIsDeclaredOnceWithItsDefault() {
     Set<String> names = new HashSet<>();
-    for (Setting<?> s : VivaceOptions.SETTINGS) {
+    for (Setting<?> s : concat(VivaceOptions.SETTINGS, io.vivace.observe.ObserveOptions.SETTINGS)) {
       assertTrue(names.add(s.env()), "declared twice: " + s.env());
       assertFalse(s.doc().isBlank(), s.env());
     }
@@ -79,5 +79,31 @@ class SettingTest {
     assertEquals(VivaceOptions.DEFAULT_PORT, defaults.port());
     assertEquals(VivaceOptions.PORT.defaultValue(), defaults.port());
     assertEquals(VivaceOptions.DEFAULT_MAX_BODY_SIZE, VivaceOptions.MAX_BODY_SIZE.defaultValue());
+    io.vivace.observe.ObserveOptions observe = defaults.observe();
+    assertEquals(io.vivace.observe.ObserveOptions.DEFAULT_REQUEST_ID, observe.requestId());
+    assertEquals(io.vivace.observe.ObserveOptions.DEFAULT_ACCESS_LOG, observe.accessLog());
+    assertEquals(io.vivace.observe.ObserveOptions.DEFAULT_TRUSTED_PROXIES, observe.trustedProxies());
+    assertEquals(io.vivace.observe.ObserveOptions.DEFAULT_LOG_FORMAT, observe.logFormat());
+    assertEquals(io.vivace.observe.ObserveOptions.DEFAULT_LOG_LEVEL, observe.logLevel());
+  }
+
+  @Test
+  void observabilitySettingsParseAndNameThemselvesWhenBad() {
+    io.vivace.observe.ObserveOptions o = VivaceOptions.from(config(Map.of("VIVACE_REQUEST_ID", "off",
+        "VIVACE_ACCESS_LOG", "JSON", "VIVACE_LOG_LEVEL", "Debug", "VIVACE_TRUSTED_PROXIES", "10.0.0.0/8,::1"))).observe();
+    assertFalse(o.requestId());
+    assertEquals(io.vivace.observe.ObserveOptions.AccessLog.JSON, o.accessLog());
+    assertEquals("debug", o.logLevel());
+    assertEquals(java.util.List.of("10.0.0.0/8", "::1"), o.trustedProxies());
+    ConfigException e = assertThrows(ConfigException.class, () -> VivaceOptions.from(config(Map.of("VIVACE_ACCESS_LOG", "apache"))));
+    assertTrue(e.getMessage().startsWith("VIVACE_ACCESS_LOG"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> VivaceOptions.from(config(Map.of("VIVACE_LOG_LEVEL", "loud"))));
+    assertTrue(e.getMessage().startsWith("VIVACE_LOG_LEVEL"), e.getMessage());
+  }
+
+  private static java.util.List<Setting<?>> concat(java.util.List<Setting<?>> a, java.util.List<Setting<?>> b) {
+    java.util.List<Setting<?>> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 }

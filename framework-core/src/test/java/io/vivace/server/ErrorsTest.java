@@ -3,7 +3,6 @@ package io.vivace.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.Future;
 import io.vivace.extract.Body;
@@ -144,9 +143,10 @@ class ErrorsTest {
 
   @Test
   void problemExceptionsKeepTheirStatus() {
-    Map<String, Object> p = problem(server.get("/conflict"), 409);
+    HttpResponse<String> r = server.get("/conflict");
+    Map<String, Object> p = problem(r, 409);
     assertEquals("The name is taken.", p.get("detail"));
-    assertNull(p.get("request_id"));
+    assertEquals(r.headers().firstValue("x-request-id").orElseThrow(), p.get("request_id"), "every problem carries the id");
   }
 
   @Test

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * exit statuses, signals, configuration errors. Output lines (stdout and stderr) are collected.
  */
 public final class AppProcess implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+  /** The startup line's port; JSON log lines write {@code /} as {@code \/}. */
+  private static final Pattern LISTENING = Pattern.compile("listening on http:\\\\?/\\\\?/[^:]+:(\\d+)");
 
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();

@@ -11,6 +11,7 @@ import io.vivace.config.VivaceOptions;
 import io.vivace.cors.CorsOptions;
 import io.vivace.headers.SecurityHeadersOptions;
 import io.vivace.db.DbOptions;
+import io.vivace.observe.ObserveOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ class ConfigurationDocTest {
     all.addAll(CorsOptions.SETTINGS);
     all.addAll(SecurityHeadersOptions.SETTINGS);
     all.addAll(CompressionOptions.SETTINGS);
+    all.addAll(ObserveOptions.SETTINGS);
     all.addAll(io.vivace.openapi.OpenApiOptions.SETTINGS);
     all.addAll(DbOptions.SETTINGS);
     all.addAll(RedisOptions.SETTINGS);

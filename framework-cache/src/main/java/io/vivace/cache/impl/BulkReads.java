@@ -129,15 +129,16 @@ final class BulkReads<K, V> {
       return;
     }
     Future<Map<K, V>> f;
+    long t0 = System.nanoTime();
     try {
       f = Objects.requireNonNull(loader.apply(Collections.unmodifiableSet(new LinkedHashSet<>(pending.keySet()))),
           "the bulk loader returned a null future");
     } catch (RuntimeException e) {
-      failAll(pending, e);
+      failAll(pending, e, t0);
       return;
     }
     f.onComplete(found -> {
-      l1.loads.increment();
+      l1.loaded(t0);
       pending.forEach((key, cf) -> {
         V v = found == null ? null : found.get(key);
         Object held = v != null ? v : negative ? CaffeineTier.NOT_FOUND : null;
@@ -147,11 +148,11 @@ final class BulkReads<K, V> {
           l2.fillThenComplete(l1, key, held, stamps == null ? null : stamps.get(key), cf, ctx);
         }
       });
-    }, t -> failAll(pending, t));
+    }, t -> failAll(pending, t, t0));
   }
 
-  private void failAll(Map<K, CompletableFuture<Object>> pending, Throwable t) {
-    l1.loadFailures.increment();
+  private void failAll(Map<K, CompletableFuture<Object>> pending, Throwable t, long t0) {
+    l1.loadFailed(t0);
     pending.forEach((key, cf) -> {
       l1.cache.asMap().remove(key, cf);
       cf.complete(new CaffeineTier.Failed(t));

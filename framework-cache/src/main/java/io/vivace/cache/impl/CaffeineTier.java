@@ -59,6 +59,8 @@ final class CaffeineTier<K> {
   final LongAdder loads = new LongAdder();
   final LongAdder loadFailures = new LongAdder();
   final LongAdder evictions = new LongAdder();
+  /** Nanoseconds spent in loader calls, successful or failed (for the load-time meter). */
+  final LongAdder loadNanos = new LongAdder();
 
   CaffeineTier(long maximumSize, long ttlNanos, double jitter, long negativeTtlNanos, long refreshNanos, Ticker ticker) {
     this.ticker = ticker;
@@ -131,6 +133,18 @@ final class CaffeineTier<K> {
 
   void invalidateAll() {
     cache.synchronous().invalidateAll();
+  }
+
+  /** A loader call begun at {@code startNanos} succeeded. */
+  void loaded(long startNanos) {
+    loads.increment();
+    loadNanos.add(System.nanoTime() - startNanos);
+  }
+
+  /** A loader call begun at {@code startNanos} failed. */
+  void loadFailed(long startNanos) {
+    loadFailures.increment();
+    loadNanos.add(System.nanoTime() - startNanos);
   }
 
   CacheStats.Local stats() {

@@ -78,7 +78,18 @@ public final class RedisImpl implements Redis {
         return new Shared(null);
       }
       RedisImpl redis = new RedisImpl(options);
-      a.onStart(vertx -> redis.start());
+      a.onStart(vertx -> {
+        io.micrometer.core.instrument.MeterRegistry registry = io.vivace.metrics.Metrics.registry(a);
+        if (registry != null) {
+          CacheMeters.bindRedis(registry, redis);
+        }
+        return redis.start();
+      });
+      // Ready while Redis answers a PING within the command timeout (the breaker open: at once not).
+      if (options.readiness()) {
+        a.health().readiness("redis", Math.max(io.vivace.health.Health.DEFAULT_READINESS_TIMEOUT_MS,
+            options.commandTimeoutMs()), redis::ping);
+      }
       a.onStop(vertx -> redis.close());
       return new Shared(redis);
     });
@@ -179,6 +190,12 @@ public final class RedisImpl implements Redis {
         }
       }
     });
+  }
+
+  /** A PING through {@link #command}: fails while not connected, when the breaker is open, or on error. */
+  Future<String> ping() {
+    CompletableFuture<String> pong = command(c -> c.ping());
+    return pong == null ? Future.failedFuture("Redis is not in use") : Future.fromCompletionStage(pong);
   }
 
   @Override

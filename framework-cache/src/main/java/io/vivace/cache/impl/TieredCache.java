@@ -148,26 +148,27 @@ public final class TieredCache<K, V> implements Cache<K, V> {
   private void callLoader(K key, Function<? super K, Future<V>> loader, CompletableFuture<Object> mine, byte[] stamp,
       Context ctx) {
     Future<V> f;
+    long t0 = System.nanoTime();
     try {
       f = Objects.requireNonNull(loader.apply(key), "the loader returned a null future");
     } catch (RuntimeException e) {
-      fail(key, mine, e);
+      fail(key, mine, e, t0);
       return;
     }
     f.onComplete(v -> {
-      l1.loads.increment();
+      l1.loaded(t0);
       Object held = v != null ? v : negative ? CaffeineTier.NOT_FOUND : null;
       if (l2 == null) {
         mine.complete(l1.wrap(held));
       } else {
         l2.fillThenComplete(l1, key, held, stamp, mine, ctx);
       }
-    }, t -> fail(key, mine, t));
+    }, t -> fail(key, mine, t, t0));
   }
 
-  /** Ends a load with a failure: out of L1 first, then every waiter fails. */
-  private void fail(K key, CompletableFuture<Object> pending, Throwable t) {
-    l1.loadFailures.increment();
+  /** Ends a load begun at {@code t0} with a failure: out of L1 first, then every waiter fails. */
+  private void fail(K key, CompletableFuture<Object> pending, Throwable t, long t0) {
+    l1.loadFailed(t0);
     l1.cache.asMap().remove(key, pending);
     pending.complete(new CaffeineTier.Failed(t));
   }
@@ -175,15 +176,16 @@ public final class TieredCache<K, V> implements Cache<K, V> {
   /** Reloads a value due for refresh in the background; the caller already has the current one. */
   private void refresh(K key, Function<? super K, Future<V>> loader, CaffeineTier.Stamped held) {
     Future<V> f;
+    long t0 = System.nanoTime();
     try {
       f = Objects.requireNonNull(loader.apply(key), "the loader returned a null future");
     } catch (RuntimeException e) {
-      l1.loadFailures.increment();
+      l1.loadFailed(t0);
       held.refreshing.set(false);
       return;
     }
     f.onComplete(v -> {
-      l1.loads.increment();
+      l1.loaded(t0);
       Object next = v != null ? v : negative ? CaffeineTier.NOT_FOUND : null;
       CompletableFuture<Object> current = l1.cache.asMap().get(key);
       if (current != null && current.getNow(null) == held) { // still the entry we refreshed
@@ -195,7 +197,7 @@ public final class TieredCache<K, V> implements Cache<K, V> {
         }
       }
     }, t -> {
-      l1.loadFailures.increment();
+      l1.loadFailed(t0);
       held.refreshing.set(false); // keep serving the current value; the next hit tries again
     });
   }
@@ -239,6 +241,16 @@ public final class TieredCache<K, V> implements Cache<K, V> {
       l1.invalidateAll();
       return null;
     }), Vertx.currentContext());
+  }
+
+  /** The in-process tier (for its meters). */
+  CaffeineTier<K> l1() {
+    return l1;
+  }
+
+  /** The Redis tier, or null (for its meters). */
+  RedisTier<K, V> l2() {
+    return l2;
   }
 
   @Override

@@ -62,7 +62,7 @@ public final class ExchangeImpl implements Exchange {
       if (ctx != null) {
         ctx.addEndHandler(v -> ended(resp)); // the router owns the response's end handler
       } else {
-        resp.endHandler(v -> ended(resp));
+        io.vivace.observe.impl.ObserveStages.onEnd(request, v -> ended(resp)); // shares the slot with the access log
       }
     }
     listeners.add(listener);

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.handler.HttpException;
 import io.vivace.json.Json;
+import io.vivace.observe.RequestIds;
 import io.vivace.problem.Problem;
 import io.vivace.problem.ProblemException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * Turns a failure into an RFC 9457 problem response: {@link ProblemException}s with their own
  * status, a module's failures through its {@link io.vivace.problem.ProblemMapper}, client errors
  * from Vert.x Web with theirs, anything else as a 500 whose body holds only a request id while the
- * log holds the stack trace with the same id. A problem's cause is logged (WARN for a 5xx, INFO for
+ * log holds the stack trace with the same id. Every problem carries the request's id
+ * ({@link RequestIds}) as {@code request_id} when request ids are on; when they are off, a 500
+ * still gets an id of its own. A problem's cause is logged (WARN for a 5xx, INFO for
  * a 4xx); every 503 carries {@code Retry-After} (the problem's own, else
  * {@link ProblemException#DEFAULT_RETRY_AFTER_SECONDS}). Shared by the router's error handler and
  * the routes served without the router. An {@link Error} is not rendered: it ends the process
@@ -24,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class ProblemResponses {
   private static final Logger LOG = LoggerFactory.getLogger("io.vivace.errors");
   private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Problem.CONTENT_TYPE);
-  private static final String REQUEST_ID = "X-Request-Id";
   /** Every module's mapper of its own failures, found once. */
   private static final io.vivace.problem.ProblemMapper[] MAPPERS = java.util.ServiceLoader
       .load(io.vivace.problem.ProblemMapper.class, ProblemResponses.class.getClassLoader()).stream()
@@ -67,12 +69,21 @@ public final class ProblemResponses {
     } else if (failure == null && status >= 400 && status < 500) {
       problem = Problem.of(status, detail(status, req));
     } else {
-      String id = requestId(req);
+      String id = RequestIds.of(req);
+      if (id == null) { // request ids are off: one for this failure only
+        id = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+        req.response().headers().set(RequestIds.HEADER, id);
+      }
       LOG.error("{} {} failed [request_id={}]", req.method(), req.path(), id,
           failure != null ? failure : new IllegalStateException("status " + status));
-      req.response().headers().set(REQUEST_ID, id);
       problem = Problem.of(500, "The server could not complete the request. Quote the request_id when reporting it.")
           .withRequestId(id);
+    }
+    if (problem.requestId() == null) {
+      String id = RequestIds.of(req);
+      if (id != null) {
+        problem = problem.withRequestId(id);
+      }
     }
     HttpServerResponse resp = req.response();
     if (resp.headWritten()) {
@@ -138,21 +149,5 @@ public final class ProblemResponses {
       default:
         return Problem.reason(code) + ".";
     }
-  }
-
-  /** The client's X-Request-Id when it is short and plain, else a new random one. */
-  static String requestId(HttpServerRequest req) {
-    String given = req.getHeader(REQUEST_ID);
-    if (given != null && given.length() <= 64 && !given.isEmpty()) {
-      boolean plain = true;
-      for (int i = 0; i < given.length() && plain; i++) {
-        char c = given.charAt(i);
-        plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-      }
-      if (plain) {
-        return given;
-      }
-    }
-    return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
   }
 }

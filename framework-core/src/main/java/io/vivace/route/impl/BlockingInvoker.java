@@ -3,6 +3,7 @@ package io.vivace.route.impl;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import io.vivace.route.Endpoint;
@@ -48,11 +49,27 @@ public final class BlockingInvoker implements Handler<RoutingContext> {
       return Vertx.currentContext().executeBlocking(call, false);
     }
     Promise<Object> result = Promise.promise();
+    ContextInternal requestContext = ContextInternal.current();
     executor.execute(() -> {
+      // The request's Vert.x context is the current one on this thread while the handler runs, as
+      // on the worker pool, so what reads it (the request id in log lines) sees the request. The
+      // result is handed over after, with no context current: its listeners go back to the loop.
+      Object value = null;
+      Throwable failure = null;
+      ContextInternal previous = requestContext == null ? null : requestContext.beginDispatch();
       try {
-        result.complete(call.call());
+        value = call.call();
       } catch (Throwable t) {
-        result.fail(t);
+        failure = t;
+      } finally {
+        if (requestContext != null) {
+          requestContext.endDispatch(previous);
+        }
+      }
+      if (failure != null) {
+        result.fail(failure);
+      } else {
+        result.complete(value);
       }
     });
     return result.future();

@@ -21,13 +21,23 @@ public final class HttpServers {
   private final VivaceOptions options;
   private final Executor blockingExecutor;
   private final ServerStages stages;
+  private final OpsRoutes ops;
+  private final ManagementServer management;
   private final List<HttpVerticle> verticles = new CopyOnWriteArrayList<>();
   private volatile int port = -1;
+  private volatile int managementPort = -1;
 
+  /**
+   * @param ops the metrics and probe routes: on the app's port, or on the management server when
+   *     {@code options.managementPort()} is set
+   */
   public HttpServers(Vertx vertx, List<RouteDef> routes, Health health, VivaceOptions options, Executor blockingExecutor,
-      ServerStages stages) {
+      ServerStages stages, OpsRoutes ops) {
     this.vertx = vertx;
     this.stages = stages;
+    boolean separate = options.managementPort() > 0;
+    this.ops = separate ? null : ops;
+    this.management = separate ? new ManagementServer(vertx, ops, options.host(), options.managementPort()) : null;
     this.routes = routes;
     this.health = health;
     this.options = options;
@@ -37,30 +47,43 @@ public final class HttpServers {
 
   /**
    * Deploys the verticles; completes with the bound port. Port 0 becomes Vert.x's shared random
-   * port (-1): every verticle then joins the one free port the first one gets.
+   * port (-1): every verticle then joins the one free port the first one gets. The management
+   * server, when configured, listens first.
    */
   public Future<Integer> deploy() {
     int listenPort = options.port() == 0 ? -1 : options.port();
-    return vertx.deployVerticle(() -> verticle(listenPort), new DeploymentOptions().setInstances(options.eventLoops()))
-        .map(id -> {
-          port = verticles.get(0).actualPort();
-          return port;
-        });
+    Future<Integer> managed = management == null ? Future.succeededFuture(-1) : management.start();
+    return managed.compose(mp -> {
+      managementPort = mp;
+      return vertx.deployVerticle(() -> verticle(listenPort), new DeploymentOptions().setInstances(options.eventLoops()));
+    }).map(id -> {
+      port = verticles.get(0).actualPort();
+      return port;
+    });
   }
 
   private HttpVerticle verticle(int port) {
-    HttpVerticle v = new HttpVerticle(routes, health, options, port, blockingExecutor, stages);
+    HttpVerticle v = new HttpVerticle(routes, health, options, port, blockingExecutor, stages, ops);
     verticles.add(v);
     return v;
   }
 
-  /** Graceful shutdown of every server: stop accepting, drain for up to {@code timeoutMs}. */
+  /**
+   * Graceful shutdown of every server: stop accepting, drain for up to {@code timeoutMs}; the
+   * management server (probes, metrics) answers until the app's servers have drained.
+   */
   public Future<Void> shutdown(long timeoutMs) {
     List<Future<Void>> all = new ArrayList<>();
     for (HttpVerticle v : verticles) {
       all.add(v.shutdown(timeoutMs));
     }
-    return Future.join(all).mapEmpty();
+    Future<Void> drained = Future.join(all).mapEmpty();
+    return management == null ? drained : drained.eventually(() -> management.shutdown(timeoutMs));
+  }
+
+  /** The management server's bound port, or -1 when there is none (or before deployment). */
+  public int managementPort() {
+    return managementPort;
   }
 
   /** The bound port, or -1 before deployment. */

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
+import io.vivace.observe.impl.ObserveStages;
 import io.vivace.route.RouteDef;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * date is refreshed by a timer on this loop, never per request. The app-wide {@link ServerStages}
  * (security headers, CORS) run next, before dispatch, when any is on. Idle HTTP/1.x connections are
  * closed by an {@link IdleCloser} per connection rather than Vert.x's per-request idle handler. Static routes
- * ({@link StaticRoutes}) are answered directly, everything else by the Vert.x Web router.
+ * ({@link StaticRoutes}) are answered directly, everything else by the Vert.x Web router. The
+ * request id and the access log ({@link ObserveStages}) see every request first, preflights included.
  */
 final class HttpVerticle extends VerticleBase {
   private final List<RouteDef> routes;
@@ -29,12 +31,14 @@ final class HttpVerticle extends VerticleBase {
   private final int port;
   private final Executor blockingExecutor;
   private final ServerStages stages;
+  private final OpsRoutes ops;
   private HttpServer server;
   private HttpConnections connections;
   private boolean idleWarned;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
-      ServerStages stages) {
+      ServerStages stages, OpsRoutes ops) {
+    this.ops = ops;
     this.routes = routes;
     this.stages = stages;
     this.health = health;
@@ -45,7 +49,7 @@ final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = RouterFactory.create(vertx, routes, health, options, blockingExecutor);
+    Router router = RouterFactory.create(vertx, routes, health, options, blockingExecutor, ops);
     DateHeader date = new DateHeader(System::currentTimeMillis);
     vertx.setPeriodic(DateHeader.TICK_MS, id -> date.refresh());
     CharSequence serverName = HttpHeaders.createOptimized(options.serverName());
@@ -63,6 +67,7 @@ final class HttpVerticle extends VerticleBase {
     stages.configure(serverOptions);
     ServerStages perRequest = stages.perRequest();
     StaticRoutes direct = StaticRoutes.of(routes);
+    ObserveStages observe = ObserveStages.start(options.observe(), context, router, routes); // null when all off
     connections = new HttpConnections(serverOptions, stages);
     long idleNanos = ownIdleTimeout ? TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()) : 0;
     server = vertx.createHttpServer(serverOptions).connectionHandler(conn -> {
@@ -81,6 +86,9 @@ final class HttpVerticle extends VerticleBase {
       MultiMap headers = req.response().headers();
       headers.add(HttpHeaders.SERVER, serverName);
       headers.add(HttpHeaders.DATE, date.value());
+      if (observe != null) {
+        observe.begin(req); // request id, access log: before anything can answer
+      }
       if (perRequest != null && perRequest.handle(req)) {
         return; // answered by an app-wide stage (a CORS preflight)
       }

@@ -8,7 +8,10 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Tuple;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vivace.App;
+import io.vivace.health.Health;
+import io.vivace.metrics.Metrics;
 import io.vivace.db.Database;
 import io.vivace.db.DatabaseUrl;
 import io.vivace.db.DbOptions;
@@ -49,8 +52,11 @@ public final class DatabaseImpl implements Database {
   private volatile Path embeddedDir;
   private volatile Vertx vertx;
   private volatile LoopConnections loops;
+  private volatile DbMeters meters;
+  private final App app;
 
   public DatabaseImpl(App app, DbOptions options) {
+    this.app = app;
     this.given = options;
     // Settings are read and checked in the app's validation phase, before any start hook runs.
     app.onValidate(config -> this.options = given != null ? given : DbOptions.from(config));
@@ -58,10 +64,15 @@ public final class DatabaseImpl implements Database {
     app.onStop(this::stop);
     app.health().check("db", () -> pool == null
         ? Future.failedFuture("not started") : pool.query("SELECT 1").execute());
+    // Ready once migrated and the loops' connections are open (sql is set then), while they answer.
+    app.health().readiness("db", Health.DEFAULT_READINESS_TIMEOUT_MS, () -> sql == null
+        ? Future.failedFuture("not started") : loops.execute("SELECT 1", Tuple.tuple()));
   }
 
   private Future<Void> start(Vertx vertx) {
     this.vertx = vertx;
+    MeterRegistry registry = Metrics.registry(app);
+    meters = registry == null ? null : new DbMeters(registry);
     Future<DatabaseUrl> where = options.url() != null ? Future.succeededFuture(options.url())
         : vertx.executeBlocking(() -> {
           Path dir = EmbeddedDirs.resolve(options.embeddedDir()).toAbsolutePath();
@@ -81,7 +92,10 @@ public final class DatabaseImpl implements Database {
           .using(vertx)
           .build();
       loops = new LoopConnections(vertx, connectOptions(u), options.connectionsPerLoop(),
-          DbOptions.DEFAULT_PREPARED_CACHE_SIZE);
+          DbOptions.DEFAULT_PREPARED_CACHE_SIZE, meters);
+      if (meters != null) {
+        meters.connections(loops);
+      }
       return awaitServer(vertx, options.connectAttempts());
     }).compose(ignored -> !options.migrate() ? Future.succeededFuture()
         : vertx.executeBlocking(() -> Migrations.migrate(url, options.migrations(), embeddedDir)).map(n -> {
@@ -92,7 +106,7 @@ public final class DatabaseImpl implements Database {
 
   /** Opens each event loop's connections; then queries can run. */
   private Future<Void> openLoops() {
-    return loops.open().onSuccess(v -> sql = new SqlImpl(loops)).recover(e -> Future.failedFuture(new IllegalStateException(
+    return loops.open().onSuccess(v -> sql = new SqlImpl(loops, meters)).recover(e -> Future.failedFuture(new IllegalStateException(
         "cannot open the event loops' connections to the database at " + url + ": " + e.getMessage())));
   }
 
@@ -193,7 +207,7 @@ public final class DatabaseImpl implements Database {
 
   @Override
   public <T> Future<T> inTransaction(Function<Sql, Future<T>> work) {
-    return pool().withTransaction(conn -> work.apply(new SqlImpl(conn)))
+    return pool().withTransaction(conn -> work.apply(new SqlImpl(conn, meters)))
         .recover(e -> Future.failedFuture(DbProblems.map(e)));
   }
 

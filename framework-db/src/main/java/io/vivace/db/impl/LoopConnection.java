@@ -39,6 +39,8 @@ final class LoopConnection {
   private final PgConnectOptions options;
   private final String name;
   private final int preparedMax;
+  /** The meters, or null when metrics are off. */
+  private final DbMeters meters;
   /** The open connection, or null while disconnected. Written on the owning loop only. */
   private volatile PgConnection conn;
   private volatile Thread owner;
@@ -52,7 +54,8 @@ final class LoopConnection {
   /** Why the last attempt to connect failed (null when none did). */
   private volatile String lastFailure;
 
-  LoopConnection(ContextInternal context, PgConnectOptions options, String name, int preparedMax) {
+  LoopConnection(ContextInternal context, PgConnectOptions options, String name, int preparedMax, DbMeters meters) {
+    this.meters = meters;
     this.context = context;
     this.options = options;
     this.name = name;
@@ -157,6 +160,9 @@ final class LoopConnection {
     if (lost) {
       lost = false;
       LOG.info("Database connection of {} open again", name);
+      if (meters != null) {
+        meters.reconnected();
+      }
     }
   }
 

@@ -40,7 +40,8 @@ final class LoopConnections implements Statements {
   /** Round-robin position of callers off the event loops; racy on purpose (any value is valid). */
   private int next;
 
-  LoopConnections(Vertx vertx, PgConnectOptions options, int perLoop, int preparedMax) {
+  /** @param meters the database's meters, or null when metrics are off */
+  LoopConnections(Vertx vertx, PgConnectOptions options, int perLoop, int preparedMax, DbMeters meters) {
     this.vertx = (VertxInternal) vertx;
     List<EventLoop> eventLoops = new ArrayList<>();
     for (EventExecutor e : this.vertx.nettyEventLoopGroup()) {
@@ -52,7 +53,8 @@ final class LoopConnections implements Statements {
       for (int j = 0; j < perLoop; j++) {
         PgConnectOptions named = new PgConnectOptions(options);
         named.addProperty("application_name", "vivace loop " + i + (perLoop > 1 ? "." + j : ""));
-        loops[i][j] = new LoopConnection(context, named, "event loop " + i + (perLoop > 1 ? " #" + j : ""), preparedMax);
+        loops[i][j] = new LoopConnection(context, named, "event loop " + i + (perLoop > 1 ? " #" + j : ""), preparedMax,
+            meters);
       }
     }
   }
@@ -96,6 +98,20 @@ final class LoopConnections implements Statements {
       }
     }
     return Future.join(closing).mapEmpty();
+  }
+
+  /** The number of event loops. */
+  int loopCount() {
+    return loops.length;
+  }
+
+  /** The open connections of event loop {@code loop} now (0-based). Any thread. */
+  int openOn(int loop) {
+    int open = 0;
+    for (LoopConnection c : loops[loop]) {
+      open += c.live() != null ? 1 : 0;
+    }
+    return open;
   }
 
   /** Connections per event loop, and event loops: for tests and logs. */

@@ -25,37 +25,67 @@ import java.util.Optional;
  */
 final class SqlImpl implements Sql {
   private final Statements statements;
+  /** The meters, or null when metrics are off. */
+  private final DbMeters meters;
 
   private static final NotFoundException NOT_FOUND = new NotFoundException("the query found no row");
 
-  SqlImpl(Statements statements) {
+  SqlImpl(Statements statements, DbMeters meters) {
     this.statements = statements;
+    this.meters = meters;
   }
 
   /** Over one client (a transaction's connection). */
-  SqlImpl(SqlClient client) {
-    this(Statements.of(client));
+  SqlImpl(SqlClient client, DbMeters meters) {
+    this(Statements.of(client), meters);
   }
 
   private Future<RowSet<Row>> run(String sql, Tuple params) {
-    return statements.execute(sql, params).recover(SqlImpl::mapped);
+    long t0 = begin();
+    return statements.execute(sql, params).transform(ar -> {
+      if (ar.failed()) {
+        return mapped(t0, ar.cause());
+      }
+      end(t0, null);
+      return Future.succeededFuture(ar.result());
+    });
   }
 
-  private static <T> Future<T> mapped(Throwable failure) {
-    return Future.failedFuture(DbProblems.map(failure));
+  /** A statement is sent: its start time when metrics are on. */
+  private long begin() {
+    DbMeters m = meters;
+    return m == null ? 0 : m.begin();
+  }
+
+  private void end(long t0, Throwable failure) {
+    DbMeters m = meters;
+    if (m != null) {
+      m.end(t0, failure);
+    }
+  }
+
+  /** The statement failed: the typed failure, recorded. */
+  private <T> Future<T> mapped(long t0, Throwable failure) {
+    Throwable typed = DbProblems.map(failure);
+    end(t0, typed);
+    return Future.failedFuture(typed);
   }
 
   @Override
   public <T> Future<T> one(String sql, Tuple params, RowMapper<T> mapper) {
     // One transformation (a future and a listener) per statement, not a recover then a compose.
+    long t0 = begin();
     return statements.execute(sql, params).transform(ar -> {
       if (ar.failed()) {
-        return mapped(ar.cause());
+        return mapped(t0, ar.cause());
       }
       RowSet<Row> rows = ar.result();
       if (rows.size() > 1) {
-        return Future.failedFuture(new TooManyRowsException(rows.size()));
+        TooManyRowsException tooMany = new TooManyRowsException(rows.size());
+        end(t0, tooMany);
+        return Future.failedFuture(tooMany);
       }
+      end(t0, null);
       RowIterator<Row> it = rows.iterator();
       return it.hasNext() ? Future.succeededFuture(mapper.map(it.next()))
           : Future.failedFuture(NOT_FOUND);
@@ -64,10 +94,12 @@ final class SqlImpl implements Sql {
 
   @Override
   public <T> Future<Optional<T>> optional(String sql, Tuple params, RowMapper<T> mapper) {
+    long t0 = begin();
     return statements.execute(sql, params).transform(ar -> {
       if (ar.failed()) {
-        return mapped(ar.cause());
+        return mapped(t0, ar.cause());
       }
+      end(t0, null);
       RowIterator<Row> it = ar.result().iterator();
       return Future.succeededFuture(it.hasNext() ? Optional.of(mapper.map(it.next())) : Optional.empty());
     });
@@ -75,10 +107,12 @@ final class SqlImpl implements Sql {
 
   @Override
   public <T> Future<List<T>> list(String sql, Tuple params, RowMapper<T> mapper) {
+    long t0 = begin();
     return statements.execute(sql, params).transform(ar -> {
       if (ar.failed()) {
-        return mapped(ar.cause());
+        return mapped(t0, ar.cause());
       }
+      end(t0, null);
       RowSet<Row> rows = ar.result();
       List<T> out = new ArrayList<>(rows.size());
       for (Row row : rows) {
@@ -147,14 +181,17 @@ final class SqlImpl implements Sql {
     if (params.isEmpty()) {
       return Future.succeededFuture(0);
     }
-    return statements.executeBatch(sql, params)
-        .recover(SqlImpl::mapped)
-        .map(rows -> {
-          int total = 0;
-          for (RowSet<Row> r = rows; r != null; r = r.next()) {
-            total += r.rowCount();
-          }
-          return total;
-        });
+    long t0 = begin();
+    return statements.executeBatch(sql, params).transform(ar -> {
+      if (ar.failed()) {
+        return mapped(t0, ar.cause());
+      }
+      end(t0, null);
+      int total = 0;
+      for (RowSet<Row> r = ar.result(); r != null; r = r.next()) {
+        total += r.rowCount();
+      }
+      return Future.succeededFuture(total);
+    });
   }
 }

@@ -16,6 +16,7 @@ import io.vivace.extract.Body;
 import io.vivace.extract.Path;
 import io.vivace.httpcache.ETags;
 import io.vivace.httpcache.Preconditions;
+import io.vivace.observe.ObserveOptions;
 import io.vivace.pagination.CursorPage;
 import io.vivace.pagination.Page;
 import io.vivace.pagination.Pagination;
@@ -30,18 +31,32 @@ import java.util.List;
  * embedded PostgreSQL; {@code BLOG_SEED=true} fills an empty database with demo data ({@link Seed}).
  * Writing posts needs a bearer token from the auth module under {@code /auth} ({@code JWT_SECRET}
  * must be set): the writes are one route group that requires it; signing up creates the account
- * and its blog user ({@link Authors}).
+ * and its blog user ({@link Authors}). Every response carries an {@code X-Request-Id} and every
+ * request is written to the access log ({@link #accessLogByDefault()}).
  */
 public final class BlogApp {
   private BlogApp() {
   }
 
   public static void main(String[] args) {
+    accessLogByDefault();
     App app = Vivace.app();
     app.cors(cors(Config.system())); // the front end's origin: VIVACE_CORS_ORIGINS
     Database db = Database.attach(app);
     Seed.onStart(app, db, null); // BLOG_SEED, read at start
     routes(app, db, Auth.attach(app), Caches.attach(app)).run(); // JWT_SECRET; a Redis tier when REDIS_URL is set
+  }
+
+  /**
+   * The blog writes an access log (Common Log Format) unless {@code VIVACE_ACCESS_LOG} (or
+   * {@code -Dvivace.access-log}) says otherwise: {@code json} for JSON lines, {@code off} for none.
+   * Request ids are on, as in every app ({@code VIVACE_REQUEST_ID}).
+   */
+  static void accessLogByDefault() {
+    String property = Config.propertyName(ObserveOptions.ACCESS_LOG.env());
+    if (Config.system().raw(ObserveOptions.ACCESS_LOG.env()) == null) {
+      System.setProperty(property, "common");
+    }
   }
 
   /** An app on the given options, seeded with {@code seed} when not null (tests); caches on Caffeine only. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vivace.db.DatabaseUrl;
 import io.vivace.db.testing.TestDatabase;
 import io.vivace.testing.AppProcess;
+import io.vivace.testing.PrometheusText;
 import io.vivace.testing.RawHttp;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -163,6 +164,13 @@ class ModulePathTest {
         assertEquals("application/problem+json", r.get(2).header("content-type"));
         assertEquals(200, r.get(3).status(), r.get(3).body()); // Flyway read db/migration, opened to it
         assertEquals("1", r.get(3).body());
+        http.write(RawHttp.get("/metrics") + RawHttp.get("/health/ready"));
+        List<RawHttp.Response> ops = http.read(2);
+        assertEquals(200, ops.get(0).status(), ops.get(0).body()); // Micrometer, an automatic module
+        List<PrometheusText.Sample> samples = PrometheusText.parse(ops.get(0).body());
+        assertTrue(PrometheusText.sum(samples, "jvm_memory_used_bytes") > 0, "the JVM meters read java.management");
+        assertTrue(PrometheusText.value(samples, "vivace_db_queries_total") >= 1, "the database's meters");
+        assertEquals(200, ops.get(1).status(), ops.get(1).body());
       }
       app.terminate();
       assertEquals(0, app.awaitExit(15_000), app.lines().toString());

@@ -38,7 +38,8 @@ public final class AuthModuleImpl implements AuthModule {
   private static final ProblemException WRONG_CREDENTIALS = new ProblemException(
       Problem.of(401, "The e-mail address or the password is wrong."), Map.of("WWW-Authenticate", "Bearer"));
   /** The client's address as the connection sees it (put a trusted proxy's header here if you need to). */
-  private static final Extractor<String> CLIENT_IP = ctx -> ctx.request().remoteAddress().hostAddress();
+  /** The client's address behind trusted proxies (VIVACE_TRUSTED_PROXIES), else the peer's. */
+  private static final Extractor<String> CLIENT_IP = io.vivace.observe.ClientAddress.extractor();
 
   private final App app;
   private final Database db;
@@ -55,6 +56,8 @@ public final class AuthModuleImpl implements AuthModule {
   private volatile PasswordHasher hasher;
   private volatile String dummyHash;
   private volatile long pruneTimer = -1;
+  /** The meters, or null when the app's metrics are off. */
+  private volatile AuthMeters meters;
 
   public AuthModuleImpl(App app, io.vivace.route.Routes routes, Database db, Auth auth, String prefix, ThrottleStore givenStore) {
     if (prefix == null || !prefix.startsWith("/") || prefix.endsWith("/")) {
@@ -90,6 +93,8 @@ public final class AuthModuleImpl implements AuthModule {
   }
 
   private Future<?> start(Vertx vertx) {
+    io.micrometer.core.instrument.MeterRegistry registry = io.vivace.metrics.Metrics.registry(app);
+    meters = registry == null ? null : new AuthMeters(registry);
     AuthOptions options = auth.options();
     PasswordHasher h = PasswordHasher.argon2id(options);
     store = givenStore != null ? givenStore
@@ -154,7 +159,7 @@ public final class AuthModuleImpl implements AuthModule {
     if (!v.isValid()) {
       throw ProblemException.unprocessable(v.errors());
     }
-    return throttle.signup(ip).compose(ok -> hasher.hash(app.vertx(), in.password())).compose(phc -> db.inTransaction(tx ->
+    Future<Response> signedUp = throttle.signup(ip).compose(ok -> hasher.hash(app.vertx(), in.password())).compose(phc -> db.inTransaction(tx ->
         tx.optional("INSERT INTO vivace_auth.accounts (email, password_hash) VALUES ($1, $2)"
             + " ON CONFLICT (email) DO NOTHING RETURNING " + ACCOUNT, Tuple.of(email, phc), AuthModuleImpl::account)
             .compose(created -> {
@@ -164,6 +169,8 @@ public final class AuthModuleImpl implements AuthModule {
               return runHooks(tx, created.get(), 0).map(created.get());
             })))
         .map(a -> Response.created(prefix + "/me", a));
+    AuthMeters m = meters;
+    return m == null ? signedUp : signedUp.andThen(m::signup);
   }
 
   private Future<Void> runHooks(Sql tx, Account a, int i) {
@@ -180,7 +187,7 @@ public final class AuthModuleImpl implements AuthModule {
     if (!v.isValid()) {
       throw ProblemException.unprocessable(v.errors());
     }
-    return throttle.attempt(ip, email)
+    Future<Response> result = throttle.attempt(ip, email)
         .compose(ok -> db.optional("SELECT " + ACCOUNT + ", password_hash FROM vivace_auth.accounts WHERE email = $1",
             Tuple.of(email), r -> Map.entry(account(r), r.getString(3))))
         .compose(found -> hasher.verify(app.vertx(), password, found.map(Map.Entry::getValue).orElse(dummyHash))
@@ -192,6 +199,8 @@ public final class AuthModuleImpl implements AuthModule {
           rehashIfOld(found.getKey().id(), password, found.getValue());
           return throttle.succeeded(email).compose(x -> tokens(db, found.getKey(), null)).map(AuthModuleImpl::noStore);
         });
+    AuthMeters m = meters;
+    return m == null ? result : result.andThen(outcome -> m.login(outcome, WRONG_CREDENTIALS));
   }
 
   private void rehashIfOld(long id, String password, String phc) {

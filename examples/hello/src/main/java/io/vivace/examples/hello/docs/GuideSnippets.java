@@ -1,5 +1,7 @@
 package io.vivace.examples.hello.docs;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vivace.App;
 import io.vivace.Vivace;
@@ -14,6 +16,7 @@ import io.vivace.extract.RequestExtractor;
 import io.vivace.filter.Filter;
 import io.vivace.extract.Header;
 import io.vivace.extract.Query;
+import io.vivace.metrics.Metrics;
 import io.vivace.pagination.CursorRequest;
 import io.vivace.pagination.Pagination;
 import io.vivace.problem.ProblemException;
@@ -22,6 +25,7 @@ import io.vivace.response.Response;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -93,6 +97,38 @@ public final class GuideSnippets {
         ? Future.succeededFuture()
         : Future.failedFuture("clock is broken"));
     // end::health[]
+  }
+
+  static void readiness(App app) {
+    // tag::readiness[]
+    app.health().readiness("search", 500, () -> searchIndexOpen()  // ms; called on an event loop, must not block
+        ? Future.succeededFuture()
+        : Future.failedFuture("the search index is not open yet"));
+    // end::readiness[]
+  }
+
+  private static boolean searchIndexOpen() {
+    return true;
+  }
+
+  static void metrics(App app) {
+    // tag::metrics[]
+    AtomicReference<Counter> greetings = new AtomicReference<>();
+    app.onStart(vertx -> {
+      MeterRegistry registry = Metrics.registry(app);                // null when VIVACE_METRICS=false
+      if (registry != null) {
+        greetings.set(Counter.builder("hello.greetings").register(registry)); // once, never per request
+      }
+      return Future.succeededFuture();
+    });
+    app.get("/greet", () -> {
+      Counter c = greetings.get();
+      if (c != null) {
+        c.increment();                                               // hello_greetings_total on /metrics
+      }
+      return "hello";
+    });
+    // end::metrics[]
   }
 
   static void browsers(App app) {

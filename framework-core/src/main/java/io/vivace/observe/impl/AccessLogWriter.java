@@ -1,0 +1,176 @@
+package io.vivace.observe.impl;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one access-log line per request to the logger {@value #LOGGER} (at INFO; the default
+ * Logback set-up sends it, asynchronously and never blocking, to standard output as is). Two
+ * formats:
+ * <ul>
+ *   <li>common: the Common Log Format (client, {@code -}, {@code -}, [time], "method path
+ *       protocol", status, bytes or {@code -}) followed by the route template in quotes, the
+ *       duration in µs and the request id ({@code -} when unknown);</li>
+ *   <li>json: {@code {"time","method","route","path","status","bytes","duration_us","request_id","client"}}.</li>
+ * </ul>
+ * The path is the request's path without its query (a query may carry secrets). Time is when the
+ * request arrived, UTC; bytes are the body bytes written. One line is built in a reused buffer,
+ * the time's text is made once per second. Confined to its event loop.
+ */
+final class AccessLogWriter {
+  static final String LOGGER = "io.vivace.access";
+  private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+  private static final DateTimeFormatter CLF = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
+      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ISO_SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
+      .withZone(ZoneOffset.UTC);
+
+  private final boolean json;
+  private final ProxiedClients clients;
+  private final java.util.Set<String> exactPaths;
+  private final StringBuilder line = new StringBuilder(256);
+  private long second = Long.MIN_VALUE;
+  private String secondText;
+
+  /**
+   * @param clients the resolver behind trusted proxies, or null when the peer is the client
+   * @param exactPaths the paths of the routes without parameters: such a path is its own template
+   */
+  AccessLogWriter(boolean json, ProxiedClients clients, java.util.Set<String> exactPaths) {
+    this.json = json;
+    this.clients = clients;
+    this.exactPaths = exactPaths;
+  }
+
+  /**
+   * Starts the record of {@code req}: it is written when the response ends. Its route is the path
+   * when a route has that exact path (served from the static table, or answered before dispatch);
+   * a request that goes to the router gets the template of the route that matches there.
+   */
+  AccessRecord begin(HttpServerRequest req, CharSequence id) {
+    String path = req.path();
+    AccessRecord r = new AccessRecord(this, req, System.nanoTime(), id, exactPaths.contains(path) ? path : null);
+    req.response().endHandler(r);
+    return r;
+  }
+
+  void write(AccessRecord r) {
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
+    long micros = (System.nanoTime() - r.startNanos) / 1000;
+    long arrived = System.currentTimeMillis() - micros / 1000;
+    HttpServerRequest req = r.req;
+    HttpServerResponse resp = req.response();
+    String client = clients != null ? clients.resolve(req) : ProxiedClients.peer(req);
+    StringBuilder b = line;
+    b.setLength(0);
+    if (json) {
+      b.append("{\"time\":\"").append(secondText(arrived)).append('.');
+      int ms = (int) Math.floorMod(arrived, 1000L);
+      b.append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10)).append((char) ('0' + ms % 10));
+      b.append("Z\",\"method\":\"").append(req.method().name()).append("\",\"route\":");
+      jsonString(b, r.route);
+      b.append(",\"path\":");
+      jsonString(b, req.path());
+      b.append(",\"status\":").append(resp.getStatusCode());
+      b.append(",\"bytes\":").append(bytes(req, resp));
+      b.append(",\"duration_us\":").append(micros);
+      b.append(",\"request_id\":");
+      jsonString(b, r.id);
+      b.append(",\"client\":");
+      jsonString(b, client);
+      b.append('}');
+    } else {
+      b.append(client == null ? "-" : client).append(" - - [").append(secondText(arrived)).append("] \"")
+          .append(req.method().name()).append(' ');
+      clfText(b, req.path());
+      b.append(' ').append(protocol(req)).append("\" ").append(resp.getStatusCode()).append(' ');
+      long bytes = bytes(req, resp);
+      if (bytes > 0) {
+        b.append(bytes);
+      } else {
+        b.append('-');
+      }
+      b.append(" \"");
+      if (r.route != null) {
+        clfText(b, r.route);
+      } else {
+        b.append('-');
+      }
+      b.append("\" ").append(micros).append(' ');
+      if (r.id != null) {
+        clfText(b, r.id);
+      } else {
+        b.append('-');
+      }
+    }
+    LOG.info(b.toString());
+  }
+
+  /** The body bytes sent: none for HEAD (Vert.x counts the body it did not send). */
+  private static long bytes(HttpServerRequest req, HttpServerResponse resp) {
+    return req.method() == io.vertx.core.http.HttpMethod.HEAD ? 0 : resp.bytesWritten();
+  }
+
+  private String secondText(long millis) {
+    long s = Math.floorDiv(millis, 1000L);
+    if (s != second) {
+      Instant at = Instant.ofEpochSecond(s);
+      secondText = json ? ISO_SECOND.format(at) : CLF.format(at);
+      second = s;
+    }
+    return secondText;
+  }
+
+  private static String protocol(HttpServerRequest req) {
+    switch (req.version()) {
+      case HTTP_1_0:
+        return "HTTP/1.0";
+      case HTTP_2:
+        return "HTTP/2.0";
+      default:
+        return "HTTP/1.1";
+    }
+  }
+
+  /** {@code s} in a JSON string, or {@code null}. */
+  static void jsonString(StringBuilder b, CharSequence s) {
+    if (s == null) {
+      b.append("null");
+      return;
+    }
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f) {
+        b.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+      } else {
+        b.append(c);
+      }
+    }
+    b.append('"');
+  }
+
+  /** {@code s} inside a quoted CLF field: {@code "} and {@code \} escaped, control characters as {@code \xHH}. */
+  static void clfText(StringBuilder b, CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f) {
+        b.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+      } else {
+        b.append(c);
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.vivace.server.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vivace.route.RouteDef;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The management server ({@code VIVACE_MANAGEMENT_PORT}): one HTTP server on one event loop that
+ * serves only the {@link OpsRoutes} (metrics and probes), so they can be kept off the public port.
+ * Unknown paths get the usual 404 problem.
+ */
+final class ManagementServer {
+  private final Vertx vertx;
+  private final OpsRoutes ops;
+  private final String host;
+  private final int port;
+  private volatile HttpServer server;
+
+  ManagementServer(Vertx vertx, OpsRoutes ops, String host, int port) {
+    this.vertx = vertx;
+    this.ops = ops;
+    this.host = host;
+    this.port = port;
+  }
+
+  /** Listens; completes with the bound port. */
+  Future<Integer> start() {
+    Router router = Router.router(vertx);
+    List<RouteDef> defs = ops.mount(router);
+    ErrorHandler errors = new ErrorHandler(new AllowedMethods(defs));
+    router.route().failureHandler(errors);
+    for (int code : new int[] {400, 404, 405, 500}) {
+      router.errorHandler(code, errors);
+    }
+    HttpServer s = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(false)).requestHandler(router);
+    server = s;
+    return s.listen(port, host).map(HttpServer::actualPort);
+  }
+
+  /** Stops listening, letting a probe or scrape in flight finish for up to {@code timeoutMs}. */
+  Future<Void> shutdown(long timeoutMs) {
+    HttpServer s = server;
+    return s == null ? Future.succeededFuture() : s.shutdown(timeoutMs, TimeUnit.MILLISECONDS);
+  }
+}
