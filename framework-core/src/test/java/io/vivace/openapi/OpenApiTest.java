@@ -20,8 +20,6 @@ import io.vivace.pagination.Page;
 import io.vivace.pagination.Pagination;
 import io.vivace.response.Response;
 import io.vivace.testing.TestServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -235,17 +233,17 @@ class OpenApiTest {
 
   @Test
   void undeclaredResultTypeIsNamedInAWarning() {
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true));
-    try (TestServer s = TestServer.start(OpenApiTest::declare)) {
+    try (io.vivace.testing.LogCapture log = io.vivace.testing.LogCapture.start();
+        TestServer s = TestServer.start(OpenApiTest::declare)) {
       assertEquals(200, s.get("/openapi.json").statusCode());
-    } finally {
-      System.setErr(err);
+      ch.qos.logback.classic.spi.ILoggingEvent warning = log.await(
+          e -> e.getFormattedMessage().contains("GET /undeclared declares no result type"),
+          java.time.Duration.ofSeconds(10), "naming GET /undeclared");
+      assertEquals(ch.qos.logback.classic.Level.WARN, warning.getLevel());
+      assertEquals("io.vivace.openapi", warning.getLoggerName());
+      assertFalse(log.events().stream().anyMatch(e -> e.getFormattedMessage().contains("GET /articles declares")),
+          "a route with a declared result type is not named");
     }
-    String log = captured.toString();
-    assertTrue(log.contains("WARN") && log.contains("GET /undeclared declares no result type"), log);
-    assertFalse(log.contains("GET /articles declares"), log);
   }
 
   private static JsonObject param(JsonObject op, String name) {
