@@ -35,6 +35,8 @@ module io.vivace.core {
   requires io.netty.handler;
   requires io.netty.transport;
   requires org.slf4j;
+  // /openapi.yaml
+  requires org.yaml.snakeyaml;
   // Metrics: Metrics.registry returns Micrometer's MeterRegistry; its Prometheus registry renders
   // /metrics. Both are automatic modules (their manifests name them).
   requires transitive micrometer.core;
@@ -63,6 +65,7 @@ module io.vivace.core {
   exports io.vivace.json;
   exports io.vivace.metrics;
   exports io.vivace.observe;
+  exports io.vivace.openapi;
   exports io.vivace.pagination;
   exports io.vivace.problem;
   exports io.vivace.response;

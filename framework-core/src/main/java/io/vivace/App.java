@@ -117,6 +117,13 @@ public interface App extends Routes {
   List<io.vivace.route.RouteDef> routes();
 
   /**
+   * The routes declared so far as they are served: each with the filters, guards and default
+   * timeout of the app and of the groups that declared it (a snapshot; the OpenAPI document is
+   * made of these).
+   */
+  List<io.vivace.route.RouteDef> servedRoutes();
+
+  /**
    * Starts the app: reads its options (from the environment unless given), creates Vert.x with
    * the native transport when available, deploys one HTTP verticle per event loop and logs one
    * line with the transport, the event loops and the port.

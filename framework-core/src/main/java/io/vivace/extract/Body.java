@@ -32,7 +32,13 @@ public final class Body {
    */
   public static <T> Extractor<T> json(Class<T> type) {
     JsonReader.ReadObject<T> reader = Json.readerFor(type);
+    io.vivace.openapi.ExtractorDoc doc = io.vivace.openapi.ExtractorDoc.jsonBody(type);
     return new Extractor<>() {
+      @Override
+      public io.vivace.openapi.ExtractorDoc describe() {
+        return doc;
+      }
+
       @Override
       public T extract(RoutingContext ctx) {
         requireJson(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));

@@ -35,4 +35,13 @@ public interface Extractor<T> {
   default boolean readsBody() {
     return false;
   }
+
+  /**
+   * What this extractor contributes to the route's OpenAPI operation (parameters, request body,
+   * security, error statuses). Called once per route when the app starts (or the document is
+   * written), never per request; the default documents nothing.
+   */
+  default io.vivace.openapi.ExtractorDoc describe() {
+    return io.vivace.openapi.ExtractorDoc.none();
+  }
 }

@@ -1,6 +1,9 @@
 package io.vivace.extract;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import io.vivace.openapi.ExtractorDoc;
+import io.vivace.openapi.ParamDoc;
 import io.vivace.problem.FieldError;
 import io.vivace.problem.Problem;
 import io.vivace.problem.ProblemException;
@@ -42,13 +45,23 @@ public final class Param<T> implements Extractor<T> {
   private final T defaultValue;
   private final Predicate<T> check;
   private final String requirement;
+  private final Class<?> type;
+  private final Long minimum;
+  private final Long maximum;
 
   Param(In in, String name, Function<String, T> parser, String expected) {
-    this(in, name, parser, expected, false, null, null, null);
+    this(in, name, parser, expected, String.class);
+  }
+
+  Param(In in, String name, Function<String, T> parser, String expected, Class<?> type) {
+    this(in, name, parser, expected, false, null, null, null, type, null, null);
   }
 
   private Param(In in, String name, Function<String, T> parser, String expected, boolean hasDefault,
-      T defaultValue, Predicate<T> check, String requirement) {
+      T defaultValue, Predicate<T> check, String requirement, Class<?> type, Long minimum, Long maximum) {
+    this.type = type;
+    this.minimum = minimum;
+    this.maximum = maximum;
     this.in = Objects.requireNonNull(in, "in");
     this.name = Objects.requireNonNull(name, "name");
     this.parser = Objects.requireNonNull(parser, "parser");
@@ -67,7 +80,7 @@ public final class Param<T> implements Extractor<T> {
     if (in == In.PATH) {
       throw new IllegalStateException("path parameter '" + name + "' is always present; it cannot have a default");
     }
-    return new Param<>(in, name, parser, expected, true, defaultValue, check, requirement);
+    return new Param<>(in, name, parser, expected, true, defaultValue, check, requirement, type, minimum, maximum);
   }
 
   /**
@@ -79,21 +92,72 @@ public final class Param<T> implements Extractor<T> {
     Objects.requireNonNull(requirement, "requirement");
     Predicate<T> both = this.check == null ? check : this.check.and(check);
     String text = this.requirement == null ? requirement : this.requirement + " and " + requirement;
-    return new Param<>(in, name, parser, expected, hasDefault, defaultValue, both, text);
+    return new Param<>(in, name, parser, expected, hasDefault, defaultValue, both, text, type, minimum, maximum);
+  }
+
+  /**
+   * This numeric parameter bounded to {@code min..max} (inclusive): a value outside is a 400 saying
+   * {@code "must be between min and max"}, and the document states the bounds
+   * ({@code minimum}/{@code maximum}).
+   *
+   * @throws IllegalStateException when the parameter is not an integer or number parameter
+   */
+  public Param<T> range(long min, long max) {
+    if (!Number.class.isAssignableFrom(type)) {
+      throw new IllegalStateException("parameter '" + name + "' is not numeric; range() needs a number");
+    }
+    if (min > max) {
+      throw new IllegalArgumentException("range of '" + name + "': min " + min + " > max " + max);
+    }
+    Param<T> checked = check(v -> {
+      double d = ((Number) v).doubleValue();
+      return d >= min && d <= max;
+    }, "between " + min + " and " + max);
+    return new Param<>(in, name, parser, expected, hasDefault, defaultValue, checked.check, checked.requirement,
+        type, minimum == null ? min : Math.max(minimum, min), maximum == null ? max : Math.min(maximum, max));
+  }
+
+  /** This parameter for the OpenAPI document: required unless it has a default; 400 on bad input. */
+  @Override
+  public ExtractorDoc describe() {
+    return ExtractorDoc.params(doc(!hasDefault));
+  }
+
+  private ParamDoc doc(boolean required) {
+    String what = "text".equals(expected) ? null : requirement == null ? expected : expected + ", " + requirement;
+    return new ParamDoc(in.label(), name, type, in == In.PATH || required, hasDefault ? defaultValue : null,
+        minimum, maximum, List.of(), what);
   }
 
   /** An extractor of {@code Optional.empty()} when the parameter is absent. */
   public Extractor<Optional<T>> optional() {
     Param<T> self = this;
+    ExtractorDoc doc = ExtractorDoc.params(doc(false));
     if (in != In.PATH) {
-      return (RequestExtractor<Optional<T>>) req -> {
-        String raw = self.raw(req);
-        return raw == null ? Optional.empty() : Optional.of(self.parse(raw));
+      return new RequestExtractor<Optional<T>>() {
+        @Override
+        public Optional<T> extract(HttpServerRequest req) {
+          String raw = self.raw(req);
+          return raw == null ? Optional.empty() : Optional.of(self.parse(raw));
+        }
+
+        @Override
+        public ExtractorDoc describe() {
+          return doc;
+        }
       };
     }
-    return ctx -> {
-      String raw = self.raw(ctx);
-      return raw == null ? Optional.empty() : Optional.of(self.parse(raw));
+    return new Extractor<Optional<T>>() {
+      @Override
+      public Optional<T> extract(RoutingContext ctx) {
+        String raw = self.raw(ctx);
+        return raw == null ? Optional.empty() : Optional.of(self.parse(raw));
+      }
+
+      @Override
+      public ExtractorDoc describe() {
+        return doc;
+      }
     };
   }
 

@@ -18,27 +18,27 @@ public final class Query {
 
   /** {@code name} as a 32-bit integer. */
   public static Param<Integer> intValue(String name) {
-    return new Param<>(Param.In.QUERY, name, Parsers::integer, "an integer");
+    return new Param<>(Param.In.QUERY, name, Parsers::integer, "an integer", Integer.class);
   }
 
   /** {@code name} as a 64-bit integer. */
   public static Param<Long> longValue(String name) {
-    return new Param<>(Param.In.QUERY, name, Parsers::longValue, "an integer");
+    return new Param<>(Param.In.QUERY, name, Parsers::longValue, "an integer", Long.class);
   }
 
   /** {@code name} as a finite double. */
   public static Param<Double> doubleValue(String name) {
-    return new Param<>(Param.In.QUERY, name, Parsers::doubleValue, "a number");
+    return new Param<>(Param.In.QUERY, name, Parsers::doubleValue, "a number", Double.class);
   }
 
   /** {@code name} as a boolean: {@code true}, {@code false}, {@code 1} or {@code 0}. */
   public static Param<Boolean> bool(String name) {
-    return new Param<>(Param.In.QUERY, name, Parsers::bool, "true or false");
+    return new Param<>(Param.In.QUERY, name, Parsers::bool, "true or false", Boolean.class);
   }
 
   /** {@code name} as a UUID in its 36-character form. */
   public static Param<UUID> uuid(String name) {
-    return new Param<>(Param.In.QUERY, name, Parsers::uuid, "a UUID");
+    return new Param<>(Param.In.QUERY, name, Parsers::uuid, "a UUID", java.util.UUID.class);
   }
 
   /**

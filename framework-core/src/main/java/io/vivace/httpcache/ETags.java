@@ -28,7 +28,22 @@ public final class ETags {
   private static final char[] BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
 
   /** The request's {@code If-None-Match} header, or null without one. */
-  public static final RequestExtractor<String> IF_NONE_MATCH = req -> req.getHeader(HttpHeaders.IF_NONE_MATCH);
+  public static final RequestExtractor<String> IF_NONE_MATCH = new RequestExtractor<>() {
+    private final io.vivace.openapi.ExtractorDoc doc = io.vivace.openapi.ExtractorDoc.params(
+        new io.vivace.openapi.ParamDoc("header", "If-None-Match", String.class, false, null, null, null,
+            java.util.List.of(), "entity tags (RFC 9110 §13.1.2); 304 without a body when one matches the current ETag"))
+        .withErrors(304);
+
+    @Override
+    public String extract(io.vertx.core.http.HttpServerRequest req) {
+      return req.getHeader(HttpHeaders.IF_NONE_MATCH);
+    }
+
+    @Override
+    public io.vivace.openapi.ExtractorDoc describe() {
+      return doc;
+    }
+  };
 
   private static final FastThreadLocal<MessageDigest> SHA256 = new FastThreadLocal<>() {
     @Override

@@ -28,7 +28,22 @@ import io.vivace.problem.ProblemException;
  */
 public final class Preconditions {
   /** The request's {@code If-Match} header, or null without one. */
-  public static final RequestExtractor<String> IF_MATCH = req -> req.getHeader(HttpHeaders.IF_MATCH);
+  public static final RequestExtractor<String> IF_MATCH = new RequestExtractor<>() {
+    private final io.vivace.openapi.ExtractorDoc doc = io.vivace.openapi.ExtractorDoc.params(
+        new io.vivace.openapi.ParamDoc("header", "If-Match", String.class, false, null, null, null, java.util.List.of(),
+            "entity tags (RFC 9110 §13.1.1); the write is refused with 412 unless one matches the current ETag"))
+        .withErrors(412);
+
+    @Override
+    public String extract(io.vertx.core.http.HttpServerRequest req) {
+      return req.getHeader(HttpHeaders.IF_MATCH);
+    }
+
+    @Override
+    public io.vivace.openapi.ExtractorDoc describe() {
+      return doc;
+    }
+  };
 
   private Preconditions() {
   }
@@ -48,10 +63,26 @@ public final class Preconditions {
   public static <T> Extractor<Conditional<T>> withIfMatch(Extractor<T> value) {
     java.util.Objects.requireNonNull(value, "value");
     RequestExtractor<T> plain = value.requestOnly();
+    io.vivace.openapi.ExtractorDoc doc = value.describe().and(IF_MATCH.describe());
     if (plain != null) {
-      return (RequestExtractor<Conditional<T>>) req -> new Conditional<>(plain.extract(req), req.getHeader(HttpHeaders.IF_MATCH));
+      return new RequestExtractor<Conditional<T>>() {
+        @Override
+        public Conditional<T> extract(io.vertx.core.http.HttpServerRequest req) {
+          return new Conditional<>(plain.extract(req), req.getHeader(HttpHeaders.IF_MATCH));
+        }
+
+        @Override
+        public io.vivace.openapi.ExtractorDoc describe() {
+          return doc;
+        }
+      };
     }
     return new Extractor<>() {
+      @Override
+      public io.vivace.openapi.ExtractorDoc describe() {
+        return doc;
+      }
+
       @Override
       public Conditional<T> extract(RoutingContext ctx) {
         return new Conditional<>(value.extract(ctx), ctx.request().getHeader(HttpHeaders.IF_MATCH));

@@ -7,29 +7,31 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.transport.Transport;
 import io.vivace.App;
+import io.vivace.compression.CompressionOptions;
 import io.vivace.config.Config;
 import io.vivace.config.ConfigException;
 import io.vivace.config.Secrets;
 import io.vivace.config.VivaceOptions;
+import io.vivace.cors.CorsOptions;
+import io.vivace.extract.Extractor;
+import io.vivace.filter.Filter;
+import io.vivace.headers.SecurityHeadersOptions;
 import io.vivace.health.Health;
 import io.vivace.health.impl.Probes;
 import io.vivace.metrics.Metrics;
 import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.metrics.impl.MetricsImpl;
-import io.vivace.server.impl.OpsRoutes;
+import io.vivace.openapi.OpenApiOptions;
+import io.vivace.openapi.impl.DocsRoutes;
 import io.vivace.route.Endpoint;
 import io.vivace.route.RouteDef;
-import io.vivace.compression.CompressionOptions;
-import io.vivace.cors.CorsOptions;
-import io.vivace.headers.SecurityHeadersOptions;
 import io.vivace.route.Routes;
 import io.vivace.route.impl.Scope;
-import io.vivace.extract.Extractor;
-import io.vivace.filter.Filter;
-import java.time.Duration;
 import io.vivace.server.impl.HttpServers;
+import io.vivace.server.impl.OpsRoutes;
 import io.vivace.server.impl.ServerStages;
 import io.vivace.server.impl.VertxInternals;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +58,7 @@ public final class AppImpl implements App {
   private SecurityHeadersOptions securityHeadersGiven;
   private CompressionOptions compressionGiven;
   private ServerStages stages;
+  private OpenApiOptions openApi;
   private volatile VivaceOptions options;
   private volatile Vertx vertx;
   private volatile HttpServers servers;
@@ -179,6 +182,11 @@ public final class AppImpl implements App {
   }
 
   @Override
+  public synchronized List<RouteDef> servedRoutes() {
+    return routes.stream().map(root::served).toList();
+  }
+
+  @Override
   public synchronized Future<App> start() {
     if (started != null) {
       return started;
@@ -190,6 +198,7 @@ public final class AppImpl implements App {
       stages = ServerStages.of(corsGiven != null ? corsGiven : CorsOptions.from(config),
           securityHeadersGiven != null ? securityHeadersGiven : SecurityHeadersOptions.from(config),
           compressionGiven != null ? compressionGiven : CompressionOptions.from(config));
+      openApi = OpenApiOptions.from(config);
       VertxInternals.check();
       metrics.open(options); // before the validators and hooks, which may ask for the registry
       for (Consumer<Config> validator : validators) {
@@ -211,7 +220,7 @@ public final class AppImpl implements App {
     virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
     metrics.bind(vertx, o);
     probes = new Probes(health, o.livenessTimeoutMs());
-    servers = new HttpServers(vertx, routes.stream().map(root::served).toList(), health, o, virtualThreads, stages,
+    servers = new HttpServers(vertx, DocsRoutes.with(servedRoutes(), openApi), health, o, virtualThreads, stages,
         new OpsRoutes(metrics, probes, o), metrics.registry() == null ? null
             : new HttpServerMeters(metrics.registry(), HttpServerMeters.bucketsOfMillis(o.metricsBucketsMs())));
     // A promise bound to no context: its listeners run wherever it completes, even after a failed

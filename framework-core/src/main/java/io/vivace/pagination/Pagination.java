@@ -1,9 +1,11 @@
 package io.vivace.pagination;
 
-import io.vivace.pagination.impl.Cursors;
 import io.vertx.core.http.HttpServerRequest;
 import io.vivace.extract.Extractor;
 import io.vivace.extract.RequestExtractor;
+import io.vivace.openapi.ExtractorDoc;
+import io.vivace.openapi.ParamDoc;
+import io.vivace.pagination.impl.Cursors;
 import io.vivace.problem.FieldError;
 import io.vivace.problem.Problem;
 import io.vivace.problem.ProblemException;
@@ -52,16 +54,41 @@ public final class Pagination implements RequestExtractor<PageRequest> {
   /** Keyset pagination with its own default and largest page size. */
   public static Extractor<CursorRequest> keyset(int defaultSize, int maxSize) {
     Pagination sizes = new Pagination(defaultSize, maxSize);
-    return (RequestExtractor<CursorRequest>) req -> {
-      String cursor = req.getParam("cursor");
-      if (cursor != null && cursor.isEmpty()) {
-        cursor = null;
+    ExtractorDoc doc = ExtractorDoc.params(
+        new ParamDoc("query", "cursor", String.class, false, null, null, null, List.of(),
+            "the opaque cursor of the next page (from the previous page's next_cursor or Link rel=\"next\"); absent for the first page"),
+        sizes.sizeDoc("limit"));
+    return new RequestExtractor<CursorRequest>() {
+      @Override
+      public CursorRequest extract(HttpServerRequest req) {
+        String cursor = req.getParam("cursor");
+        if (cursor != null && cursor.isEmpty()) {
+          cursor = null;
+        }
+        if (cursor != null && !Cursors.isWellFormed(cursor)) {
+          throw error("cursor", "is not a cursor this API issued");
+        }
+        return new CursorRequest(cursor, sizes.size(req), req.path(), otherParams(req));
       }
-      if (cursor != null && !Cursors.isWellFormed(cursor)) {
-        throw error("cursor", "is not a cursor this API issued");
+
+      @Override
+      public ExtractorDoc describe() {
+        return doc;
       }
-      return new CursorRequest(cursor, sizes.size(req), req.path(), otherParams(req));
     };
+  }
+
+  /** {@code page} (1-based) and {@code per_page} (clamped to 1..maxSize), for the OpenAPI document. */
+  @Override
+  public ExtractorDoc describe() {
+    return ExtractorDoc.params(
+        new ParamDoc("query", "page", Integer.class, false, 1, 1L, (long) Integer.MAX_VALUE, List.of(), "the page, from 1"),
+        sizeDoc("per_page"));
+  }
+
+  private ParamDoc sizeDoc(String name) {
+    return new ParamDoc("query", name, Integer.class, false, defaultSize, 0L, (long) maxSize, List.of(),
+        "items per page; 0 counts as 1 and values above " + maxSize + " are lowered to " + maxSize);
   }
 
   /** The query parameters other than cursor, limit and per_page, form-encoded again. */

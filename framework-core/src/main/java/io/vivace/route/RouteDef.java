@@ -23,6 +23,32 @@ public final class RouteDef {
   private final List<Extractor<?>> guards = new ArrayList<>();
   private boolean blocking;
   private Duration timeout;
+  private Class<?> resultType;
+  private Class<?> resultItemType;
+  private int successStatus = 200;
+  private String mediaType;
+  private final ApiInfo info = new ApiInfo();
+
+  /** The OpenAPI metadata of a route, copied by {@link #inherit}. */
+  private static final class ApiInfo {
+    String operationId;
+    String summary;
+    String description;
+    List<String> tags = List.of();
+    boolean deprecated;
+    java.util.Set<Integer> errors = java.util.Set.of();
+    boolean hidden;
+
+    void copyTo(ApiInfo o) {
+      o.operationId = operationId;
+      o.summary = summary;
+      o.description = description;
+      o.tags = tags;
+      o.deprecated = deprecated;
+      o.errors = errors;
+      o.hidden = hidden;
+    }
+  }
 
   public RouteDef(HttpMethod method, String path, Endpoint endpoint) {
     this.method = Objects.requireNonNull(method, "method");
@@ -50,8 +76,161 @@ public final class RouteDef {
    * @throws IllegalArgumentException when {@code type} has no DSL-JSON converter
    */
   public RouteDef produces(Class<?> type) {
-    Json.writerFor(type);
+    if (type != String.class && type != Void.class) {
+      Json.writerFor(type);
+    }
+    this.resultType = type;
+    this.resultItemType = null;
     return this;
+  }
+
+  /**
+   * Declares a generic JSON result: {@code produces(Page.class, Post.class)} for a
+   * {@code Page<Post>}, {@code CursorPage.class} or {@code List.class} likewise. The OpenAPI
+   * document uses it for the response schema (a lambda's result type is erased, so a route that
+   * declares none is named in a start-up warning). {@code Optional} results need no declaration of
+   * their own: declare the value's type.
+   *
+   * @throws IllegalArgumentException when {@code itemType} has no DSL-JSON converter
+   */
+  public RouteDef produces(Class<?> container, Class<?> itemType) {
+    if (itemType != String.class) {
+      Json.writerFor(itemType);
+    }
+    this.resultType = Objects.requireNonNull(container, "container");
+    this.resultItemType = Objects.requireNonNull(itemType, "itemType");
+    return this;
+  }
+
+  /**
+   * The status of a successful answer, for the document: 200 (the default), 201 (documented with
+   * a {@code Location} header, RFC 9110 §10.2.2), 202 or 204 (no body). It does not change what the
+   * handler answers.
+   */
+  public RouteDef status(int status) {
+    if (status < 200 || status > 299) {
+      throw new IllegalArgumentException("a success status is 2xx, got " + status);
+    }
+    this.successStatus = status;
+    return this;
+  }
+
+  /**
+   * The media type of the success body, for the document, when it is not the one the result type
+   * implies ({@code text/plain} for a {@code String}, {@code application/json} for other values):
+   * {@code produces(String.class).mediaType("text/html")}.
+   */
+  public RouteDef mediaType(String mediaType) {
+    this.mediaType = Objects.requireNonNull(mediaType, "mediaType");
+    return this;
+  }
+
+  /** The declared media type of the success body, or null for the one the result type implies. */
+  public String mediaTypeOrNull() {
+    return mediaType;
+  }
+
+  /** The OpenAPI {@code operationId}: unique in the app; defaults to one made of method and path. */
+  public RouteDef operationId(String operationId) {
+    info.operationId = Objects.requireNonNull(operationId, "operationId");
+    return this;
+  }
+
+  /** A one-line summary for the document. */
+  public RouteDef summary(String summary) {
+    info.summary = summary;
+    return this;
+  }
+
+  /** A longer description for the document (CommonMark). */
+  public RouteDef description(String description) {
+    info.description = description;
+    return this;
+  }
+
+  /** Tags grouping the operation in the document (and in the docs UI). */
+  public RouteDef tags(String... tags) {
+    info.tags = List.of(tags);
+    return this;
+  }
+
+  /** Marks the operation deprecated in the document. */
+  public RouteDef deprecated() {
+    info.deprecated = true;
+    return this;
+  }
+
+  /**
+   * Error statuses the handler can answer with beyond what its extractors describe (404 of an
+   * empty {@code Optional} or a database {@code NotFoundException}, 409 of a unique constraint...),
+   * for the document.
+   */
+  public RouteDef errors(int... statuses) {
+    java.util.Set<Integer> all = new java.util.TreeSet<>(info.errors);
+    for (int s : statuses) {
+      if (s < 400 || s > 599) {
+        throw new IllegalArgumentException("an error status is 4xx or 5xx, got " + s);
+      }
+      all.add(s);
+    }
+    info.errors = java.util.Set.copyOf(all);
+    return this;
+  }
+
+  /** Leaves this route out of the OpenAPI document (and out of the undeclared-result warning). */
+  public RouteDef hidden() {
+    info.hidden = true;
+    return this;
+  }
+
+  /** The declared result type (or container of {@link #resultItemType}), or null when undeclared. */
+  public Class<?> resultType() {
+    return resultType;
+  }
+
+  /** The declared item type of a generic result ({@code Page<T>}, {@code List<T>}), or null. */
+  public Class<?> resultItemType() {
+    return resultItemType;
+  }
+
+  /** The documented success status (200 unless {@link #status} set it). */
+  public int successStatus() {
+    return successStatus;
+  }
+
+  /** The {@code operationId} set, or null. */
+  public String operationIdOrNull() {
+    return info.operationId;
+  }
+
+  /** The summary, or null. */
+  public String summaryOrNull() {
+    return info.summary;
+  }
+
+  /** The description, or null. */
+  public String descriptionOrNull() {
+    return info.description;
+  }
+
+  /** The tags, possibly empty. */
+  public List<String> tagList() {
+    return info.tags;
+  }
+
+  /** Whether the operation is documented as deprecated. */
+  public boolean isDeprecated() {
+    return info.deprecated;
+  }
+
+  /** The error statuses declared with {@link #errors}. */
+  public java.util.Set<Integer> declaredErrors() {
+    return info.errors;
+  }
+
+  /** Whether the route is left out of the document. */
+  public boolean isHidden() {
+    return info.hidden;
   }
 
   /** Adds a filter to this route only: it runs inside the app's and the groups' filters. */
@@ -128,6 +307,11 @@ public final class RouteDef {
   public RouteDef inherit(List<Filter> filters, List<Extractor<?>> guards, Duration defaultTimeout) {
     RouteDef d = new RouteDef(method, path, endpoint);
     d.blocking = blocking;
+    d.resultType = resultType;
+    d.resultItemType = resultItemType;
+    d.successStatus = successStatus;
+    d.mediaType = mediaType;
+    info.copyTo(d.info);
     d.filters.addAll(filters);
     d.filters.addAll(this.filters);
     d.guards.addAll(guards);

@@ -37,6 +37,7 @@ class ConfigurationDocTest {
     all.addAll(SecurityHeadersOptions.SETTINGS);
     all.addAll(CompressionOptions.SETTINGS);
     all.addAll(ObserveOptions.SETTINGS);
+    all.addAll(io.vivace.openapi.OpenApiOptions.SETTINGS);
     all.addAll(DbOptions.SETTINGS);
     all.addAll(RedisOptions.SETTINGS);
     all.addAll(AuthOptions.SETTINGS);

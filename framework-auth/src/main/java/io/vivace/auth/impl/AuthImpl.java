@@ -8,6 +8,7 @@ import io.vivace.auth.AuthOptions;
 import io.vivace.auth.AuthUser;
 import io.vivace.auth.Jwt;
 import io.vivace.extract.RequestExtractor;
+import io.vivace.openapi.ExtractorDoc;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -57,20 +58,26 @@ public final class AuthImpl implements Auth {
 
   @Override
   public RequestExtractor<AuthUser> user() {
-    return request -> {
-      String token = token(request);
-      if (token == null) {
-        throw BearerProblems.missing();
+    return new Documented<>(ExtractorDoc.bearer()) {
+      @Override
+      public AuthUser extract(HttpServerRequest request) {
+        String token = token(request);
+        if (token == null) {
+          throw BearerProblems.missing();
+        }
+        return jwt().verify(token);
       }
-      return jwt().verify(token);
     };
   }
 
   @Override
   public RequestExtractor<Optional<AuthUser>> optionalUser() {
-    return request -> {
-      String token = token(request);
-      return token == null ? Optional.empty() : Optional.of(jwt().verify(token));
+    return new Documented<>(ExtractorDoc.optionalBearer()) {
+      @Override
+      public Optional<AuthUser> extract(HttpServerRequest request) {
+        String token = token(request);
+        return token == null ? Optional.empty() : Optional.of(jwt().verify(token));
+      }
     };
   }
 
@@ -83,14 +90,31 @@ public final class AuthImpl implements Auth {
     String detail = roles.size() == 1 ? "This needs the role " + roles.get(0) + "."
         : "This needs one of the roles " + String.join(", ", roles) + ".";
     RequestExtractor<AuthUser> user = user();
-    return request -> {
-      AuthUser u = user.extract(request);
-      for (int i = 0; i < roles.size(); i++) {
-        if (u.hasRole(roles.get(i))) {
-          return u;
+    return new Documented<>(ExtractorDoc.bearer(anyOf)) {
+      @Override
+      public AuthUser extract(HttpServerRequest request) {
+        AuthUser u = user.extract(request);
+        for (int i = 0; i < roles.size(); i++) {
+          if (u.hasRole(roles.get(i))) {
+            return u;
+          }
         }
+        throw BearerProblems.forbidden(detail);
       }
-      throw BearerProblems.forbidden(detail);
     };
+  }
+
+  /** A request extractor that describes itself for the OpenAPI document (bearer JWT, roles). */
+  private abstract static class Documented<T> implements RequestExtractor<T> {
+    private final ExtractorDoc doc;
+
+    Documented(ExtractorDoc doc) {
+      this.doc = doc;
+    }
+
+    @Override
+    public ExtractorDoc describe() {
+      return doc;
+    }
   }
 }

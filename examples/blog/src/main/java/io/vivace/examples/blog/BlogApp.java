@@ -17,6 +17,8 @@ import io.vivace.extract.Path;
 import io.vivace.httpcache.ETags;
 import io.vivace.httpcache.Preconditions;
 import io.vivace.observe.ObserveOptions;
+import io.vivace.pagination.CursorPage;
+import io.vivace.pagination.Page;
 import io.vivace.pagination.Pagination;
 import java.util.List;
 
@@ -96,24 +98,33 @@ public final class BlogApp {
     Posts posts = new Posts(db, cache);
     Users users = new Users(db, cache);
     // List endpoints carry a strong ETag; If-None-Match with it gets 304 and no body.
-    app.get("/posts", Pagination.offset(), ETags.IF_NONE_MATCH, (p, inm) -> posts.page(p).map(r -> ETags.conditional(inm, r)));
+    app.get("/posts", Pagination.offset(), ETags.IF_NONE_MATCH, (p, inm) -> posts.page(p).map(r -> ETags.conditional(inm, r)))
+        .produces(Page.class, PostSummary.class).operationId("listPosts").summary("Posts, newest first").tags("posts");
     app.get("/posts/feed", Pagination.keyset(), ETags.IF_NONE_MATCH,      // before /posts/:id
-        (p, inm) -> posts.feed(p).map(r -> ETags.conditional(inm, r)));
-    app.get("/posts/:id", Path.longValue("id"), PostIncludes.INCLUDE, ETags.IF_NONE_MATCH, posts::one);
+        (p, inm) -> posts.feed(p).map(r -> ETags.conditional(inm, r)))
+        .produces(CursorPage.class, PostSummary.class).operationId("feed").summary("Posts by cursor").tags("posts");
+    app.get("/posts/:id", Path.longValue("id"), PostIncludes.INCLUDE, ETags.IF_NONE_MATCH, posts::one)
+        .produces(PostDetail.class).operationId("getPost").summary("A post, with the relations asked for").tags("posts");
     // tag::writes-group[]
     app.group("/", writes -> {
       writes.require(auth.user()); // every write needs a bearer token: 401 before any extractor or handler
-      writes.post("/posts", auth.user(), Body.json(NewPost.class), posts::create);
+      writes.post("/posts", auth.user(), Body.json(NewPost.class), posts::create)
+          .produces(PostDetail.class).status(201).errors(403).operationId("createPost").tags("posts");
       writes.put("/posts/:id", auth.user(), Path.longValue("id"), Preconditions.IF_MATCH, Body.json(NewPost.class),
-          posts::update); // If-Match: 412 when the post changed since the client read its ETag
-      writes.delete("/posts/:id", auth.user(), Path.longValue("id"), posts::delete);
+          posts::update) // If-Match: 412 when the post changed since the client read its ETag
+          .produces(PostDetail.class).errors(403).operationId("updatePost").tags("posts");
+      writes.delete("/posts/:id", auth.user(), Path.longValue("id"), posts::delete)
+          .status(204).errors(403).operationId("deletePost").tags("posts");
     });
     // end::writes-group[]
-    app.post("/users", Body.json(NewUser.class), users::create);
-    app.get("/users/:id", Path.longValue("id"), users::one);
+    app.post("/users", Body.json(NewUser.class), users::create)
+        .produces(User.class).status(201).errors(409).operationId("createUser").tags("users");
+    app.get("/users/:id", Path.longValue("id"), users::one).produces(User.class).operationId("getUser").tags("users");
     app.get("/users/:id/posts", Path.longValue("id"), Pagination.offset(), ETags.IF_NONE_MATCH,
-        (id, p, inm) -> users.posts(id, p).map(r -> ETags.conditional(inm, r)));
-    app.get("/export/posts", posts::export);
+        (id, p, inm) -> users.posts(id, p).map(r -> ETags.conditional(inm, r)))
+        .produces(Page.class, PostSummary.class).operationId("listUserPosts").tags("users");
+    app.get("/export/posts", posts::export).produces(Post.class).mediaType("application/x-ndjson")
+        .operationId("exportPosts").summary("Every post, one JSON object per line").tags("posts");
     return app;
   }
 }

@@ -45,9 +45,10 @@ public final class HelloApp {
     List<Item> catalogue = catalogue(250);
 
     // tag::basics[]
-    app.get("/plaintext", () -> HELLO);                                 // a constant Response: bytes encoded once
-    app.get("/json", () -> new Message("Hello, World!"));               // a @CompiledJson record: JSON
-    app.get("/hello/:name", Path.string("name"), name -> "Hello, " + name + "!");  // a String: text/plain
+    app.get("/plaintext", () -> HELLO).produces(String.class);          // a constant Response: bytes encoded once
+    app.get("/json", () -> new Message("Hello, World!")).produces(Message.class);  // a @CompiledJson record: JSON
+    app.get("/hello/:name", Path.string("name"), name -> "Hello, " + name + "!")   // a String: text/plain
+        .produces(String.class).summary("Greets by name");
     // end::basics[]
 
     // tag::notes[]
@@ -55,8 +56,9 @@ public final class HelloApp {
       Note note = new Note(ids.incrementAndGet(), in.title(), in.body() == null ? "" : in.body(), in.priority());
       notes.put(note.id(), note);
       return Response.created("/notes/" + note.id(), note);
-    });
-    app.get("/notes/:id", Path.longValue("id"), id -> Optional.ofNullable(notes.get(id)));  // empty: 404
+    }).produces(Note.class).status(201);  // for the OpenAPI document: 201 with Location and a Note
+    app.get("/notes/:id", Path.longValue("id"), id -> Optional.ofNullable(notes.get(id)))   // empty: 404
+        .produces(Note.class);
     // end::notes[]
 
     // tag::items[]
@@ -64,14 +66,14 @@ public final class HelloApp {
       List<Item> matching = q.isEmpty() ? catalogue : catalogue.stream()
           .filter(i -> i.name().contains(q)).toList();
       return Page.slice(matching, page);
-    });
+    }).produces(Page.class, Item.class);
     // end::items[]
 
     // tag::blocking[]
     // Blocking work never runs on an event loop: this handler runs on a virtual thread (JDK 21+)
     // or the worker pool.
-    app.get("/primes/:n", Path.intValue("n").check(n -> n >= 1 && n <= 100_000, "between 1 and 100000"),
-        n -> new PrimeCount(n, countPrimes(n))).blocking();
+    app.get("/primes/:n", Path.intValue("n").range(1, 100_000),
+        n -> new PrimeCount(n, countPrimes(n))).blocking().produces(PrimeCount.class);
     // end::blocking[]
     return app;
   }

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class CachedWorlds {
   /** {@code ?count=N} clamped to 1..500; missing, empty or not a number counts as 1 (like {@code /queries}). */
-  static final RequestExtractor<Integer> COUNT = req -> Worlds.clamp(req.getParam("count"));
+  static final RequestExtractor<Integer> COUNT = Worlds.count("count");
 
   private final Database db;
   private final Cache<Integer, World> cache;

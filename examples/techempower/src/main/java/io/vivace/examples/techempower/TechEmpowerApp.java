@@ -13,6 +13,7 @@ import io.vivace.db.DbOptions;
 import io.vivace.extract.Body;
 import io.vivace.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The TechEmpower Framework Benchmarks test types on Vivace (the rules are summarised in the
@@ -57,14 +58,14 @@ public final class TechEmpowerApp {
   static App routes(App app, Database db, Auth auth, Caches caches) {
     Worlds worlds = new Worlds(db);
     Fortunes fortunes = new Fortunes(db);
-    app.get("/plaintext", () -> PLAINTEXT);
+    app.get("/plaintext", () -> PLAINTEXT).produces(String.class);
     app.get("/json", () -> new Message("Hello, World!")).produces(Message.class);
     app.get("/auth/json", auth.user(), user -> new Message("Hello, World!")).produces(Message.class);
     app.get("/db", worlds::one).produces(World.class);
-    app.get("/queries", Worlds.QUERIES, worlds::many);
-    app.get("/updates", Worlds.QUERIES, worlds::update);
-    app.get("/fortunes", fortunes::page);
-    app.get("/cached-queries", CachedWorlds.COUNT, new CachedWorlds(db, caches)::query);
+    app.get("/queries", Worlds.QUERIES, worlds::many).produces(List.class, World.class);
+    app.get("/updates", Worlds.QUERIES, worlds::update).produces(List.class, World.class);
+    app.get("/fortunes", fortunes::page).produces(String.class).mediaType("text/html");
+    app.get("/cached-queries", CachedWorlds.COUNT, new CachedWorlds(db, caches)::query).produces(List.class, World.class);
     // Not a TechEmpower test type: the load tests' JSON POST scenario (a body read and written back).
     app.post("/echo", Body.json(Echo.class), echo -> echo).produces(Echo.class);
     return app;

@@ -1,9 +1,12 @@
 package io.vivace.examples.techempower;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.sqlclient.Tuple;
 import io.vivace.db.Database;
 import io.vivace.extract.RequestExtractor;
+import io.vivace.openapi.ExtractorDoc;
+import io.vivace.openapi.ParamDoc;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +30,24 @@ final class Worlds {
   private static final Comparator<World> BY_ID = Comparator.comparingInt(World::id);
 
   /** {@code ?queries=N} clamped to 1..500; missing, empty or not a number counts as 1. */
-  static final RequestExtractor<Integer> QUERIES = req -> clamp(req.getParam("queries"));
+  static final RequestExtractor<Integer> QUERIES = count("queries");
+
+  /** {@code ?name=N} clamped to 1..500, described for the OpenAPI document (no per-request cost). */
+  static RequestExtractor<Integer> count(String name) {
+    ExtractorDoc doc = ExtractorDoc.params(new ParamDoc("query", name, Integer.class, false, 1, 1L, 500L, List.of(),
+        "rows, clamped to 1..500; missing, empty or not a number counts as 1"));
+    return new RequestExtractor<>() {
+      @Override
+      public Integer extract(HttpServerRequest req) {
+        return clamp(req.getParam(name));
+      }
+
+      @Override
+      public ExtractorDoc describe() {
+        return doc;
+      }
+    };
+  }
 
   private final Database db;
 

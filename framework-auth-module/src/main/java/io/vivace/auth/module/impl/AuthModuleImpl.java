@@ -80,11 +80,16 @@ public final class AuthModuleImpl implements AuthModule {
       ThrottleStore made = store;
       return givenStore == null && made != null ? made.close() : Future.succeededFuture();
     });
-    routes.post(prefix + "/signup", CLIENT_IP, Body.json(Credentials.class), this::signup);
-    routes.post(prefix + "/login", CLIENT_IP, Body.json(Credentials.class), this::login);
-    routes.post(prefix + "/refresh", Body.json(RefreshRequest.class), this::refresh);
-    routes.post(prefix + "/logout", Body.json(RefreshRequest.class), this::logout);
-    routes.get(prefix + "/me", auth.user(), this::me);
+    routes.post(prefix + "/signup", CLIENT_IP, Body.json(Credentials.class), this::signup)
+        .produces(Account.class).status(201).errors(409, 429).operationId("signup").summary("Create an account").tags("auth");
+    routes.post(prefix + "/login", CLIENT_IP, Body.json(Credentials.class), this::login)
+        .produces(TokenPair.class).errors(401, 429).operationId("login").summary("Log in: an access and a refresh token").tags("auth");
+    routes.post(prefix + "/refresh", Body.json(RefreshRequest.class), this::refresh)
+        .produces(TokenPair.class).errors(401).operationId("refreshTokens").summary("Trade a refresh token for a new pair").tags("auth");
+    routes.post(prefix + "/logout", Body.json(RefreshRequest.class), this::logout)
+        .status(204).operationId("logout").summary("Revoke a refresh token and its family").tags("auth");
+    routes.get(prefix + "/me", auth.user(), this::me)
+        .produces(Account.class).errors(404).operationId("me").summary("The account of the token").tags("auth");
   }
 
   private Future<?> start(Vertx vertx) {
