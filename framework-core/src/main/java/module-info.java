@@ -70,6 +70,8 @@ module io.vivace.core {
   exports io.vivace.problem;
   exports io.vivace.response;
   exports io.vivace.route;
+  exports io.vivace.sse;
+  exports io.vivace.websocket;
 
   // Modules map their own failures to problems (framework-db's typed failures).
   uses io.vivace.problem.ProblemMapper;

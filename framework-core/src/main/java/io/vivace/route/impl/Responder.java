@@ -14,6 +14,7 @@ import io.vivace.problem.impl.ProblemResponses;
 import io.vivace.response.Response;
 import io.vivace.response.Streamed;
 import io.vivace.response.impl.Bodies;
+import io.vivace.websocket.impl.Upgrade;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The one renderer of handler results, on every path (static, routed, blocking, asynchronous,
  * filtered): {@code Response} (status and headers), {@code String} (text/plain), {@code Future} and
  * {@code CompletionStage} (awaited, then written on the event loop), {@code Optional} or
- * {@code null} (404), {@code Buffer} (application/octet-stream, as is), {@code Streamed} (chunked),
+ * {@code null} (404), {@code Buffer} (application/octet-stream, as is), {@code Streamed} (chunked), a WebSocket route's upgrade,
  * anything else as JSON ({@link Bodies} holds the body rules, shared with {@code Response.encoded}).
  * The order of the type tests puts the common cases first; there is no lookup by type beyond
  * DSL-JSON's writer for the value's class (a {@code ClassValue}).
@@ -89,6 +90,8 @@ public final class Responder {
       end(req.response(), 200, OCTET_STREAM, (Buffer) result);
     } else if (result instanceof Streamed) {
       stream(req, ctx, (Streamed) result);
+    } else if (result instanceof Upgrade) {
+      ((Upgrade) result).upgrade(req); // a WebSocket route: its extractors have run
     } else {
       end(req.response(), 200, APPLICATION_JSON, Json.encode(result));
     }

@@ -25,6 +25,7 @@ public final class HttpServers {
   private final OpsRoutes ops;
   private final ManagementServer management;
   private final HttpServerMeters meters;
+  private final io.vivace.websocket.impl.WebSockets webSockets;
   private final List<HttpVerticle> verticles = new CopyOnWriteArrayList<>();
   private volatile int port = -1;
   private volatile int managementPort = -1;
@@ -38,6 +39,7 @@ public final class HttpServers {
       ServerStages stages, OpsRoutes ops, HttpServerMeters meters) {
     this.vertx = vertx;
     this.meters = meters;
+    this.webSockets = new io.vivace.websocket.impl.WebSockets(options.webSocket(), meters == null ? null : meters.registry());
     this.stages = stages;
     boolean separate = options.managementPort() > 0;
     this.ops = separate ? null : ops;
@@ -67,7 +69,7 @@ public final class HttpServers {
   }
 
   private HttpVerticle verticle(int port) {
-    HttpVerticle v = new HttpVerticle(routes, health, options, port, blockingExecutor, stages, ops, meters);
+    HttpVerticle v = new HttpVerticle(routes, health, options, port, blockingExecutor, stages, ops, meters, webSockets);
     verticles.add(v);
     return v;
   }

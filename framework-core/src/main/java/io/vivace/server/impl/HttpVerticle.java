@@ -35,12 +35,14 @@ final class HttpVerticle extends VerticleBase {
   private final ServerStages stages;
   private final OpsRoutes ops;
   private final HttpServerMeters meters;
+  private final io.vivace.websocket.impl.WebSockets webSockets;
   private HttpServer server;
   private HttpConnections connections;
   private boolean idleWarned;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
-      ServerStages stages, OpsRoutes ops, HttpServerMeters meters) {
+      ServerStages stages, OpsRoutes ops, HttpServerMeters meters, io.vivace.websocket.impl.WebSockets webSockets) {
+    this.webSockets = webSockets;
     this.ops = ops;
     this.meters = meters;
     this.routes = routes;
@@ -69,6 +71,8 @@ final class HttpVerticle extends VerticleBase {
         .setStrictThreadMode(options.strictThreadMode())
         .setHttp2ClearTextEnabled(options.h2c());
     stages.configure(serverOptions);
+    webSockets.configure(serverOptions); // frame and message bounds
+    webSockets.bind(context); // found by a WebSocket route's upgrade
     ServerStages perRequest = stages.perRequest();
     StaticRoutes direct = StaticRoutes.of(routes, meters);
     ObserveStages observe = ObserveStages.start(options.observe(), context, router, routes, meters); // null when all off
