@@ -68,6 +68,8 @@ public final class TechEmpowerApp {
     app.get("/cached-queries", CachedWorlds.COUNT, new CachedWorlds(db, caches)::query).produces(List.class, World.class);
     // Not a TechEmpower test type: the load tests' JSON POST scenario (a body read and written back).
     app.post("/echo", Body.json(Echo.class), echo -> echo).produces(Echo.class);
+    // the WebSocket echo of the real-time load test (loadtests/realtime): each message sent back as it came
+    app.ws("/ws/echo", ws -> ws.onText(ws::sendText).onBinary(ws::sendBinary));
     return app;
   }
 }
