@@ -37,6 +37,8 @@ class ConfigurationDocTest {
     all.addAll(SecurityHeadersOptions.SETTINGS);
     all.addAll(CompressionOptions.SETTINGS);
     all.addAll(ObserveOptions.SETTINGS);
+    all.addAll(io.vivace.websocket.WebSocketOptions.SETTINGS);
+    all.addAll(io.vivace.sse.SseOptions.SETTINGS);
     all.addAll(io.vivace.openapi.OpenApiOptions.SETTINGS);
     all.addAll(DbOptions.SETTINGS);
     all.addAll(RedisOptions.SETTINGS);

@@ -125,13 +125,13 @@ public final class BlogApp {
           .produces(Comment.class).status(201).errors(403).operationId("createComment")
           .summary("Comment on a post; live subscribers get it").tags("comments");
     });
+    // end::writes-group[]
     // tag::live-comments[]
     app.get("/posts/:id/comments/live", Path.longValue("id"), EventStreams.lastEventId(), live::stream)
         .produces(String.class).mediaType("text/event-stream").operationId("liveComments")
         .summary("New comments as Server-Sent Events (event `comment`, data the comment's JSON)").tags("comments");
     app.ws("/posts/:id/comments/ws", Path.longValue("id"), live::socket); // one JSON text message per comment
     // end::live-comments[]
-    // end::writes-group[]
     app.post("/users", Body.json(NewUser.class), users::create)
         .produces(User.class).status(201).errors(409).operationId("createUser").tags("users");
     app.get("/users/:id", Path.longValue("id"), users::one).produces(User.class).operationId("getUser").tags("users");

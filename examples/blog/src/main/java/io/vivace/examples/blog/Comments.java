@@ -34,6 +34,7 @@ final class Comments {
   }
 
   /** 201 with the comment; 404 for an unknown post, 403 when the account has no blog user. */
+  // tag::notify-at-commit[]
   Future<Response> create(AuthUser user, long postId, NewComment in) {
     return db.inTransaction(tx -> tx.optional(INSERT, Tuple.of(postId, Authors.account(user), in.body()), Comment::from)
         .compose(c -> {
@@ -51,4 +52,5 @@ final class Comments {
         }))
         .compose(comment -> posts.invalidate(postId).map(v -> Response.created(comment))); // the post's includes changed
   }
+  // end::notify-at-commit[]
 }

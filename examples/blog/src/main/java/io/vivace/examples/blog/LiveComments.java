@@ -49,6 +49,7 @@ final class LiveComments {
     });
   }
 
+  // tag::sse-follow[]
   private void follow(long postId, long after, SseEmitter out) {
     Replay replay = new Replay(after, json -> out.send(event(json)));
     subscribe(postId, replay::live).onSuccess(s -> {
@@ -67,8 +68,10 @@ final class LiveComments {
           });
     }).onFailure(e -> out.close());
   }
+  // end::sse-follow[]
 
   /** {@code /posts/:id/comments/ws}: one text message per new comment. */
+  // tag::ws-socket[]
   void socket(long postId, WebSocketSession ws) {
     subscribe(postId, (id, json) -> ws.sendText(json)).onSuccess(s -> {
       ws.onClose(code -> s.cancel());
@@ -78,6 +81,7 @@ final class LiveComments {
       ws.sendText(subscribed(postId)); // from now on no comment is missed
     }).onFailure(e -> ws.close(WebSocketSession.INTERNAL_ERROR, "no live comments now"));
   }
+  // end::ws-socket[]
 
   /** Calls {@code handler(commentId, json)} for each new comment of {@code postId}, on this event loop. */
   private Future<Subscription> subscribe(long postId, CommentHandler handler) {

@@ -69,7 +69,9 @@ public final class TechEmpowerApp {
     // Not a TechEmpower test type: the load tests' JSON POST scenario (a body read and written back).
     app.post("/echo", Body.json(Echo.class), echo -> echo).produces(Echo.class);
     // the WebSocket echo of the real-time load test (loadtests/realtime): each message sent back as it came
+    // tag::ws-echo[]
     app.ws("/ws/echo", ws -> ws.onText(ws::sendText).onBinary(ws::sendBinary));
+    // end::ws-echo[]
     return app;
   }
 }
