@@ -162,6 +162,23 @@ class SseTest {
   }
 
   @Test
+  void withCompressionOnEventsLeaveUncompressedAndAtOnce() throws Exception {
+    try (TestServer compressed = TestServer.start(TestServer.options(), app -> {
+      app.compression(new io.vivace.compression.CompressionOptions().enabled(true).minSizeBytes(0));
+      EventStreams s = EventStreams.of(app, new SseOptions().heartbeatMs(0));
+      app.get("/one", () -> s.stream(out -> out.send(SseEvent.text("right away")))); // stays open
+    })) {
+      HttpResponse<java.util.stream.Stream<String>> r = java.net.http.HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(compressed.uri("/one")).header("Accept-Encoding", "gzip").build(),
+          HttpResponse.BodyHandlers.ofLines());
+      assertTrue(r.headers().firstValue("content-encoding").isEmpty(), r.headers().toString());
+      CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> r.body().iterator().next());
+      assertEquals("data: right away", first.get(20, TimeUnit.SECONDS), "sent while the stream is open");
+      r.body().close();
+    }
+  }
+
+  @Test
   void eventFieldsRefuseLineBreaks() {
     SseEvent e = SseEvent.text("x");
     assertThrows(() -> e.id("a\nb"));

@@ -77,6 +77,9 @@ final class HttpVerticle extends VerticleBase {
     stages.configure(serverOptions);
     webSockets.configure(serverOptions); // frame and message bounds
     webSockets.bind(context); // found by a WebSocket route's upgrade
+    if (serverOptions.isCompressionSupported()) {
+      io.vivace.sse.impl.EventStreamsImpl.compressionOn(context); // event streams opt out of compression
+    }
     ServerStages perRequest = stages.perRequest();
     StaticRoutes direct = StaticRoutes.of(routes, meters);
     ObserveStages observe = ObserveStages.start(options.observe(), context, router, routes, meters); // null when all off

@@ -52,6 +52,14 @@ public final class EventStreamsImpl implements EventStreams {
     });
   }
 
+  /**
+   * Tells the event streams of the server verticle on {@code context} that compression is on, so
+   * they opt out of it (start, on its loop).
+   */
+  public static void compressionOn(io.vertx.core.Context context) {
+    SseStream.compressing(context);
+  }
+
   /** The options in force (null before the app started, when read from the settings). */
   public SseOptions options() {
     return options;

@@ -18,6 +18,8 @@ final class SseStream implements Streamed {
   private static final CharSequence X_ACCEL_BUFFERING = HttpHeaders.createOptimized("X-Accel-Buffering");
   private static final CharSequence NO = HttpHeaders.createOptimized("no");
 
+  private static final String COMPRESSING = "io.vivace.sse.compressing";
+
   private final EventStreamsImpl owner;
   private final SseOptions options;
   private final String lastEventId;
@@ -28,6 +30,11 @@ final class SseStream implements Streamed {
     this.options = options;
     this.lastEventId = lastEventId;
     this.producer = producer;
+  }
+
+  /** Marks a server verticle's context as one whose responses may be compressed (start, on its loop). */
+  static void compressing(Context context) {
+    context.put(COMPRESSING, Boolean.TRUE);
   }
 
   @Override
@@ -41,6 +48,10 @@ final class SseStream implements Streamed {
     Promise<Void> done = Promise.promise();
     response.putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
     response.putHeader(X_ACCEL_BUFFERING, NO); // nginx: pass events through unbuffered
+    if (loop != null && loop.get(COMPRESSING) != null) {
+      // never compressed: a compressor holds small writes back until it has a block, events must leave at once
+      response.putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY); // the opt-out; removed before sending
+    }
     Emitter emitter = new Emitter(response, loop, options, owner, lastEventId, done);
     response.writeHead(); // the client's EventSource opens now, not at the first event
     emitter.start();
