@@ -110,6 +110,17 @@ class SseTest {
   }
 
   @Test
+  void streamsAreCountedInTheRoutesHttpMetersOnBothPaths() {
+    assertEquals(200, server.get("/events").statusCode());
+    assertEquals(200, server.get("/posts/8/events").statusCode());
+    List<PrometheusText.Sample> samples = PrometheusText.parse(server.get("/metrics").body());
+    assertTrue(PrometheusText.value(samples, "http_server_requests_seconds_count",
+        "method", "GET", "route", "/events", "status", "200") >= 1, "the static path");
+    assertTrue(PrometheusText.value(samples, "http_server_requests_seconds_count",
+        "method", "GET", "route", "/posts/:id/events", "status", "200") >= 1, "the router's path");
+  }
+
+  @Test
   void anIdleStreamGetsHeartbeatComments() throws Exception {
     HttpResponse<java.util.stream.Stream<String>> r = java.net.http.HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(server.uri("/quiet")).build(), HttpResponse.BodyHandlers.ofLines());
