@@ -38,6 +38,7 @@ final class HttpVerticle extends VerticleBase {
   private final io.vivace.websocket.impl.WebSockets webSockets;
   private HttpServer server;
   private HttpConnections connections;
+  private OpenStreams openStreams;
   private boolean idleWarned;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
@@ -77,6 +78,7 @@ final class HttpVerticle extends VerticleBase {
     stages.configure(serverOptions);
     webSockets.configure(serverOptions); // frame and message bounds
     webSockets.bind(context); // found by a WebSocket route's upgrade
+    openStreams = OpenStreams.bind(context); // event streams and WebSockets, ended at the drain
     if (serverOptions.isCompressionSupported()) {
       io.vivace.sse.impl.EventStreamsImpl.compressionOn(context); // event streams opt out of compression
     }
@@ -138,6 +140,7 @@ final class HttpVerticle extends VerticleBase {
     if (connections != null) {
       connections.drain();
     }
-    return server == null ? Future.succeededFuture() : server.shutdown(timeoutMs, TimeUnit.MILLISECONDS);
+    Future<Void> ended = openStreams == null ? Future.succeededFuture() : openStreams.drain(context);
+    return server == null ? ended : ended.compose(v -> server.shutdown(timeoutMs, TimeUnit.MILLISECONDS));
   }
 }

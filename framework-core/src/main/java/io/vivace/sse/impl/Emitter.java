@@ -29,6 +29,8 @@ final class Emitter implements SseEmitter {
   private long pending;
   private long timer = -1;
   private boolean wroteSinceBeat;
+  private io.vivace.server.impl.OpenStreams openStreams;
+  private final Runnable end = this::close;
 
   Emitter(HttpServerResponse response, Context loop, SseOptions options, EventStreamsImpl owner, String lastEventId,
       Promise<Void> done) {
@@ -44,8 +46,12 @@ final class Emitter implements SseEmitter {
   /** On the loop: counts the stream, watches the connection, starts the heartbeat. */
   void start() {
     owner.opened();
+    openStreams = io.vivace.server.impl.OpenStreams.current(loop);
     response.closeHandler(v -> finish());
     response.exceptionHandler(e -> finish());
+    if (openStreams != null && !openStreams.add(end)) {
+      return; // the server is draining: ended already
+    }
     if (heartbeatMs > 0) {
       timer = loop.owner().setPeriodic(heartbeatMs, id -> {
         if (!wroteSinceBeat) {
@@ -143,6 +149,9 @@ final class Emitter implements SseEmitter {
     }
     open = false;
     owner.closed();
+    if (openStreams != null) {
+      openStreams.remove(end);
+    }
     if (timer >= 0) {
       loop.owner().cancelTimer(timer);
     }

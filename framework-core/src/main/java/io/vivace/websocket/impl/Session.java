@@ -33,6 +33,8 @@ final class Session implements WebSocketSession {
   private long timer = -1;
   private boolean heard = true;
   private Short closeCode;
+  private io.vivace.server.impl.OpenStreams openStreams;
+  private final Runnable end = () -> close(GOING_AWAY, "server shutting down");
 
   private Session(ServerWebSocket ws, WebSockets sockets) {
     this.ws = ws;
@@ -75,6 +77,10 @@ final class Session implements WebSocketSession {
       }
     });
     ws.closeHandler(v -> finish());
+    openStreams = io.vivace.server.impl.OpenStreams.current(loop);
+    if (openStreams != null && !openStreams.add(end)) {
+      return; // the server is draining: closed already
+    }
     long ping = sockets.options.pingIntervalMs();
     if (ping > 0) {
       timer = loop.owner().setPeriodic(ping, id -> {
@@ -197,6 +203,9 @@ final class Session implements WebSocketSession {
     }
     open = false;
     sockets.closed();
+    if (openStreams != null) {
+      openStreams.remove(end);
+    }
     if (timer >= 0) {
       loop.owner().cancelTimer(timer);
     }
