@@ -62,10 +62,12 @@ final class Posts {
   }
 
   /** {@code GET /posts/feed}: one keyset page with the next page's {@code Link}. */
+  // tag::read-replica[]
   Future<Response> feed(CursorRequest page) {
     return db.read().keyset("SELECT " + PostSummary.COLUMNS + " FROM posts", Tuple.tuple(), NEWEST, page,
         PostSummary::from).map(p -> p.toResponse(page));
   }
+  // end::read-replica[]
 
   /**
    * {@code GET /posts/:id?include=...}: through the cache, which holds each post with every
