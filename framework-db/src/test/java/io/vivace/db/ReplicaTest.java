@@ -163,6 +163,42 @@ class ReplicaTest {
     awaitBody("/read", "true"::equals); // reconnected and measured: back on the replica
   }
 
+  /** Replicas down at start do not fail it; one that comes up is used, one that stays down is skipped. */
+  @Test
+  void replicasDownAtStartAreSkippedAndAReplicaThatComesUpIsUsed() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    DatabaseUrl dead = new DatabaseUrl("127.0.0.1", closed, "postgres", "postgres", null);
+    cluster.stopReplica();
+    App app = Vivace.app(TestServer.options());
+    Database two = Database.attach(app, new DbOptions().url(cluster.primary()).readUrls(List.of(dead, cluster.replica()))
+        .migrate(false).replicaMaxLagMs(300).replicaCheckIntervalMs(50));
+    app.get("/read", () -> two.read().one("SELECT pg_is_in_recovery()", Tuple.tuple(), r -> r.getBoolean(0)));
+    try (TestServer s = TestServer.started(app)) {
+      assertEquals(200, s.get("/health/ready").statusCode(), "ready without replicas");
+      for (int i = 0; i < 10; i++) {
+        assertEquals("false", s.get("/read").body(), "no replica up: the primary");
+      }
+      cluster.startReplica();
+      long deadline = System.nanoTime() + DEADLINE_MS * 1_000_000L;
+      while (!"true".equals(s.get("/read").body()) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      for (int i = 0; i < 20; i++) {
+        assertEquals("true", s.get("/read").body(), "the live replica, never the dead one");
+      }
+      List<Sample> metrics = PrometheusText.parse(s.get("/metrics").body());
+      assertEquals(0.0, PrometheusText.value(metrics, "vivace_db_replica_usable", "replica", "127.0.0.1:" + closed));
+      assertEquals(1.0, PrometheusText.value(metrics, "vivace_db_replica_usable", "replica", replicaName()));
+    } finally {
+      if (cluster.replicaStopped()) {
+        cluster.startReplica();
+      }
+    }
+  }
+
   /** The optional window across requests: a cookie after a write request, honoured while it holds. */
   @Test
   void withAWindowTheClientOfAWriteRequestReadsFromThePrimaryForAWhile() throws Exception {
