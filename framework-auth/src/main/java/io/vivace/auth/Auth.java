@@ -52,6 +52,12 @@ public interface Auth {
   /** The options. @throws IllegalStateException before the app started when configured from the environment */
   AuthOptions options();
 
+  /**
+   * Refuses tokens whose {@code jti} is on {@code list} (null: no check), on every request. Call it
+   * before the app starts (the accounts module does, when mounted).
+   */
+  Auth denyList(TokenDenyList list);
+
   /** The clock tokens, refresh tokens and throttles use. */
   Clock clock();
 

@@ -16,7 +16,8 @@ import java.util.Optional;
 /** {@link Auth}: the {@link Jwt} is made at once from given options, or in the app's validation phase from the environment. */
 public final class AuthImpl implements Auth {
   private final Clock clock;
-  private volatile Jwt jwt;
+  private volatile JwtImpl jwt;
+  private volatile io.vivace.auth.TokenDenyList denyList;
 
   public AuthImpl(App app, AuthOptions options, Clock clock) {
     this.clock = java.util.Objects.requireNonNull(clock, "clock");
@@ -24,8 +25,31 @@ public final class AuthImpl implements Auth {
       this.jwt = new JwtImpl(options, clock);
     } else {
       // Read and checked in the app's validation phase, before any start hook (database, migrations).
-      app.onValidate(config -> this.jwt = new JwtImpl(AuthOptions.fromEnvironment(config), clock));
+      app.onValidate(config -> {
+        JwtImpl made = new JwtImpl(AuthOptions.fromEnvironment(config), clock);
+        made.denyList(denyList);
+        this.jwt = made;
+      });
     }
+    // An external provider's keys: fetched at start, refreshed while the app runs.
+    app.onStart(vertx -> {
+      ExternalKeys ext = jwt.external();
+      return ext == null ? io.vertx.core.Future.succeededFuture() : ext.start(vertx);
+    });
+    app.onStop(vertx -> {
+      JwtImpl j = jwt;
+      return j == null || j.external() == null ? io.vertx.core.Future.succeededFuture() : j.external().stop();
+    });
+  }
+
+  @Override
+  public Auth denyList(io.vivace.auth.TokenDenyList list) {
+    this.denyList = list;
+    JwtImpl j = jwt;
+    if (j != null) {
+      j.denyList(list);
+    }
+    return this;
   }
 
   @Override
