@@ -44,7 +44,9 @@ public interface Jwt {
 
   /**
    * A signed access token for {@code subject}: {@code iss}, {@code aud}, {@code sub}, {@code iat},
-   * {@code exp} (now + {@link AuthOptions#accessTtl()}), {@code roles} and {@code extraClaims}.
+   * {@code exp} (now + {@link AuthOptions#accessTtl()}), {@code roles}, {@code jti} (the one in
+   * {@code extraClaims} when it has a String {@code jti}, else 128 random bits, base64url) and
+   * {@code extraClaims}. RS256/ES256: the header's {@code kid} names the signing key.
    *
    * @throws IllegalStateException when configured to verify only (RS256/ES256 without a private key)
    */

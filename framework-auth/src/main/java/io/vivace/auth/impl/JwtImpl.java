@@ -94,7 +94,7 @@ public final class JwtImpl implements Jwt {
         .withIssuedAt(now)
         .withExpiresAt(now.plusSeconds(options.accessTtl()))
         .withClaim("roles", new ArrayList<>(roles == null ? List.of() : roles))
-        .withJWTId(jti());
+        .withJWTId(extraClaims != null && extraClaims.get("jti") instanceof String given ? given : jti());
     return b.sign(algorithm); // RS256/ES256: the kid header is the signing key's (Keys)
   }
 

@@ -37,7 +37,6 @@ public final class AuthModuleImpl implements AuthModule {
   private static final String ACCOUNT = "id, email, roles";
   private static final ProblemException WRONG_CREDENTIALS = new ProblemException(
       Problem.of(401, "The e-mail address or the password is wrong."), Map.of("WWW-Authenticate", "Bearer"));
-  /** The client's address as the connection sees it (put a trusted proxy's header here if you need to). */
   /** The client's address behind trusted proxies (VIVACE_TRUSTED_PROXIES), else the peer's. */
   private static final Extractor<String> CLIENT_IP = io.vivace.observe.ClientAddress.extractor();
 
@@ -46,6 +45,9 @@ public final class AuthModuleImpl implements AuthModule {
   private final Auth auth;
   private final String prefix;
   private final RefreshTokens refreshTokens;
+  private final RevokedTokens revokedTokens;
+  private final Sessions sessions;
+  private final java.security.SecureRandom random = new java.security.SecureRandom();
   private final List<SignupHook> hooks = new CopyOnWriteArrayList<>();
   private final ThrottleStore givenStore;
   private final io.vivace.cache.Redis redis;
@@ -56,6 +58,7 @@ public final class AuthModuleImpl implements AuthModule {
   private volatile PasswordHasher hasher;
   private volatile String dummyHash;
   private volatile long pruneTimer = -1;
+  private volatile long purgeTimer = -1;
   /** The meters, or null when the app's metrics are off. */
   private volatile AuthMeters meters;
 
@@ -67,29 +70,38 @@ public final class AuthModuleImpl implements AuthModule {
     this.db = db;
     this.auth = auth;
     this.prefix = prefix;
-    this.refreshTokens = new RefreshTokens(db, auth.clock());
     // The app's one Redis client (the caches' too), or null without REDIS_URL; read and checked
     // with the app's other settings before any start hook.
     this.givenStore = givenStore;
     this.redis = givenStore == null ? io.vivace.cache.Redis.shared(app) : null;
+    this.revokedTokens = new RevokedTokens(redis, DEFAULT_REDIS_PREFIX, auth.clock());
+    auth.denyList(revokedTokens); // every request's jti checked in memory
+    this.sessions = new Sessions(db, auth.clock(), revokedTokens);
+    this.refreshTokens = new RefreshTokens(db, auth.clock(), sessions::familyRevoked);
     this.storeName = givenStore != null ? "in the given store"
         : redis != null ? "in Redis (in process while Redis is unreachable)" : "in process";
     app.onStart(this::start);
     app.onStop(vertx -> {
       vertx.cancelTimer(pruneTimer);
+      vertx.cancelTimer(purgeTimer);
       ThrottleStore made = store;
       return givenStore == null && made != null ? made.close() : Future.succeededFuture();
     });
     routes.post(prefix + "/signup", CLIENT_IP, Body.json(Credentials.class), this::signup)
         .produces(Account.class).status(201).errors(409, 429).operationId("signup").summary("Create an account").tags("auth");
-    routes.post(prefix + "/login", CLIENT_IP, Body.json(Credentials.class), this::login)
+    routes.post(prefix + "/login", ClientInfo.EXTRACTOR, Body.json(Credentials.class), this::login)
         .produces(TokenPair.class).errors(401, 429).operationId("login").summary("Log in: an access and a refresh token").tags("auth");
-    routes.post(prefix + "/refresh", Body.json(RefreshRequest.class), this::refresh)
+    routes.post(prefix + "/refresh", ClientInfo.EXTRACTOR, Body.json(RefreshRequest.class), this::refresh)
         .produces(TokenPair.class).errors(401).operationId("refreshTokens").summary("Trade a refresh token for a new pair").tags("auth");
     routes.post(prefix + "/logout", Body.json(RefreshRequest.class), this::logout)
         .status(204).operationId("logout").summary("Revoke a refresh token and its family").tags("auth");
     routes.get(prefix + "/me", auth.user(), this::me)
         .produces(Account.class).errors(404).operationId("me").summary("The account of the token").tags("auth");
+    new SessionRoutes(sessions, auth).mount(routes, prefix);
+    // RFC 8615 well-known URI at the root of the app, whatever the prefix: RFC 7517 JWK Set.
+    app.get("/.well-known/jwks.json", () -> Response.ok(io.vertx.core.buffer.Buffer.buffer(auth.jwt().jwks()))
+            .header("Content-Type", "application/jwk-set+json").header("Cache-Control", "public, max-age=300"))
+        .operationId("jwks").summary("The JWK Set of the keys that verify this server's access tokens (RFC 7517)").tags("auth");
   }
 
   private Future<?> start(Vertx vertx) {
@@ -111,8 +123,9 @@ public final class AuthModuleImpl implements AuthModule {
       this.throttle = new LoginThrottle(options, store);
       this.pruneTimer = vertx.setPeriodic(PRUNE_INTERVAL_MS, id -> pruneExpiredRefreshTokens()
           .onFailure(e -> LOG.warn("Deleting expired refresh tokens failed", e)));
+      this.purgeTimer = vertx.setPeriodic(PURGE_REVOKED_MS, id -> revokedTokens.purge());
       return dummy;
-    });
+    }).compose(dummy -> revokedTokens.start());
   }
 
   @Override
@@ -123,7 +136,20 @@ public final class AuthModuleImpl implements AuthModule {
 
   @Override
   public Future<Integer> pruneExpiredRefreshTokens() {
-    return refreshTokens.pruneExpired();
+    return refreshTokens.pruneExpired().compose(n -> sessions.pruneOrphans().map(n));
+  }
+
+  /** How often expired jtis leave the in-process deny-list: every minute. */
+  private static final long PURGE_REVOKED_MS = 60_000;
+
+  @Override
+  public Future<Void> revokeAccessToken(String jti, long expiresAt) {
+    return revokedTokens.revoke(java.util.Objects.requireNonNull(jti, "jti"), expiresAt);
+  }
+
+  @Override
+  public Future<Integer> revokeAllSessions(long accountId) {
+    return sessions.revokeAll(accountId);
   }
 
   @Override
@@ -178,7 +204,8 @@ public final class AuthModuleImpl implements AuthModule {
   }
 
   /** {@code POST /login}: the same 401 for an unknown e-mail and a wrong password; a dummy hash keeps the timing alike. */
-  Future<Response> login(String ip, Credentials in) {
+  Future<Response> login(ClientInfo client, Credentials in) {
+    String ip = client.ip();
     String email = Emails.normalize(in.email());
     String password = in.password();
     Validation v = new Validation().notBlank("email", email)
@@ -197,7 +224,7 @@ public final class AuthModuleImpl implements AuthModule {
             return throttle.failed(email).compose(x -> Future.<Response>failedFuture(WRONG_CREDENTIALS));
           }
           rehashIfOld(found.getKey().id(), password, found.getValue());
-          return throttle.succeeded(email).compose(x -> tokens(db, found.getKey(), null)).map(AuthModuleImpl::noStore);
+          return throttle.succeeded(email).compose(x -> tokens(db, found.getKey(), null, client)).map(AuthModuleImpl::noStore);
         });
     AuthMeters m = meters;
     return m == null ? result : result.andThen(outcome -> m.login(outcome, WRONG_CREDENTIALS));
@@ -215,19 +242,26 @@ public final class AuthModuleImpl implements AuthModule {
     return Response.ok(pair).header("Cache-Control", "no-store"); // RFC 6749 section 5.1
   }
 
-  private Future<TokenPair> tokens(Sql sql, Account a, UUID family) {
+  /** A new pair: in a new family and session when {@code family} is null (login), else in it (refresh). */
+  private Future<TokenPair> tokens(Sql sql, Account a, UUID family, ClientInfo client) {
     AuthOptions o = auth.options();
-    String access = auth.jwt().issue(Long.toString(a.id()), a.roles(), Map.of("email", a.email()));
-    return refreshTokens.issue(sql, a.id(), family, o.refreshTtl())
+    UUID fam = family == null ? UUID.randomUUID() : family;
+    byte[] id = new byte[16];
+    random.nextBytes(id);
+    String jti = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    long exp = auth.clock().instant().getEpochSecond() + o.accessTtl() + 1; // at or after the token's exp
+    String access = auth.jwt().issue(Long.toString(a.id()), a.roles(), Map.of("email", a.email(), "jti", jti));
+    Future<Void> session = family == null ? sessions.started(sql, fam, a.id(), client) : sessions.used(sql, fam, client);
+    return session.compose(x -> refreshTokens.issue(sql, a.id(), fam, o.refreshTtl(), jti, exp))
         .map(refresh -> new TokenPair(access, "Bearer", o.accessTtl(), refresh));
   }
 
   /** {@code POST /refresh}: rotation; a reused token revokes its family. */
-  Future<Response> refresh(RefreshRequest in) {
+  Future<Response> refresh(ClientInfo client, RefreshRequest in) {
     String token = in.refreshToken();
     return db.inTransaction(tx -> refreshTokens.use(tx, token).compose(used ->
             tx.one("SELECT " + ACCOUNT + " FROM vivace_auth.accounts WHERE id = $1", Tuple.of(used.accountId()),
-                AuthModuleImpl::account).compose(a -> tokens(tx, a, used.family()))))
+                AuthModuleImpl::account).compose(a -> tokens(tx, a, used.family(), client))))
         .recover(e -> e == RefreshTokens.INVALID
             ? refreshTokens.detectReuse(token).compose(x -> Future.failedFuture(e)) : Future.failedFuture(e))
         .map(AuthModuleImpl::noStore);
