@@ -58,6 +58,19 @@ public interface Auth {
    */
   Auth denyList(TokenDenyList list);
 
+  /**
+   * Takes the role → permission mapping {@link #permission} checks from {@code source} (the
+   * accounts module sets its own when mounted). Call it before the app starts.
+   */
+  Auth permissions(RolePermissions source);
+
+  /**
+   * The authenticated user whose roles grant {@code permission} (e.g. {@code posts:delete}) by the
+   * {@link #permissions source}; 401 without a valid token, 403 {@code insufficient_scope} (RFC 6750
+   * section 3.1) naming the permission when they do not, or when no source is set.
+   */
+  RequestExtractor<AuthUser> permission(String permission);
+
   /** The clock tokens, refresh tokens and throttles use. */
   Clock clock();
 

@@ -97,6 +97,18 @@ public interface AuthModule {
    */
   Future<Integer> revokeAllSessions(long accountId);
 
+  /**
+   * Uses {@code options} instead of the environment's {@code AUTH_*} module settings. Call it before
+   * the app starts.
+   */
+  AuthModule configure(AccountOptions options);
+
+  /** Lets {@code role} do {@code permission} (e.g. {@code posts:delete}); effective here at once, elsewhere within {@code AUTH_PERMISSIONS_TTL}. */
+  Future<Void> grantPermission(String role, String permission);
+
+  /** Takes {@code permission} from {@code role}; effective as {@link #grantPermission}. */
+  Future<Void> revokePermission(String role, String permission);
+
   /** Adds {@code role} to an account (taking effect in its next access token). */
   Future<Void> grantRole(long accountId, String role);
 

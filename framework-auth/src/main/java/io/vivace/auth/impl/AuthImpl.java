@@ -42,6 +42,34 @@ public final class AuthImpl implements Auth {
     });
   }
 
+  private volatile io.vivace.auth.RolePermissions permissions;
+
+  @Override
+  public Auth permissions(io.vivace.auth.RolePermissions source) {
+    this.permissions = source;
+    return this;
+  }
+
+  @Override
+  public RequestExtractor<AuthUser> permission(String permission) {
+    if (permission == null || permission.isBlank()) {
+      throw new IllegalArgumentException("permission() needs a permission name");
+    }
+    String detail = "This needs the permission " + permission + ".";
+    RequestExtractor<AuthUser> user = user();
+    return new Documented<>(ExtractorDoc.bearer(permission)) {
+      @Override
+      public AuthUser extract(HttpServerRequest request) {
+        AuthUser u = user.extract(request);
+        io.vivace.auth.RolePermissions p = permissions;
+        if (p != null && p.grants(u.roles(), permission)) {
+          return u;
+        }
+        throw BearerProblems.forbidden(detail);
+      }
+    };
+  }
+
   @Override
   public Auth denyList(io.vivace.auth.TokenDenyList list) {
     this.denyList = list;

@@ -47,6 +47,9 @@ public final class AuthModuleImpl implements AuthModule {
   private final RefreshTokens refreshTokens;
   private final RevokedTokens revokedTokens;
   private final Sessions sessions;
+  private final Permissions permissions;
+  /** Given by configure(), else read from the environment when the app validates. */
+  private volatile io.vivace.auth.module.AccountOptions accountOptions;
   private final java.security.SecureRandom random = new java.security.SecureRandom();
   private final List<SignupHook> hooks = new CopyOnWriteArrayList<>();
   private final ThrottleStore givenStore;
@@ -59,6 +62,7 @@ public final class AuthModuleImpl implements AuthModule {
   private volatile String dummyHash;
   private volatile long pruneTimer = -1;
   private volatile long purgeTimer = -1;
+  private volatile long permissionsTimer = -1;
   /** The meters, or null when the app's metrics are off. */
   private volatile AuthMeters meters;
 
@@ -78,12 +82,20 @@ public final class AuthModuleImpl implements AuthModule {
     auth.denyList(revokedTokens); // every request's jti checked in memory
     this.sessions = new Sessions(db, auth.clock(), revokedTokens);
     this.refreshTokens = new RefreshTokens(db, auth.clock(), sessions::familyRevoked);
+    this.permissions = new Permissions(db);
+    auth.permissions(permissions);
+    app.onValidate(config -> {
+      if (accountOptions == null) {
+        accountOptions = io.vivace.auth.module.AccountOptions.fromEnvironment(config);
+      }
+    });
     this.storeName = givenStore != null ? "in the given store"
         : redis != null ? "in Redis (in process while Redis is unreachable)" : "in process";
     app.onStart(this::start);
     app.onStop(vertx -> {
       vertx.cancelTimer(pruneTimer);
       vertx.cancelTimer(purgeTimer);
+      vertx.cancelTimer(permissionsTimer);
       ThrottleStore made = store;
       return givenStore == null && made != null ? made.close() : Future.succeededFuture();
     });
@@ -124,8 +136,12 @@ public final class AuthModuleImpl implements AuthModule {
       this.pruneTimer = vertx.setPeriodic(PRUNE_INTERVAL_MS, id -> pruneExpiredRefreshTokens()
           .onFailure(e -> LOG.warn("Deleting expired refresh tokens failed", e)));
       this.purgeTimer = vertx.setPeriodic(PURGE_REVOKED_MS, id -> revokedTokens.purge());
+      io.vivace.auth.module.AccountOptions ao = accountOptions;
+      permissions.superuser(ao.superuserRole());
+      this.permissionsTimer = vertx.setPeriodic(ao.permissionsTtl() * 1000, id -> permissions.reload()
+          .onFailure(e -> LOG.warn("Reading the role permissions failed; the last ones stay", e)));
       return dummy;
-    }).compose(dummy -> revokedTokens.start());
+    }).compose(dummy -> revokedTokens.start()).compose(x -> permissions.reload());
   }
 
   @Override
@@ -145,6 +161,22 @@ public final class AuthModuleImpl implements AuthModule {
   @Override
   public Future<Void> revokeAccessToken(String jti, long expiresAt) {
     return revokedTokens.revoke(java.util.Objects.requireNonNull(jti, "jti"), expiresAt);
+  }
+
+  @Override
+  public AuthModule configure(io.vivace.auth.module.AccountOptions options) {
+    this.accountOptions = java.util.Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  @Override
+  public Future<Void> grantPermission(String role, String permission) {
+    return permissions.grant(role, permission);
+  }
+
+  @Override
+  public Future<Void> revokePermission(String role, String permission) {
+    return permissions.revoke(role, permission);
   }
 
   @Override
