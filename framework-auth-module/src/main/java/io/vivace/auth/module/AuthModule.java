@@ -109,6 +109,13 @@ public interface AuthModule {
   /** Takes {@code permission} from {@code role}; effective as {@link #grantPermission}. */
   Future<Void> revokePermission(String role, String permission);
 
+  /**
+   * Deletes audit events older than {@code AUTH_AUDIT_RETENTION} days; runs every
+   * {@link #PRUNE_INTERVAL_MS} ms while the app runs with {@code AUTH_AUDIT} on. Completes with how
+   * many went.
+   */
+  Future<Integer> pruneAuditEvents();
+
   /** Adds {@code role} to an account (taking effect in its next access token). */
   Future<Void> grantRole(long accountId, String role);
 

@@ -48,6 +48,8 @@ public final class AuthModuleImpl implements AuthModule {
   private final RevokedTokens revokedTokens;
   private final Sessions sessions;
   private final Permissions permissions;
+  private final TotpService totp;
+  private final AuditLog audit;
   /** Given by configure(), else read from the environment when the app validates. */
   private volatile io.vivace.auth.module.AccountOptions accountOptions;
   private final java.security.SecureRandom random = new java.security.SecureRandom();
@@ -63,6 +65,7 @@ public final class AuthModuleImpl implements AuthModule {
   private volatile long pruneTimer = -1;
   private volatile long purgeTimer = -1;
   private volatile long permissionsTimer = -1;
+  private volatile long auditTimer = -1;
   /** The meters, or null when the app's metrics are off. */
   private volatile AuthMeters meters;
 
@@ -83,6 +86,8 @@ public final class AuthModuleImpl implements AuthModule {
     this.sessions = new Sessions(db, auth.clock(), revokedTokens);
     this.refreshTokens = new RefreshTokens(db, auth.clock(), sessions::familyRevoked);
     this.permissions = new Permissions(db);
+    this.totp = new TotpService(db, auth.clock());
+    this.audit = new AuditLog(db, auth.clock());
     auth.permissions(permissions);
     app.onValidate(config -> {
       if (accountOptions == null) {
@@ -96,20 +101,22 @@ public final class AuthModuleImpl implements AuthModule {
       vertx.cancelTimer(pruneTimer);
       vertx.cancelTimer(purgeTimer);
       vertx.cancelTimer(permissionsTimer);
+      vertx.cancelTimer(auditTimer);
       ThrottleStore made = store;
       return givenStore == null && made != null ? made.close() : Future.succeededFuture();
     });
     routes.post(prefix + "/signup", CLIENT_IP, Body.json(Credentials.class), this::signup)
         .produces(Account.class).status(201).errors(409, 429).operationId("signup").summary("Create an account").tags("auth");
-    routes.post(prefix + "/login", ClientInfo.EXTRACTOR, Body.json(Credentials.class), this::login)
+    routes.post(prefix + "/login", ClientInfo.EXTRACTOR, Body.json(io.vivace.auth.module.Login.class), this::login)
         .produces(TokenPair.class).errors(401, 429).operationId("login").summary("Log in: an access and a refresh token").tags("auth");
     routes.post(prefix + "/refresh", ClientInfo.EXTRACTOR, Body.json(RefreshRequest.class), this::refresh)
         .produces(TokenPair.class).errors(401).operationId("refreshTokens").summary("Trade a refresh token for a new pair").tags("auth");
-    routes.post(prefix + "/logout", Body.json(RefreshRequest.class), this::logout)
+    routes.post(prefix + "/logout", ClientInfo.EXTRACTOR, Body.json(RefreshRequest.class), this::logout)
         .status(204).operationId("logout").summary("Revoke a refresh token and its family").tags("auth");
     routes.get(prefix + "/me", auth.user(), this::me)
         .produces(Account.class).errors(404).operationId("me").summary("The account of the token").tags("auth");
-    new SessionRoutes(sessions, auth).mount(routes, prefix);
+    new SessionRoutes(sessions, auth, audit).mount(routes, prefix);
+    new TotpRoutes(totp, auth, () -> throttle, () -> accountOptions.totpIssuer(), audit::totpChanged).mount(routes, prefix);
     // RFC 8615 well-known URI at the root of the app, whatever the prefix: RFC 7517 JWK Set.
     app.get("/.well-known/jwks.json", () -> Response.ok(io.vertx.core.buffer.Buffer.buffer(auth.jwt().jwks()))
             .header("Content-Type", "application/jwk-set+json").header("Cache-Control", "public, max-age=300"))
@@ -138,6 +145,11 @@ public final class AuthModuleImpl implements AuthModule {
       this.purgeTimer = vertx.setPeriodic(PURGE_REVOKED_MS, id -> revokedTokens.purge());
       io.vivace.auth.module.AccountOptions ao = accountOptions;
       permissions.superuser(ao.superuserRole());
+      audit.on(ao.audit());
+      if (ao.audit()) {
+        this.auditTimer = vertx.setPeriodic(PRUNE_INTERVAL_MS, id -> audit.prune(ao.auditRetention())
+            .onFailure(e -> LOG.warn("Deleting old audit events failed", e)));
+      }
       this.permissionsTimer = vertx.setPeriodic(ao.permissionsTtl() * 1000, id -> permissions.reload()
           .onFailure(e -> LOG.warn("Reading the role permissions failed; the last ones stay", e)));
       return dummy;
@@ -167,6 +179,11 @@ public final class AuthModuleImpl implements AuthModule {
   public AuthModule configure(io.vivace.auth.module.AccountOptions options) {
     this.accountOptions = java.util.Objects.requireNonNull(options, "options");
     return this;
+  }
+
+  @Override
+  public Future<Integer> pruneAuditEvents() {
+    return audit.prune(accountOptions.auditRetention());
   }
 
   @Override
@@ -236,7 +253,7 @@ public final class AuthModuleImpl implements AuthModule {
   }
 
   /** {@code POST /login}: the same 401 for an unknown e-mail and a wrong password; a dummy hash keeps the timing alike. */
-  Future<Response> login(ClientInfo client, Credentials in) {
+  Future<Response> login(ClientInfo client, io.vivace.auth.module.Login in) {
     String ip = client.ip();
     String email = Emails.normalize(in.email());
     String password = in.password();
@@ -246,6 +263,7 @@ public final class AuthModuleImpl implements AuthModule {
     if (!v.isValid()) {
       throw ProblemException.unprocessable(v.errors());
     }
+    long[] who = {-1}; // the account, once the password matched (for the audit trail)
     Future<Response> result = throttle.attempt(ip, email)
         .compose(ok -> db.optional("SELECT " + ACCOUNT + ", password_hash FROM vivace_auth.accounts WHERE email = $1",
             Tuple.of(email), r -> Map.entry(account(r), r.getString(3))))
@@ -255,9 +273,16 @@ public final class AuthModuleImpl implements AuthModule {
           if (found == null) {
             return throttle.failed(email).compose(x -> Future.<Response>failedFuture(WRONG_CREDENTIALS));
           }
+          who[0] = found.getKey().id();
           rehashIfOld(found.getKey().id(), password, found.getValue());
-          return throttle.succeeded(email).compose(x -> tokens(db, found.getKey(), null, client)).map(AuthModuleImpl::noStore);
+          // Second factor: a wrong or replayed code counts as a failed login (throttle and lockout).
+          return totp.checkLogin(found.getKey().id(), in.code(), in.recoveryCode())
+              .recover(e -> e == TotpService.WRONG_LOGIN_CODE ? throttle.failed(email).compose(x -> Future.failedFuture(e))
+                  : Future.failedFuture(e))
+              .compose(ok -> throttle.succeeded(email).compose(x -> tokens(db, found.getKey(), null, client)))
+              .map(AuthModuleImpl::noStore);
         });
+    result = result.andThen(outcome -> audit.outcome(who[0], "login", client, outcome));
     AuthMeters m = meters;
     return m == null ? result : result.andThen(outcome -> m.login(outcome, WRONG_CREDENTIALS));
   }
@@ -291,17 +316,24 @@ public final class AuthModuleImpl implements AuthModule {
   /** {@code POST /refresh}: rotation; a reused token revokes its family. */
   Future<Response> refresh(ClientInfo client, RefreshRequest in) {
     String token = in.refreshToken();
+    long[] who = {-1};
     return db.inTransaction(tx -> refreshTokens.use(tx, token).compose(used ->
             tx.one("SELECT " + ACCOUNT + " FROM vivace_auth.accounts WHERE id = $1", Tuple.of(used.accountId()),
-                AuthModuleImpl::account).compose(a -> tokens(tx, a, used.family(), client))))
+                AuthModuleImpl::account).compose(a -> {
+                  who[0] = a.id();
+                  return tokens(tx, a, used.family(), client);
+                })))
         .recover(e -> e == RefreshTokens.INVALID
             ? refreshTokens.detectReuse(token).compose(x -> Future.failedFuture(e)) : Future.failedFuture(e))
+        .andThen(r -> audit.outcome(who[0], "refresh", client, r))
         .map(AuthModuleImpl::noStore);
   }
 
   /** {@code POST /logout}: 204 whether or not the token was known (nothing to learn from it). */
-  Future<Response> logout(RefreshRequest in) {
-    return refreshTokens.revokeFamily(in.refreshToken()).map(x -> Response.noContent());
+  Future<Response> logout(ClientInfo client, RefreshRequest in) {
+    return refreshTokens.revokeFamily(in.refreshToken())
+        .andThen(r -> audit.outcome(r.succeeded() && r.result() != null ? r.result() : -1, "logout", client, r))
+        .map(x -> Response.noContent());
   }
 
   /** {@code GET /me}. */

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -107,13 +108,14 @@ final class RefreshTokens {
     return db.execute("DELETE FROM vivace_auth.refresh_tokens WHERE expires_at < $1", Tuple.of(now()));
   }
 
-  /** Revokes the family of {@code token}, if it is one of ours. */
-  Future<Void> revokeFamily(String token) {
+  /** Revokes the family of {@code token}, if it is one of ours: its account id, or null. */
+  Future<Long> revokeFamily(String token) {
     if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
       return Future.succeededFuture();
     }
-    return db.optional("SELECT family_id FROM vivace_auth.refresh_tokens WHERE token_hash = $1", Tuple.of(hash(token)),
-        r -> r.getUUID(0)).compose(family -> family.isEmpty() ? Future.succeededFuture() : onRevoked.apply(family.get()));
+    return db.optional("SELECT family_id, account_id FROM vivace_auth.refresh_tokens WHERE token_hash = $1", Tuple.of(hash(token)),
+        r -> Map.entry(r.getUUID(0), r.getLong(1))).compose(found -> found.isEmpty() ? Future.<Long>succeededFuture()
+            : onRevoked.apply(found.get().getKey()).map(found.get().getValue()));
   }
 
   static ProblemException invalid() {
