@@ -103,6 +103,13 @@ public interface AuthModule {
    */
   AuthModule configure(AccountOptions options);
 
+  /**
+   * Sends the module's mail through {@code sender} instead of the one {@code AUTH_MAIL} names
+   * (a given sender turns the password-reset and e-mail verification routes on whatever
+   * {@code AUTH_MAIL} says). Call it before the app starts.
+   */
+  AuthModule mailSender(MailSender sender);
+
   /** Lets {@code role} do {@code permission} (e.g. {@code posts:delete}); effective here at once, elsewhere within {@code AUTH_PERMISSIONS_TTL}. */
   Future<Void> grantPermission(String role, String permission);
 

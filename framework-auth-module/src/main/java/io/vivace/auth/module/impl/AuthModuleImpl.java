@@ -50,6 +50,10 @@ public final class AuthModuleImpl implements AuthModule {
   private final Permissions permissions;
   private final TotpService totp;
   private final AuditLog audit;
+  private final AccountTokens accountTokens;
+  private final RecoveryRoutes recovery;
+  private volatile RecoveryRoutes.Deps recoveryDeps;
+  private volatile io.vivace.auth.module.MailSender givenMail;
   /** Given by configure(), else read from the environment when the app validates. */
   private volatile io.vivace.auth.module.AccountOptions accountOptions;
   private final java.security.SecureRandom random = new java.security.SecureRandom();
@@ -88,6 +92,8 @@ public final class AuthModuleImpl implements AuthModule {
     this.permissions = new Permissions(db);
     this.totp = new TotpService(db, auth.clock());
     this.audit = new AuditLog(db, auth.clock());
+    this.accountTokens = new AccountTokens(db, auth.clock());
+    this.recovery = new RecoveryRoutes(db, auth, accountTokens, sessions, audit, () -> recoveryDeps);
     auth.permissions(permissions);
     app.onValidate(config -> {
       if (accountOptions == null) {
@@ -116,6 +122,7 @@ public final class AuthModuleImpl implements AuthModule {
     routes.get(prefix + "/me", auth.user(), this::me)
         .produces(Account.class).errors(404).operationId("me").summary("The account of the token").tags("auth");
     new SessionRoutes(sessions, auth, audit).mount(routes, prefix);
+    recovery.mount(routes, prefix);
     new TotpRoutes(totp, auth, () -> throttle, () -> accountOptions.totpIssuer(), audit::totpChanged).mount(routes, prefix);
     // RFC 8615 well-known URI at the root of the app, whatever the prefix: RFC 7517 JWK Set.
     app.get("/.well-known/jwks.json", () -> Response.ok(io.vertx.core.buffer.Buffer.buffer(auth.jwt().jwks()))
@@ -145,6 +152,10 @@ public final class AuthModuleImpl implements AuthModule {
       this.purgeTimer = vertx.setPeriodic(PURGE_REVOKED_MS, id -> revokedTokens.purge());
       io.vivace.auth.module.AccountOptions ao = accountOptions;
       permissions.superuser(ao.superuserRole());
+      io.vivace.auth.module.MailSender mail = givenMail != null ? givenMail
+          : "smtp".equals(ao.mail()) ? io.vivace.auth.module.MailSender.smtp(ao)
+          : "log".equals(ao.mail()) ? io.vivace.auth.module.MailSender.log(ao.mailFrom()) : null;
+      this.recoveryDeps = new RecoveryRoutes.Deps(vertx, mail, ao, throttle, hasher);
       audit.on(ao.audit());
       if (ao.audit()) {
         this.auditTimer = vertx.setPeriodic(PRUNE_INTERVAL_MS, id -> audit.prune(ao.auditRetention())
@@ -164,7 +175,13 @@ public final class AuthModuleImpl implements AuthModule {
 
   @Override
   public Future<Integer> pruneExpiredRefreshTokens() {
-    return refreshTokens.pruneExpired().compose(n -> sessions.pruneOrphans().map(n));
+    return refreshTokens.pruneExpired().compose(n -> sessions.pruneOrphans().compose(x -> accountTokens.pruneExpired()).map(n));
+  }
+
+  @Override
+  public AuthModule mailSender(io.vivace.auth.module.MailSender sender) {
+    this.givenMail = java.util.Objects.requireNonNull(sender, "sender");
+    return this;
   }
 
   /** How often expired jtis leave the in-process deny-list: every minute. */
@@ -243,6 +260,11 @@ public final class AuthModuleImpl implements AuthModule {
               }
               return runHooks(tx, created.get(), 0).map(created.get());
             })))
+        .andThen(r -> {
+          if (r.succeeded()) {
+            recovery.afterSignup(r.result().id(), r.result().email()); // committed: mail the verification token
+          }
+        })
         .map(a -> Response.created(prefix + "/me", a));
     AuthMeters m = meters;
     return m == null ? signedUp : signedUp.andThen(m::signup);
@@ -264,9 +286,14 @@ public final class AuthModuleImpl implements AuthModule {
       throw ProblemException.unprocessable(v.errors());
     }
     long[] who = {-1}; // the account, once the password matched (for the audit trail)
+    boolean[] verified = {false};
     Future<Response> result = throttle.attempt(ip, email)
-        .compose(ok -> db.optional("SELECT " + ACCOUNT + ", password_hash FROM vivace_auth.accounts WHERE email = $1",
-            Tuple.of(email), r -> Map.entry(account(r), r.getString(3))))
+        .compose(ok -> db.optional("SELECT " + ACCOUNT + ", password_hash, email_verified_at IS NOT NULL"
+            + " FROM vivace_auth.accounts WHERE email = $1",
+            Tuple.of(email), r -> {
+              verified[0] = r.getBoolean(4);
+              return Map.entry(account(r), r.getString(3));
+            }))
         .compose(found -> hasher.verify(app.vertx(), password, found.map(Map.Entry::getValue).orElse(dummyHash))
             .map(match -> match && found.isPresent() ? found.get() : null))
         .compose(found -> {
@@ -279,12 +306,21 @@ public final class AuthModuleImpl implements AuthModule {
           return totp.checkLogin(found.getKey().id(), in.code(), in.recoveryCode())
               .recover(e -> e == TotpService.WRONG_LOGIN_CODE ? throttle.failed(email).compose(x -> Future.failedFuture(e))
                   : Future.failedFuture(e))
+              .compose(ok -> verified[0] || !accountOptions.requireVerified() ? Future.succeededFuture()
+                  : unverified(found.getKey()))
               .compose(ok -> throttle.succeeded(email).compose(x -> tokens(db, found.getKey(), null, client)))
               .map(AuthModuleImpl::noStore);
         });
     result = result.andThen(outcome -> audit.outcome(who[0], "login", client, outcome));
     AuthMeters m = meters;
     return m == null ? result : result.andThen(outcome -> m.login(outcome, WRONG_CREDENTIALS));
+  }
+
+  /** 403 for a login before the address is verified (AUTH_REQUIRE_VERIFIED); a fresh verification mail goes out. */
+  private Future<Void> unverified(Account a) {
+    recovery.afterSignup(a.id(), a.email());
+    return Future.failedFuture(ProblemException.of(403,
+        "Verify your e-mail address first: a new verification mail is on its way."));
   }
 
   private void rehashIfOld(long id, String password, String phc) {
