@@ -82,7 +82,7 @@ public final class AuthOptions {
       "HS256 secret, at least 32 bytes (`openssl rand -hex 32`); required unless AUTH_DEV_MODE").secret();
   /** {@code JWT_PUBLIC_KEY}. */
   public static final Setting<String> PUBLIC_KEY = Setting.string("JWT_PUBLIC_KEY", "publicKeyPem", null,
-      "RS256/ES256 public key, PEM text");
+      "RS256/ES256 public key(s), PEM text; several for rotation, the first pairs with JWT_PRIVATE_KEY and signs");
   /** {@code JWT_PRIVATE_KEY}: never shown in messages. */
   public static final Setting<String> PRIVATE_KEY = Setting.string("JWT_PRIVATE_KEY", "privateKeyPem", null,
       "RS256/ES256 private key, PKCS#8 PEM text (unset: verify only)").secret();

@@ -41,6 +41,8 @@ class ConfigurationDocTest {
     all.addAll(DbOptions.SETTINGS);
     all.addAll(RedisOptions.SETTINGS);
     all.addAll(AuthOptions.SETTINGS);
+    all.addAll(io.vivace.auth.ExternalIssuerOptions.SETTINGS);
+    all.addAll(io.vivace.auth.module.AccountOptions.SETTINGS);
     return all;
   }
 

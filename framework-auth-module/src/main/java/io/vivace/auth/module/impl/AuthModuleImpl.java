@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /** {@link AuthModule}: its routes, its start hook (migrations, hasher, throttle store) and its stop hook. */
 public final class AuthModuleImpl implements AuthModule {
   private static final Logger LOG = LoggerFactory.getLogger(AuthModuleImpl.class);
-  private static final String ACCOUNT = "id, email, roles";
+  static final String ACCOUNT = "id, email, roles";
   private static final ProblemException WRONG_CREDENTIALS = new ProblemException(
       Problem.of(401, "The e-mail address or the password is wrong."), Map.of("WWW-Authenticate", "Bearer"));
   /** The client's address behind trusted proxies (VIVACE_TRUSTED_PROXIES), else the peer's. */
@@ -50,13 +50,13 @@ public final class AuthModuleImpl implements AuthModule {
   private final Permissions permissions;
   private final TotpService totp;
   private final AuditLog audit;
+  private final TokenPairs pairs;
   private final AccountTokens accountTokens;
   private final RecoveryRoutes recovery;
   private volatile RecoveryRoutes.Deps recoveryDeps;
   private volatile io.vivace.auth.module.MailSender givenMail;
   /** Given by configure(), else read from the environment when the app validates. */
   private volatile io.vivace.auth.module.AccountOptions accountOptions;
-  private final java.security.SecureRandom random = new java.security.SecureRandom();
   private final List<SignupHook> hooks = new CopyOnWriteArrayList<>();
   private final ThrottleStore givenStore;
   private final io.vivace.cache.Redis redis;
@@ -93,6 +93,7 @@ public final class AuthModuleImpl implements AuthModule {
     this.totp = new TotpService(db, auth.clock());
     this.audit = new AuditLog(db, auth.clock());
     this.accountTokens = new AccountTokens(db, auth.clock());
+    this.pairs = new TokenPairs(db, auth, refreshTokens, sessions, audit);
     this.recovery = new RecoveryRoutes(db, auth, accountTokens, sessions, audit, () -> recoveryDeps);
     auth.permissions(permissions);
     app.onValidate(config -> {
@@ -115,9 +116,9 @@ public final class AuthModuleImpl implements AuthModule {
         .produces(Account.class).status(201).errors(409, 429).operationId("signup").summary("Create an account").tags("auth");
     routes.post(prefix + "/login", ClientInfo.EXTRACTOR, Body.json(io.vivace.auth.module.Login.class), this::login)
         .produces(TokenPair.class).errors(401, 429).operationId("login").summary("Log in: an access and a refresh token").tags("auth");
-    routes.post(prefix + "/refresh", ClientInfo.EXTRACTOR, Body.json(RefreshRequest.class), this::refresh)
+    routes.post(prefix + "/refresh", ClientInfo.EXTRACTOR, Body.json(RefreshRequest.class), pairs::refresh)
         .produces(TokenPair.class).errors(401).operationId("refreshTokens").summary("Trade a refresh token for a new pair").tags("auth");
-    routes.post(prefix + "/logout", ClientInfo.EXTRACTOR, Body.json(RefreshRequest.class), this::logout)
+    routes.post(prefix + "/logout", ClientInfo.EXTRACTOR, Body.json(RefreshRequest.class), pairs::logout)
         .status(204).operationId("logout").summary("Revoke a refresh token and its family").tags("auth");
     routes.get(prefix + "/me", auth.user(), this::me)
         .produces(Account.class).errors(404).operationId("me").summary("The account of the token").tags("auth");
@@ -125,8 +126,8 @@ public final class AuthModuleImpl implements AuthModule {
     recovery.mount(routes, prefix);
     new TotpRoutes(totp, auth, () -> throttle, () -> accountOptions.totpIssuer(), audit::totpChanged).mount(routes, prefix);
     // RFC 8615 well-known URI at the root of the app, whatever the prefix: RFC 7517 JWK Set.
-    app.get("/.well-known/jwks.json", () -> Response.ok(io.vertx.core.buffer.Buffer.buffer(auth.jwt().jwks()))
-            .header("Content-Type", "application/jwk-set+json").header("Cache-Control", "public, max-age=300"))
+    app.get("/.well-known/jwks.json", () -> Response.bytes(io.vertx.core.buffer.Buffer.buffer(auth.jwt().jwks()),
+            "application/jwk-set+json").header("Cache-Control", "public, max-age=300"))
         .operationId("jwks").summary("The JWK Set of the keys that verify this server's access tokens (RFC 7517)").tags("auth");
   }
 
@@ -308,8 +309,8 @@ public final class AuthModuleImpl implements AuthModule {
                   : Future.failedFuture(e))
               .compose(ok -> verified[0] || !accountOptions.requireVerified() ? Future.succeededFuture()
                   : unverified(found.getKey()))
-              .compose(ok -> throttle.succeeded(email).compose(x -> tokens(db, found.getKey(), null, client)))
-              .map(AuthModuleImpl::noStore);
+              .compose(ok -> throttle.succeeded(email).compose(x -> pairs.issue(db, found.getKey(), null, client)))
+              .map(TokenPairs::noStore);
         });
     result = result.andThen(outcome -> audit.outcome(who[0], "login", client, outcome));
     AuthMeters m = meters;
@@ -329,47 +330,6 @@ public final class AuthModuleImpl implements AuthModule {
           "UPDATE vivace_auth.accounts SET password_hash = $2 WHERE id = $1", Tuple.of(id, fresh)))
           .onFailure(e -> LOG.warn("Rehashing the password of account {} failed", id, e));
     }
-  }
-
-  private static Response noStore(TokenPair pair) {
-    return Response.ok(pair).header("Cache-Control", "no-store"); // RFC 6749 section 5.1
-  }
-
-  /** A new pair: in a new family and session when {@code family} is null (login), else in it (refresh). */
-  private Future<TokenPair> tokens(Sql sql, Account a, UUID family, ClientInfo client) {
-    AuthOptions o = auth.options();
-    UUID fam = family == null ? UUID.randomUUID() : family;
-    byte[] id = new byte[16];
-    random.nextBytes(id);
-    String jti = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-    long exp = auth.clock().instant().getEpochSecond() + o.accessTtl() + 1; // at or after the token's exp
-    String access = auth.jwt().issue(Long.toString(a.id()), a.roles(), Map.of("email", a.email(), "jti", jti));
-    Future<Void> session = family == null ? sessions.started(sql, fam, a.id(), client) : sessions.used(sql, fam, client);
-    return session.compose(x -> refreshTokens.issue(sql, a.id(), fam, o.refreshTtl(), jti, exp))
-        .map(refresh -> new TokenPair(access, "Bearer", o.accessTtl(), refresh));
-  }
-
-  /** {@code POST /refresh}: rotation; a reused token revokes its family. */
-  Future<Response> refresh(ClientInfo client, RefreshRequest in) {
-    String token = in.refreshToken();
-    long[] who = {-1};
-    return db.inTransaction(tx -> refreshTokens.use(tx, token).compose(used ->
-            tx.one("SELECT " + ACCOUNT + " FROM vivace_auth.accounts WHERE id = $1", Tuple.of(used.accountId()),
-                AuthModuleImpl::account).compose(a -> {
-                  who[0] = a.id();
-                  return tokens(tx, a, used.family(), client);
-                })))
-        .recover(e -> e == RefreshTokens.INVALID
-            ? refreshTokens.detectReuse(token).compose(x -> Future.failedFuture(e)) : Future.failedFuture(e))
-        .andThen(r -> audit.outcome(who[0], "refresh", client, r))
-        .map(AuthModuleImpl::noStore);
-  }
-
-  /** {@code POST /logout}: 204 whether or not the token was known (nothing to learn from it). */
-  Future<Response> logout(ClientInfo client, RefreshRequest in) {
-    return refreshTokens.revokeFamily(in.refreshToken())
-        .andThen(r -> audit.outcome(r.succeeded() && r.result() != null ? r.result() : -1, "logout", client, r))
-        .map(x -> Response.noContent());
   }
 
   /** {@code GET /me}. */
