@@ -52,7 +52,8 @@ public final class OpenApiWalker {
         JsonObject param = (JsonObject) p;
         String name = param.getString("name");
         if ("path".equals(param.getString("in"))) {
-          target = target.replace("{" + name + "}", pathValues.getOrDefault(name, "1"));
+          boolean uuid = "uuid".equals(param.getJsonObject("schema", new JsonObject()).getString("format"));
+          target = target.replace("{" + name + "}", pathValues.getOrDefault(name, uuid ? "00000000-0000-4000-8000-000000000001" : "1"));
         } else if ("query".equals(param.getString("in"))) {
           JsonObject schema = param.getJsonObject("schema");
           if (param.getBoolean("required", false) || schema.containsKey("items")) {

@@ -22,7 +22,7 @@ import io.vivace.db.Sql;
  *   <li>{@code POST /auth/logout} {@code {refreshToken}} → 204, the family revoked;</li>
  *   <li>{@code GET /auth/me} with a bearer token → 200 {@link Account};</li>
  *   <li>{@code GET /auth/sessions} with a bearer token → 200 the account's active {@link Session}s;
- *       {@code DELETE /auth/sessions/{id}} → 204 (404 for a session that is not the account's);
+ *       {@code DELETE /auth/sessions/{session}} → 204 (404 for a session that is not the account's);
  *       {@code DELETE /auth/sessions} → 204, every session revoked ("log out everywhere");</li>
  *   <li>{@code GET /.well-known/jwks.json} (at the app's root, RFC 8615) → the JWK Set (RFC 7517) of
  *       the keys that verify this server's tokens.</li>

@@ -128,7 +128,7 @@ public final class AuthModuleImpl implements AuthModule {
     // RFC 8615 well-known URI at the root of the app, whatever the prefix: RFC 7517 JWK Set.
     app.get("/.well-known/jwks.json", () -> Response.bytes(io.vertx.core.buffer.Buffer.buffer(auth.jwt().jwks()),
             "application/jwk-set+json").header("Cache-Control", "public, max-age=300"))
-        .operationId("jwks").summary("The JWK Set of the keys that verify this server's access tokens (RFC 7517)").tags("auth");
+        .produces(Map.class).mediaType("application/jwk-set+json").operationId("jwks").summary("The JWK Set of the keys that verify this server's access tokens (RFC 7517)").tags("auth");
   }
 
   private Future<?> start(Vertx vertx) {

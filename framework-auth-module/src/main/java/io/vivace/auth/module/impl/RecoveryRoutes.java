@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Password reset and e-mail verification by mailed single-use tokens ({@link AccountTokens}).
- * {@code forgot} answers 202 at once, the same whether or not the address has an account; the
+ * {@code forgot} answers 204 at once, the same whether or not the address has an account; the
  * lookup and the mail happen after the answer, so neither its content nor its timing tells. A
  * token never appears in an HTTP response. A reset revokes every session of the account (its
  * refresh tokens, and its access tokens through the deny-list). Off (404) with {@code AUTH_MAIL=none}.
@@ -55,13 +55,13 @@ final class RecoveryRoutes {
 
   void mount(Routes routes, String prefix) {
     routes.post(prefix + "/password/forgot", ClientInfo.EXTRACTOR, Body.json(EmailRequest.class), this::forgot)
-        .status(202).errors(404, 429).operationId("forgotPassword")
-        .summary("Mail a password-reset token (the same 202 whether or not the address has an account)").tags("auth");
+        .status(204).errors(404, 429).operationId("forgotPassword")
+        .summary("Mail a password-reset token (the same 204 whether or not the address has an account)").tags("auth");
     routes.post(prefix + "/password/reset", ClientInfo.EXTRACTOR, Body.json(PasswordReset.class), this::reset)
         .status(204).errors(404).operationId("resetPassword")
         .summary("Set a new password with a mailed token; every session of the account is revoked").tags("auth");
     routes.post(prefix + "/email/verify/send", auth.user(), this::sendVerification)
-        .status(202).errors(404).operationId("sendEmailVerification").summary("Mail an e-mail verification token").tags("auth");
+        .status(204).errors(404).operationId("sendEmailVerification").summary("Mail an e-mail verification token").tags("auth");
     routes.post(prefix + "/email/verify", ClientInfo.EXTRACTOR, Body.json(TokenRequest.class), this::verify)
         .status(204).errors(404).operationId("verifyEmail").summary("Verify the account's e-mail address with a mailed token")
         .tags("auth");
@@ -100,7 +100,7 @@ final class RecoveryRoutes {
               audit.outcome(who[0], "password_reset_requested", client, r);
             }
           });
-      return Response.status(202);
+      return Response.noContent();
     });
   }
 
@@ -130,7 +130,7 @@ final class RecoveryRoutes {
     return db.one("SELECT email FROM vivace_auth.accounts WHERE id = $1", Tuple.of(account), r -> r.getString(0))
         .compose(email -> tokens.issue(account, AccountTokens.VERIFY, d.options().verifyTtl())
             .compose(token -> d.mail().send(d.vertx(), email, "Verify your e-mail address", Mails.verify(d.options(), token))))
-        .map(x -> Response.status(202));
+        .map(x -> Response.noContent());
   }
 
   /** Mails a verification token to a new account (after signup); failures are logged. */

@@ -29,7 +29,7 @@ final class SessionRoutes {
     routes.get(prefix + "/sessions", auth.user(), u -> sessions.list(account(u), u.jti()))
         .produces(java.util.List.class, Session.class).operationId("listSessions")
         .summary("The account's active sessions (refresh-token families)").tags("auth");
-    routes.delete(prefix + "/sessions/:id", ClientInfo.EXTRACTOR, auth.user(), Path.uuid("id"), (c, u, id) -> revoke(c, account(u), id))
+    routes.delete(prefix + "/sessions/:session", ClientInfo.EXTRACTOR, auth.user(), Path.uuid("session"), (c, u, id) -> revoke(c, account(u), id))
         .status(204).errors(404).operationId("revokeSession")
         .summary("Revoke one session: its refresh tokens and outstanding access tokens").tags("auth");
     routes.delete(prefix + "/sessions", ClientInfo.EXTRACTOR, auth.user(), (c, u) -> sessions.revokeAll(account(u))
