@@ -75,6 +75,9 @@ final class ResourceModel {
     String article = "aeiou".indexOf(human.charAt(0)) >= 0 ? "an " : "a ";
     m.put("aHuman", article + human);
     m.put("aHumanCap", Names.upperCamel(article) + human);
+    m.put("plural", Names.plural(resource));           // operation ids: listBlogPosts
+    m.put("humanPluralCap", Names.upperCamel(Names.plural(human))); // summaries: "Blog posts, by id"
+    m.put("tag", Names.path(resource).substring(1));    // the OpenAPI tag: blog-posts
 
     Set<String> imports = new TreeSet<>();
     List<String> columns = new ArrayList<>(List.of("id"));
