@@ -122,14 +122,15 @@ final class ResourceModel {
         refs.add(ref);
       }
       sqlColumns.add(decl);
+      String getter = resource + "Input::" + f.property(); // Rules: checked per request, described in the OpenAPI schema
       if (t.textual) {
         if (!f.nullable()) {
-          validations.add("v.notBlank(\"" + f.property() + "\", " + f.property() + ");");
+          validations.add(".notBlank(\"" + f.property() + "\", " + getter + ")");
         }
-        validations.add("v.length(\"" + f.property() + "\", " + f.property() + ", " + (f.nullable() ? 0 : 1) + ", "
-            + t.maxLength() + ");");
+        validations.add(".length(\"" + f.property() + "\", " + getter + ", " + (f.nullable() ? 0 : 1) + ", "
+            + t.maxLength() + ")");
       } else if (!f.nullable()) {
-        validations.add("v.required(\"" + f.property() + "\", " + f.property() + ");");
+        validations.add(".required(\"" + f.property() + "\", " + getter + ")");
       }
       if (!f.nullable()) {
         required.add("\"#/" + f.property() + "\"");

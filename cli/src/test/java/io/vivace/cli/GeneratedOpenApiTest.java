@@ -80,6 +80,12 @@ class GeneratedOpenApiTest {
     assertTrue(create.getJsonObject("responses").containsKey("201") && create.getJsonObject("responses").containsKey("422"));
     assertTrue(paths.getJsonObject("/authors").getJsonObject("post").getJsonObject("responses").containsKey("409"),
         "name is unique");
+    JsonObject input = doc.getJsonObject("components").getJsonObject("schemas").getJsonObject("BlogPostInput");
+    assertEquals(List.of("title", "authorId"), input.getJsonArray("required").getList(), "the input's Rules: " + input);
+    assertEquals(1, input.getJsonObject("properties").getJsonObject("title").getInteger("minLength"));
+    assertEquals(255, input.getJsonObject("properties").getJsonObject("title").getInteger("maxLength"));
+    assertEquals(100_000, doc.getJsonObject("components").getJsonObject("schemas").getJsonObject("AuthorInput")
+        .getJsonObject("properties").getJsonObject("bio").getInteger("maxLength"));
     assertTrue(doc.getJsonObject("components").getJsonObject("schemas").containsKey("BlogPostDetail"),
         doc.getJsonObject("components").getJsonObject("schemas").fieldNames().toString());
   }
