@@ -43,7 +43,8 @@ module io.vivace.core {
   // /docs: Swagger UI's files from the org.webjars:swagger-ui jar (META-INF/resources/webjars/...,
   // not a package, so readable by resource lookup once the module is resolved). The jar has no
   // module descriptor nor Automatic-Module-Name: swagger.ui is the name the JDK derives from its
-  // file name. Required (not static) so that an app on the module path resolves it and serves /docs.
+  // file name. Required (not static) so that an app on the module path resolves it and serves /docs,
+  // rather than by the JDK's rule that resolving one automatic module (dsl.json) resolves them all.
   requires swagger.ui;
   // Metrics: Metrics.registry returns Micrometer's MeterRegistry; its Prometheus registry renders
   // /metrics. Both are automatic modules (their manifests name them).

@@ -27,7 +27,7 @@ import picocli.CommandLine.Help.Ansi;
         "1:usage error: unknown option, bad name, type, reference or setting",
         "2:refused: it would overwrite a file or folder (use --force)",
         "3:not inside a Vivace project, or the project lacks a needed feature",
-        "4:I/O failure; nothing was moved into place"})
+        "4:I/O failure, or the app did not write its document (openapi); nothing was moved into place"})
 public final class VivaceCli implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_USAGE = 1;

@@ -10,7 +10,10 @@ import java.util.Objects;
  * answers {@code GET /openapi.json} (the document, built once at start-up), {@code GET /openapi.yaml}
  * (the same in YAML) and {@code GET /docs} (Swagger UI from the bundled webjar; it loads nothing
  * from another host). {@code VIVACE_OPENAPI=false} turns all of them off (404); the paths move with
- * {@code VIVACE_OPENAPI_PATH} and {@code VIVACE_OPENAPI_DOCS_PATH}. Every field has a documented
+ * {@code VIVACE_OPENAPI_PATH} and {@code VIVACE_OPENAPI_DOCS_PATH}; {@code VIVACE_OPENAPI_SERVE}
+ * serves them on the management server ({@code VIVACE_MANAGEMENT_PORT}) instead of the app's port,
+ * by default when there is one; {@code VIVACE_OPENAPI_EXPORT} writes the document to a file and
+ * starts nothing ({@code vivace openapi}). Every field has a documented
  * {@code DEFAULT_*} and one {@link Setting} declaration (all in {@link #SETTINGS}). Not thread-safe:
  * configure, then start.
  */

@@ -129,6 +129,11 @@ class ModulePathTest {
 
   @Test
   void theAppRunsOnTheModulePath() throws Exception {
+    // /docs: core resolves Swagger UI's webjar itself, not only because resolving one automatic
+    // module (dsl.json) resolves every automatic module on the module path
+    assertTrue(framework.get("io.vivace.core").requires().stream().anyMatch(r -> r.name().equals("swagger.ui")
+        && !r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)), framework.get("io.vivace.core").requires()
+        .toString());
     // Quick start-up options: the processes only start, answer three requests and stop.
     List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "--module-path", modulePath + java.io.File.pathSeparator + classes));
