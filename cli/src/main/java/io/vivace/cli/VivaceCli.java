@@ -20,6 +20,7 @@ import picocli.CommandLine.Help.Ansi;
 @Command(name = "vivace", mixinStandardHelpOptions = true, versionProvider = VivaceCli.Version.class,
     description = "Creates Vivace projects, generates resources in them and mints access tokens.",
     subcommands = {NewCommand.class, GenerateCommand.class, RoutesCommand.class, TokenCommand.class,
+        DbCommand.class,
         AutoComplete.GenerateCompletion.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
@@ -27,13 +28,15 @@ import picocli.CommandLine.Help.Ansi;
         "1:usage error: unknown option, bad name, type, reference or setting",
         "2:refused: it would overwrite a file or folder (use --force)",
         "3:not inside a Vivace project, or the project lacks a needed feature",
-        "4:I/O failure; nothing was moved into place"})
+        "4:I/O failure; nothing was moved into place",
+        "5:the database failed or refused (vivace db)"})
 public final class VivaceCli implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_USAGE = 1;
   public static final int EXIT_REFUSED = 2;
   public static final int EXIT_NOT_A_PROJECT = 3;
   public static final int EXIT_IO = 4;
+  public static final int EXIT_DATABASE = 5;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

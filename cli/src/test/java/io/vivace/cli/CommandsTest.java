@@ -35,7 +35,7 @@ class CommandsTest {
   @Test
   void newWritesADbProject() throws IOException {
     Path p = newProject("db");
-    for (String f : new String[] {"pom.xml", "README.md", ".gitignore", "Dockerfile", "vivace.properties",
+    for (String f : new String[] {"pom.xml", "README.md", ".gitignore", "vivace.properties",
         "src/main/java/com/example/shop/ShopApp.java", "src/main/java/com/example/shop/Resources.java",
         "src/test/java/com/example/shop/ShopAppTest.java", "src/main/resources/db/migration/.gitkeep",
         "src/gatling/java/com/example/shop/ShopSimulation.java"}) {
@@ -44,6 +44,15 @@ class CommandsTest {
     String pom = Files.readString(p.resolve("pom.xml"));
     assertTrue(pom.contains("<artifactId>vivace-db</artifactId>"), pom);
     assertTrue(Files.readString(p.resolve("README.md")).contains("java -jar target/shop.jar"));
+    assertFalse(Files.exists(p.resolve("Dockerfile")), "the image comes from Jib, not an untested Dockerfile");
+    // The embedded PostgreSQL only in test scope and the dev profile: the default jar leaves it out.
+    String main = pom.substring(0, pom.indexOf("<profiles>"));
+    int embedded = main.indexOf("<artifactId>vivace-db-embedded</artifactId>");
+    assertTrue(embedded > 0 && main.substring(embedded).startsWith("<artifactId>vivace-db-embedded</artifactId>\n"
+        + "      <version>${vivace.version}</version>\n      <scope>test</scope>"), pom);
+    assertTrue(pom.contains("<id>dev</id>"), pom);
+    assertTrue(pom.contains("<user>10001:10001</user>") && pom.contains("<VIVACE_PROFILE>prod</VIVACE_PROFILE>")
+        && pom.contains("<jvmFlag>-XX:MaxRAMPercentage=75</jvmFlag>"), pom);
     assertFalse(Cli.snapshot(tmp).keySet().stream().anyMatch(f -> f.contains(".vivace-")), "no temp folder left");
   }
 
@@ -126,7 +135,7 @@ class CommandsTest {
     assertTrue(Files.readString(p.resolve("src/main/java/com/example/shop/Greetings.java"))
         .contains(".redis(caches.redis(), KeyCodec.STRING, Codec.json(Greeting.class))"));
     assertTrue(Files.readString(p.resolve("src/test/java/com/example/shop/ShopAppTest.java")).contains("TestRedis.options()"));
-    for (String f : new String[] {"README.md", ".env.example", "Dockerfile"}) {
+    for (String f : new String[] {"README.md", ".env.example"}) {
       assertTrue(Files.readString(p.resolve(f)).contains("REDIS_URL"), f);
     }
     assertEquals(0, Cli.run("generate", "resource", "Book", "title:string", "--dir", p.toString()).exit());
@@ -143,7 +152,7 @@ class CommandsTest {
     assertTrue(app.contains("AuthModule.mount(app, db, auth);"), app);
     assertTrue(app.contains("Resources.register(app, db, auth);"), app);
     assertTrue(Files.readString(p.resolve("src/test/java/com/example/shop/TestAccounts.java")).contains(".argon2(1024, 1, 1)"));
-    for (String f : new String[] {"README.md", ".env.example", "Dockerfile"}) {
+    for (String f : new String[] {"README.md", ".env.example"}) {
       assertTrue(Files.readString(p.resolve(f)).contains("JWT_SECRET"), f);
     }
     String dir = p.toString();
