@@ -20,7 +20,7 @@ import picocli.CommandLine.Help.Ansi;
 @Command(name = "vivace", mixinStandardHelpOptions = true, versionProvider = VivaceCli.Version.class,
     description = "Creates Vivace projects, generates resources in them and mints access tokens.",
     subcommands = {NewCommand.class, GenerateCommand.class, RoutesCommand.class, TokenCommand.class,
-        DbCommand.class,
+        DbCommand.class, DevCommand.class,
         AutoComplete.GenerateCompletion.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
