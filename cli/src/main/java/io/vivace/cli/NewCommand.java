@@ -69,7 +69,7 @@ final class NewCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     out.println("Created " + name + " in " + root + " (" + files.files().size() + " files).");
     out.println("Next: cd " + dir.resolve(name) + " && mvn -B verify && "
-        + (project.has("auth") ? "JWT_SECRET=$(openssl rand -hex 32) " : "") + "java -jar target/" + name + ".jar");
+        + (project.has("auth") ? "JWT_SECRET=$(openssl rand -hex 32) " : "") + "vivace dev   (reloads on save; Ctrl-C stops)");
     out.flush();
     return VivaceCli.EXIT_OK;
   }
