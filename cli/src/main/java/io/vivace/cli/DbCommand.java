@@ -1,19 +1,14 @@
 package io.vivace.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -22,7 +17,6 @@ import org.flywaydb.core.api.output.ValidateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "db", mixinStandardHelpOptions = true,
     description = "The project's database: migrations (Flyway), psql, seed data, reset.",
     subcommands = {DbCommand.Migrate.class, DbCommand.Info.class, DbCommand.Validate.class, DbCommand.Repair.class,
-        DbCommand.Seed.class, DbCommand.Reset.class, DbCommand.Psql.class})
+        DbCommand.Seed.class, DbReset.class, DbPsql.class})
 final class DbCommand implements Runnable {
   /** The seed hook: SQL run in one transaction by {@code vivace db seed} and after {@code reset --seed}. */
   static final String SEED = "src/main/seed/seed.sql";
@@ -229,105 +223,4 @@ final class DbCommand implements Runnable {
     c.out().flush();
   }
 
-  @Command(name = "reset", mixinStandardHelpOptions = true,
-      description = "Drops every schema of the database (all tables and data), then applies the migrations again. "
-          + "Asks first; refuses a server that is not on this machine unless --force.")
-  static final class Reset implements Callable<Integer> {
-    @Mixin
-    Context c;
-
-    @Option(names = "--yes", description = "Do not ask for confirmation.")
-    boolean yes;
-
-    @Option(names = "--force", description = "Also on a server that is not on this machine.")
-    boolean force;
-
-    @Option(names = "--seed", description = "Run the seed hook afterwards.")
-    boolean seed;
-
-    @Override
-    public Integer call() throws IOException {
-      Project p = c.project();
-      try (DbServer server = DbServer.open(p)) {
-        if (!server.local() && !force) {
-          throw CliException.refused("refusing to reset " + server.url + ": not on this machine (use --force "
-              + "if you really mean to drop everything there)");
-        }
-        if (!yes && !confirmed(server)) {
-          throw CliException.refused("reset cancelled: nothing was dropped");
-        }
-        int dropped = dropSchemas(server);
-        int n = migrate(p, server);
-        c.out().println("Reset " + server.url + ": dropped " + dropped + " schema(s), applied " + n + " migration(s)");
-        c.out().flush();
-        if (seed) {
-          seed(c, p, server);
-        }
-        return VivaceCli.EXIT_OK;
-      }
-    }
-
-    private boolean confirmed(DbServer server) throws IOException {
-      PrintWriter err = c.err();
-      err.print("This drops every table and row of " + server.url + ". Type the database name ("
-          + server.url.database() + ") to go on: ");
-      err.flush();
-      String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-      return answer != null && answer.strip().equals(server.url.database());
-    }
-  }
-
-  /** Drops every schema but the system ones, and gives {@code public} back empty; the count dropped. */
-  static int dropSchemas(DbServer server) {
-    try (Connection conn = DriverManager.getConnection(server.url.jdbcUrl(), server.url.user(), server.url.password());
-        Statement st = conn.createStatement()) {
-      List<String> schemas = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
-          + "AND nspname <> 'information_schema'")) {
-        while (rs.next()) {
-          schemas.add(rs.getString(1));
-        }
-      }
-      for (String s : schemas) {
-        st.execute("DROP SCHEMA \"" + s.replace("\"", "\"\"") + "\" CASCADE");
-      }
-      st.execute("CREATE SCHEMA IF NOT EXISTS public");
-      return schemas.size();
-    } catch (SQLException e) {
-      throw Context.failed(server, e);
-    }
-  }
-
-  @Command(name = "psql", mixinStandardHelpOptions = true,
-      description = "Runs psql on the project's database; arguments after -- go to psql.")
-  static final class Psql implements Callable<Integer> {
-    @Mixin
-    Context c;
-
-    @Parameters(paramLabel = "<psql argument>", description = "Passed to psql (e.g. -- -c 'SELECT 1').")
-    List<String> args = new ArrayList<>();
-
-    @Override
-    public Integer call() throws IOException, InterruptedException {
-      Project p = c.project();
-      try (DbServer server = DbServer.open(p)) {
-        List<String> cmd = new ArrayList<>(List.of("psql", "-h", server.url.host(), "-p", Integer.toString(server.url.port()),
-            "-U", server.url.user(), "-d", server.url.database()));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        if (server.url.password() != null) {
-          pb.environment().put("PGPASSWORD", server.url.password());
-        }
-        pb.environment().put("PGSSLMODE", server.url.sslMode());
-        Process psql;
-        try {
-          psql = pb.start();
-        } catch (IOException e) {
-          throw new CliException(VivaceCli.EXIT_IO, "cannot run psql (install PostgreSQL's client, e.g. apt-get install "
-              + "postgresql-client): " + e.getMessage());
-        }
-        return psql.waitFor();
-      }
-    }
-  }
 }
