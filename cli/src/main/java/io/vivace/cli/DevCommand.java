@@ -26,12 +26,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code vivace dev}: runs the project and reloads it on every saved change. It keeps the embedded
- * PostgreSQL up itself (the app gets its {@code DATABASE_URL}), watches {@code src/main/java},
- * {@code src/main/resources} (migrations included) and {@code pom.xml}, compiles what changed in
+ * PostgreSQL up itself (the app gets its {@code DATABASE_URL}), and in a {@code redis} project a
+ * {@code redis-server} ({@link DevRedis}, its {@code REDIS_URL}), unless they are set; it watches
+ * {@code src/main/java}, {@code src/main/resources} (migrations included) and {@code pom.xml}, compiles what changed in
  * this process ({@link DevCompiler}) and restarts the app in a new JVM ({@link DevApp}), which
  * applies new migrations as it starts. A compile error is printed and the last good version keeps
  * serving. Ctrl-C (or SIGTERM) stops the app and the database; if this process is killed outright,
  * the app ends with it ({@link DevLauncher}) and the database's watchdog stops the database.
+ * Settings the dev process passes on are read through {@code Config}: {@code PORT}, {@code HOST}
+ * (default {@code 127.0.0.1}), {@code DATABASE_URL}, {@code REDIS_URL}.
  */
 @Command(name = "dev", mixinStandardHelpOptions = true,
     description = "Runs the project on PORT (default 8080) and reloads it when a source, resource or migration changes.")
@@ -73,10 +76,17 @@ final class DevCommand implements Callable<Integer> {
       }
       out.println("Database: " + env.get("DATABASE_URL"));
     }
+    DevRedis redis = null;
+    if (project.has("redis") && config.raw("REDIS_URL") == null) {
+      redis = DevRedis.start();
+      env.put("REDIS_URL", redis.url);
+      out.println("Redis: " + redis.url + " (kept up across reloads)");
+    }
     DevCompiler compiler = new DevCompiler(project, classpath, versions.property("maven.compiler.release"));
     DevApp app = new DevApp(project.root.resolve("target/classes"), classpath, project.packageName + "." + project.appClass(),
         env, out);
     EmbeddedPostgres database = pg;
+    DevRedis cache = redis;
     Thread cleanup = new Thread(() -> {
       try {
         app.stop();
@@ -85,6 +95,9 @@ final class DevCommand implements Callable<Integer> {
       }
       if (database != null) {
         database.close();
+      }
+      if (cache != null) {
+        cache.close();
       }
     }, "vivace-dev-stop");
     Runtime.getRuntime().addShutdownHook(cleanup);

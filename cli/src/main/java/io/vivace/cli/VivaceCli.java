@@ -11,14 +11,15 @@ import picocli.CommandLine.Help.Ansi;
 
 /**
  * The {@code vivace} command: {@code new}, {@code generate resource|migration}, {@code routes},
- * {@code token} and {@code generate-completion}. Exit statuses: {@value #EXIT_OK} done,
+ * {@code token}, {@code db}, {@code dev} and {@code generate-completion}. Exit statuses: {@value #EXIT_OK} done,
  * {@value #EXIT_USAGE} usage error (unknown option, bad name, type, reference or setting), {@value #EXIT_REFUSED} refused because it would
  * overwrite, {@value #EXIT_NOT_A_PROJECT} not inside a project made by {@code vivace new} (or the
  * project lacks what the command needs), {@value #EXIT_IO} an I/O failure (nothing was moved in).
  * Errors are one line on standard error, red only on a terminal.
  */
 @Command(name = "vivace", mixinStandardHelpOptions = true, versionProvider = VivaceCli.Version.class,
-    description = "Creates Vivace projects, generates resources in them and mints access tokens.",
+    description = "Creates Vivace projects, generates resources in them, runs them with reload (dev), manages their "
+        + "database (db) and mints access tokens.",
     subcommands = {NewCommand.class, GenerateCommand.class, RoutesCommand.class, TokenCommand.class,
         DbCommand.class, DevCommand.class,
         AutoComplete.GenerateCompletion.class},
@@ -46,8 +47,8 @@ public final class VivaceCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: new, generate, routes, token "
-        + "or generate-completion");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: new, generate, routes, token, "
+        + "db, dev or generate-completion");
   }
 
   public static void main(String[] args) {

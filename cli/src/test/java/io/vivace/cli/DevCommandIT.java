@@ -40,25 +40,7 @@ class DevCommandIT {
     Path project = tmp.resolve("shop");
     assertEquals(0, Cli.run("generate", "resource", "Book", "title:string", "--dir", project.toString()).exit());
     int port = GeneratedProjectIT.freePort();
-    ProcessBuilder pb = new ProcessBuilder(GeneratedProjectIT.javaBin(), "-cp", System.getProperty("java.class.path"),
-        VivaceCli.class.getName(), "dev", "--dir", project.toString(), "--mvn", GeneratedProjectIT.mvn())
-        .redirectErrorStream(true);
-    pb.environment().remove("DATABASE_URL");
-    pb.environment().remove("REDIS_URL");
-    pb.environment().put("PORT", Integer.toString(port));
-    pb.environment().put("MAVEN_OPTS", "-Dmaven.repo.local=" + repo);
-    Process dev = pb.start();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(dev.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String l = r.readLine(); l != null; l = r.readLine()) {
-          lines.add(l);
-        }
-      } catch (IOException ended) {
-        // the process ended
-      }
-    });
-    reader.setDaemon(true);
-    reader.start();
+    Process dev = startDev(project, port, repo);
     try {
       String base = "http://127.0.0.1:" + port;
       awaitLine(l -> l.startsWith("Started in "), 600);
@@ -100,6 +82,82 @@ class DevCommandIT {
     } finally {
       dev.destroyForcibly();
       dev.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private Process startDev(Path project, int port, Path repo) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(GeneratedProjectIT.javaBin(), "-cp", System.getProperty("java.class.path"),
+        VivaceCli.class.getName(), "dev", "--dir", project.toString(), "--mvn", GeneratedProjectIT.mvn())
+        .redirectErrorStream(true);
+    pb.environment().remove("DATABASE_URL");
+    pb.environment().remove("REDIS_URL");
+    pb.environment().put("PORT", Integer.toString(port));
+    pb.environment().put("MAVEN_OPTS", "-Dmaven.repo.local=" + repo);
+    Process dev = pb.start();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(dev.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String l = r.readLine(); l != null; l = r.readLine()) {
+          lines.add(l);
+        }
+      } catch (IOException ended) {
+        // the process ended
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    return dev;
+  }
+
+  /** A redis project: vivace dev starts a redis-server that keeps its data across reloads and ends with it. */
+  @Test
+  void aRedisProjectGetsARedisServerThatOutlivesReloads() throws Exception {
+    Path repo = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
+    assertEquals(0, Cli.run("new", "cached", "--dir", tmp.toString(), "--features", "db,redis").exit());
+    Path project = tmp.resolve("cached");
+    int port = GeneratedProjectIT.freePort();
+    Process dev = startDev(project, port, repo);
+    try {
+      String base = "http://127.0.0.1:" + port;
+      awaitLine(l -> l.startsWith("Started in "), 600);
+      String url = lines.stream().filter(l -> l.startsWith("Redis: ")).findFirst().orElseThrow();
+      int redisPort = Integer.parseInt(url.replaceAll("Redis: redis://127\\.0\\.0\\.1:(\\d+) .*", "$1"));
+      assertEquals("{\"message\":\"Hello, ana!\"}", get(base + "/greetings/ana"));
+      assertEquals("+OK", redis(redisPort, "SET", "vivace-dev-mark", "kept"));
+      Path app = project.resolve("src/main/java/com/example/cached/CachedApp.java");
+      Files.writeString(app, Files.readString(app).replace("\"Hello\"", "\"Hej\""));
+      awaitAnswer(base + "/hello/ana", "{\"message\":\"Hej, ana!\"}", 120);
+      assertEquals("$4", redis(redisPort, "GET", "vivace-dev-mark"), "the same redis-server after the reload");
+      dev.destroy();
+      assertTrue(dev.waitFor(60, TimeUnit.SECONDS), "vivace dev ended");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (redisAnswers(redisPort)) {
+        assertTrue(System.nanoTime() < deadline, "the redis-server still runs");
+        Thread.sleep(100);
+      }
+    } finally {
+      dev.destroyForcibly();
+      dev.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** One RESP command on a new connection; the first line of the answer. */
+  private static String redis(int port, String... args) throws IOException {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+      s.setSoTimeout(10_000);
+      StringBuilder b = new StringBuilder("*" + args.length + "\r\n");
+      for (String a : args) {
+        b.append('$').append(a.length()).append("\r\n").append(a).append("\r\n");
+      }
+      s.getOutputStream().write(b.toString().getBytes(StandardCharsets.UTF_8));
+      return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+  }
+
+  private static boolean redisAnswers(int port) {
+    try {
+      return redis(port, "PING") != null;
+    } catch (IOException gone) {
+      return false;
     }
   }
 
