@@ -91,7 +91,7 @@ final class DbCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Project p = c.project();
-      try (DbServer server = DbServer.open(p)) {
+      try (DbServer server = DbServer.open(p, c.err())) {
         int n = migrate(p, server);
         c.out().println("Applied " + n + " migration(s) to " + server.url + " (" + server.source + ")");
         c.out().flush();
@@ -116,7 +116,7 @@ final class DbCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Project p = c.project();
-      try (DbServer server = DbServer.open(p)) {
+      try (DbServer server = DbServer.open(p, c.err())) {
         MigrationInfo[] all;
         try {
           all = Context.flyway(p, server).info().all();
@@ -145,7 +145,7 @@ final class DbCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Project p = c.project();
-      try (DbServer server = DbServer.open(p)) {
+      try (DbServer server = DbServer.open(p, c.err())) {
         ValidateResult r;
         try {
           r = Context.flyway(p, server).validateWithResult();
@@ -174,7 +174,7 @@ final class DbCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Project p = c.project();
-      try (DbServer server = DbServer.open(p)) {
+      try (DbServer server = DbServer.open(p, c.err())) {
         var r = Context.flyway(p, server).repair();
         c.out().println("Repaired the schema history of " + server.url + ": " + r.migrationsRemoved.size() + " removed, "
             + r.migrationsAligned.size() + " realigned");
@@ -195,7 +195,7 @@ final class DbCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Project p = c.project();
-      try (DbServer server = DbServer.open(p)) {
+      try (DbServer server = DbServer.open(p, c.err())) {
         migrate(p, server);
         seed(c, p, server);
         return VivaceCli.EXIT_OK;

@@ -21,7 +21,7 @@ final class DbPsql implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     Project p = c.project();
-    try (DbServer server = DbServer.open(p)) {
+    try (DbServer server = DbServer.open(p, c.err())) {
       List<String> cmd = new ArrayList<>(List.of("psql", "-h", server.url.host(), "-p", Integer.toString(server.url.port()),
           "-U", server.url.user(), "-d", server.url.database()));
       cmd.addAll(args);

@@ -37,7 +37,7 @@ final class DbReset implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Project p = c.project();
-    try (DbServer server = DbServer.open(p)) {
+    try (DbServer server = DbServer.open(p, c.err())) {
       if (!server.local() && !force) {
         throw CliException.refused("refusing to reset " + server.url + ": not on this machine (use --force "
             + "if you really mean to drop everything there)");

@@ -34,16 +34,16 @@ final class DbServer implements AutoCloseable {
   }
 
   /**
-   * The server for {@code project}; starts the embedded one when it is not running.
+   * The server for {@code project}; starts the embedded one when it is not running, saying so on {@code progress}.
    *
    * @throws CliException exit 1 for a bad {@code DATABASE_URL}, exit 5 when the embedded server does not start
    */
-  static DbServer open(Project project) {
-    return open(project, Config.system());
+  static DbServer open(Project project, java.io.PrintWriter progress) {
+    return open(project, Config.system(), progress);
   }
 
-  /** {@link #open(Project)} with the settings of {@code config}. */
-  static DbServer open(Project project, Config config) {
+  /** {@link #open(Project, java.io.PrintWriter)} with the settings of {@code config}; progress lines go to {@code progress}. */
+  static DbServer open(Project project, Config config, java.io.PrintWriter progress) {
     String raw = config.raw("DATABASE_URL");
     if (raw != null) {
       try {
@@ -57,6 +57,9 @@ final class DbServer implements AutoCloseable {
     if (running != null) {
       return new DbServer(new DatabaseUrl("127.0.0.1", running, "postgres", "postgres", null), data.toString(), null);
     }
+    progress.println("Starting the project's embedded PostgreSQL in " + data + " for this command (the first "
+        + "time creates its cluster: a few seconds)...");
+    progress.flush();
     try {
       EmbeddedPostgres pg = EmbeddedPostgres.start(data);
       return new DbServer(DatabaseUrl.parse("embedded", pg.url()), data.toString(), pg);

@@ -174,13 +174,14 @@ class DbCommandTest {
   void withoutDatabaseUrlTheProjectsEmbeddedServer() throws Exception {
     Project p = Project.find(project);
     Config none = new Config(Map.of(), new Properties());
+    java.io.PrintWriter quiet = new java.io.PrintWriter(java.io.Writer.nullWriter());
     Path data = DbServer.embeddedDir(p, none);
     assertEquals(project.resolve(".vivace/shop/postgres"), data);
-    try (DbServer server = DbServer.open(p, none)) {
+    try (DbServer server = DbServer.open(p, none, quiet)) {
       assertTrue(server.local());
       assertEquals(1, DbCommand.migrate(p, server));
       assertEquals(Integer.valueOf(server.url.port()), DbServer.runningPort(data), "found through postmaster.pid");
-      try (DbServer again = DbServer.open(p, none)) { // the running server is used as it is
+      try (DbServer again = DbServer.open(p, none, quiet)) { // the running server is used as it is
         assertEquals(server.url.port(), again.url.port());
         assertEquals(0, DbCommand.migrate(p, again));
       }
