@@ -84,12 +84,15 @@ final class DevApp {
   }
 
   private void installLauncher() throws IOException {
-    Path to = launcher.resolve(DevLauncher.class.getName().replace('.', '/') + ".class");
-    if (!java.nio.file.Files.exists(to)) {
-      java.nio.file.Files.createDirectories(to.getParent());
-      try (java.io.InputStream in = DevLauncher.class.getResourceAsStream("DevLauncher.class")) {
-        java.nio.file.Files.copy(in, to);
-      }
+    install(launcher, DevLauncher.class);
+  }
+
+  /** Copies {@code launcherClass}'s bytes (a class of this tool) under {@code dir}, for a JVM on the app's class path. */
+  static void install(Path dir, Class<?> launcherClass) throws IOException {
+    Path to = dir.resolve(launcherClass.getName().replace('.', '/') + ".class");
+    java.nio.file.Files.createDirectories(to.getParent());
+    try (java.io.InputStream in = launcherClass.getResourceAsStream(launcherClass.getSimpleName() + ".class")) {
+      java.nio.file.Files.copy(in, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
