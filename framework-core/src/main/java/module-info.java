@@ -70,6 +70,7 @@ module io.vivace.core {
   exports io.vivace.problem;
   exports io.vivace.response;
   exports io.vivace.route;
+  exports io.vivace.tls;
 
   // Modules map their own failures to problems (framework-db's typed failures).
   uses io.vivace.problem.ProblemMapper;

@@ -31,6 +31,8 @@ import io.vivace.server.impl.HttpServers;
 import io.vivace.server.impl.OpsRoutes;
 import io.vivace.server.impl.ServerStages;
 import io.vivace.server.impl.VertxInternals;
+import io.vivace.tls.TlsOptions;
+import io.vivace.tls.impl.TlsFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,9 @@ public final class AppImpl implements App {
   private CorsOptions corsGiven;
   private SecurityHeadersOptions securityHeadersGiven;
   private CompressionOptions compressionGiven;
+  private TlsOptions tlsGiven;
+  private TlsOptions tls;
+  private TlsFiles tlsFiles;
   private ServerStages stages;
   private OpenApiOptions openApi;
   private volatile VivaceOptions options;
@@ -165,6 +170,13 @@ public final class AppImpl implements App {
     return this;
   }
 
+  @Override
+  public synchronized App tls(TlsOptions options) {
+    checkNotStarted("TLS");
+    tlsGiven = java.util.Objects.requireNonNull(options, "options");
+    return this;
+  }
+
   private void checkNotStarted(String what) {
     if (started != null) {
       throw new IllegalStateException(what + " must be added before the app starts");
@@ -199,6 +211,8 @@ public final class AppImpl implements App {
           securityHeadersGiven != null ? securityHeadersGiven : SecurityHeadersOptions.from(config),
           compressionGiven != null ? compressionGiven : CompressionOptions.from(config));
       openApi = OpenApiOptions.from(config);
+      tls = tlsGiven != null ? tlsGiven : TlsOptions.from(config);
+      tlsFiles = tls.enabled() ? TlsFiles.read(tls) : null; // a bad file: ConfigException naming it
       VertxInternals.check();
       metrics.open(options); // before the validators and hooks, which may ask for the registry
       for (Consumer<Config> validator : validators) {
@@ -222,7 +236,8 @@ public final class AppImpl implements App {
     probes = new Probes(health, o.livenessTimeoutMs());
     servers = new HttpServers(vertx, DocsRoutes.with(servedRoutes(), openApi), health, o, virtualThreads, stages,
         new OpsRoutes(metrics, probes, o), metrics.registry() == null ? null
-            : new HttpServerMeters(metrics.registry(), HttpServerMeters.bucketsOfMillis(o.metricsBucketsMs())));
+            : new HttpServerMeters(metrics.registry(), HttpServerMeters.bucketsOfMillis(o.metricsBucketsMs())),
+        tls, tlsFiles);
     // A promise bound to no context: its listeners run wherever it completes, even after a failed
     // start has closed Vert.x and its event loops.
     Promise<App> result = Promise.promise();
@@ -233,8 +248,8 @@ public final class AppImpl implements App {
     }
     ready.compose(ignored -> servers.deploy()).onComplete(port -> {
       String transport = vertx.isNativeTransportEnabled() ? Transport.nativeTransport().name() : "nio";
-      LOG.info("Vivace listening on http://{}:{} (transport: {}, event loops: {}, blocking handlers on: {}) in {} ms",
-          o.host(), port, transport, o.eventLoops(), virtualThreads != null ? "virtual threads" : "worker pool",
+      LOG.info("Vivace listening on {}://{}:{} (transport: {}, event loops: {}, blocking handlers on: {}) in {} ms",
+          tlsFiles != null ? "https" : "http", o.host(), port, transport, o.eventLoops(), virtualThreads != null ? "virtual threads" : "worker pool",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
       result.complete(this);
     }, failure -> runStopHooks().onComplete(ignored -> {

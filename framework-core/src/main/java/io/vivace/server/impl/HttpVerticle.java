@@ -12,6 +12,7 @@ import io.vivace.health.Health;
 import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.observe.impl.ObserveStages;
 import io.vivace.route.RouteDef;
+import io.vivace.tls.impl.TlsFiles;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +36,15 @@ final class HttpVerticle extends VerticleBase {
   private final ServerStages stages;
   private final OpsRoutes ops;
   private final HttpServerMeters meters;
+  private final TlsFiles tls;
   private HttpServer server;
   private HttpConnections connections;
   private boolean idleWarned;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
-      ServerStages stages, OpsRoutes ops, HttpServerMeters meters) {
+      ServerStages stages, OpsRoutes ops, HttpServerMeters meters, TlsFiles tls) {
     this.ops = ops;
+    this.tls = tls;
     this.meters = meters;
     this.routes = routes;
     this.stages = stages;
@@ -68,6 +71,9 @@ final class HttpVerticle extends VerticleBase {
         .setHandle100ContinueAutomatically(true)
         .setStrictThreadMode(options.strictThreadMode())
         .setHttp2ClearTextEnabled(options.h2c());
+    if (tls != null) {
+      tls.configure(serverOptions); // TLS 1.3/1.2, ALPN h2 and http/1.1
+    }
     stages.configure(serverOptions);
     ServerStages perRequest = stages.perRequest();
     StaticRoutes direct = StaticRoutes.of(routes, meters);
@@ -112,6 +118,11 @@ final class HttpVerticle extends VerticleBase {
       }
     });
     return server.listen(port, options.host());
+  }
+
+  /** This loop's server (after start), for certificate reloads. */
+  HttpServer server() {
+    return server;
   }
 
   /** The bound port (after start). */
