@@ -60,8 +60,10 @@ final class HttpVerticle extends VerticleBase {
     DateHeader date = new DateHeader(System::currentTimeMillis);
     vertx.setPeriodic(DateHeader.TICK_MS, id -> date.refresh());
     CharSequence serverName = HttpHeaders.createOptimized(options.serverName());
-    // HTTP/1.x only (the default): idle connections are closed by an IdleCloser per connection,
-    // which costs nothing per request; with h2c, by Vert.x's idle timeout.
+    // HTTP/1.x, and HTTP/2 over TLS: idle connections are closed by an IdleCloser per connection,
+    // which costs nothing per request; with h2c, by Vert.x's idle timeout. (An HTTP/2 connection
+    // is made, and so gets its closer, once the client's preface has arrived; until then the TLS
+    // handshake timeout and nothing else bounds it.)
     boolean ownIdleTimeout = options.idleTimeoutSeconds() > 0 && !options.h2c();
     HttpServerOptions serverOptions = new HttpServerOptions()
         .setIdleTimeout(ownIdleTimeout ? 0 : options.idleTimeoutSeconds())
