@@ -58,6 +58,7 @@ module io.vivace.core {
   exports io.vivace.config;
   exports io.vivace.cors;
   exports io.vivace.extract;
+  exports io.vivace.files;
   exports io.vivace.filter;
   exports io.vivace.headers;
   exports io.vivace.health;

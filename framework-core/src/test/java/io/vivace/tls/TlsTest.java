@@ -10,6 +10,7 @@ import io.vivace.extract.Body;
 import io.vivace.extract.Path;
 import io.vivace.headers.SecurityHeadersOptions;
 import io.vivace.testing.TestServer;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +45,7 @@ class TlsTest {
       app.compression(new CompressionOptions().enabled(true));
       app.get("/json", () -> new Hello("Hello, World!"));
       app.get("/big", () -> big);
+      app.files("/files", io.vivace.files.StaticFiles.folder(dir));
       app.post("/echo/:name", Path.string("name"), Body.text(), (name, body) -> name + ":" + body);
     });
   }
@@ -87,6 +89,17 @@ class TlsTest {
     assertEquals("ann:hi there\n2", out);
     String missing = Commands.ok(curl("--http2", "-o", "/dev/null", "-w", "%{http_code}", url("/nope")));
     assertEquals("404", missing);
+  }
+
+  @Test
+  void staticFilesAndRangesWorkOverHttp2() throws Exception {
+    String out = Commands.ok(curl("--http2", "-w", "\n%{http_version}", url("/files/server.crt")));
+    assertEquals(Files.readString(cert) + "\n2", out);
+    String range = Commands.ok(curl("--http2", "-r", "5-9", "-D", "-", url("/files/server.crt")));
+    assertTrue(range.startsWith("HTTP/2 206"), range);
+    assertTrue(range.endsWith(Files.readString(cert).substring(5, 10)), range);
+    String head = Commands.ok(curl("--http2", "-I", url("/files/server.crt")));
+    assertTrue(head.contains("content-length: " + Files.size(cert)), head);
   }
 
   @Test
