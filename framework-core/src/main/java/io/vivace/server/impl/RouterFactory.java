@@ -49,7 +49,8 @@ final class RouterFactory {
         if (bodyTimeout != null) {
           route.handler(bodyTimeout);
         }
-        route.handler(body);
+        io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> own = endpoint.bodyReader();
+        route.handler(own != null ? own : body); // a multipart body streams to files
       }
       route.handler(Pipeline.routed(def, blockingExecutor));
     }
