@@ -78,8 +78,8 @@ public interface Routes {
    * Static files under {@code prefix} (e.g. {@code "/assets"}; {@code ""} for the whole site), GET
    * and HEAD: {@code prefix/a/b.css} serves {@code a/b.css} of {@code files}' root with validators,
    * ranges, precompressed siblings and the cache preset ({@link io.vivace.files.StaticFiles} has
-   * the rules). Declared as the route {@code prefix/*}, so routes declared before it on the same
-   * paths win.
+   * the rules). Declared as the route {@code prefix/*}, matched after every other route (the
+   * app's wherever declared, health, metrics, the OpenAPI document), so it hides none of them.
    */
   default RouteDef files(String prefix, io.vivace.files.StaticFiles files) {
     if (prefix.endsWith("/")) {

@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,6 +201,26 @@ class StaticFilesTest {
       assertFalse(r.body().contains(SECRET), path + " leaked the file");
     }
     assertEquals("0123456789", get("/assets/in.txt").body(), "a link that stays inside the root is followed");
+  }
+
+  @Test
+  void aSiteWideMountHidesNoOtherRoute() throws Exception {
+    try (TestServer site = TestServer.start(app -> {
+      app.files("", StaticFiles.folder(dir.resolve("site/spa")).spaFallback("index.html"));
+      app.get("/api/ping", () -> "pong"); // declared after the mount
+    })) {
+      try (RawHttp raw = new RawHttp("127.0.0.1", site.port())) {
+        raw.write(RawHttp.get("/api/ping") + RawHttp.get("/health") + RawHttp.get("/openapi.json") + RawHttp.get("/")
+            + RawHttp.get("/some/page"));
+        List<RawHttp.Response> r = raw.read(5);
+        assertEquals("pong", r.get(0).body());
+        assertEquals(200, r.get(1).status());
+        assertTrue(r.get(1).body().contains("UP") || r.get(1).body().contains("up"), r.get(1).body());
+        assertTrue(r.get(2).body().startsWith("{"), "the OpenAPI document: " + r.get(2).body());
+        assertEquals("<div id=app></div>", r.get(3).body());
+        assertEquals("<div id=app></div>", r.get(4).body());
+      }
+    }
   }
 
   @Test

@@ -22,7 +22,7 @@ final class FilesSnippets {
     // tag::files[]
     app.files("/assets", StaticFiles.folder(dist.resolve("assets")).immutable()); // content-hashed names
     app.files("/docs", StaticFiles.classpath("public/docs"));                      // src/main/resources/public/docs
-    app.files("", StaticFiles.folder(dist).spaFallback("index.html"));             // the single-page app, last
+    app.files("", StaticFiles.folder(dist).spaFallback("index.html"));             // the single-page app
     // end::files[]
   }
 
