@@ -72,7 +72,11 @@ final class HttpVerticle extends VerticleBase {
         .setMaxHeaderSize(options.maxHeaderSize())
         .setHandle100ContinueAutomatically(true)
         .setStrictThreadMode(options.strictThreadMode())
-        .setHttp2ClearTextEnabled(options.h2c());
+        .setHttp2ClearTextEnabled(options.h2c())
+        // No WebSocket route: no WebSocket compression extension handler in every connection's
+        // pipeline (it inspects every request's headers for an upgrade offer).
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false);
     if (tls != null) {
       tls.configure(serverOptions); // TLS 1.3/1.2, ALPN h2 and http/1.1
     }
