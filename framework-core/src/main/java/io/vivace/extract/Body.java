@@ -98,6 +98,11 @@ public final class Body {
       public io.vertx.core.Handler<RoutingContext> bodyReader() {
         return reader;
       }
+
+      @Override
+      public io.vivace.openapi.ExtractorDoc describe() {
+        return io.vivace.openapi.ExtractorDoc.multipartBody();
+      }
     };
   }
 

@@ -201,6 +201,17 @@ class MultipartTest {
     awaitNoUploads();
   }
 
+  @Test
+  void theOpenApiDocumentSaysMultipart() {
+    String doc = io.vivace.openapi.OpenApi.json(server.app(), new io.vivace.openapi.OpenApiOptions());
+    io.vertx.core.json.JsonObject post = new io.vertx.core.json.JsonObject(doc).getJsonObject("paths").getJsonObject("/upload")
+        .getJsonObject("post");
+    assertEquals("object", post.getJsonObject("requestBody").getJsonObject("content").getJsonObject("multipart/form-data")
+        .getJsonObject("schema").getString("type"));
+    assertTrue(post.getJsonObject("responses").containsKey("413"), post.encode());
+    assertTrue(post.getJsonObject("responses").containsKey("415"), post.encode());
+  }
+
   static boolean hasUpload() throws IOException {
     try (Stream<Path> s = Files.list(uploads)) {
       return s.findAny().isPresent();
