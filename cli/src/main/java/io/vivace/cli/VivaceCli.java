@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 
 /**
- * The {@code vivace} command: {@code new}, {@code generate resource|migration}, {@code routes},
+ * The {@code vivace} command: {@code new}, {@code generate resource|migration}, {@code routes}, {@code openapi},
  * {@code token} and {@code generate-completion}. Exit statuses: {@value #EXIT_OK} done,
  * {@value #EXIT_USAGE} usage error (unknown option, bad name, type, reference or setting), {@value #EXIT_REFUSED} refused because it would
  * overwrite, {@value #EXIT_NOT_A_PROJECT} not inside a project made by {@code vivace new} (or the
@@ -19,7 +19,7 @@ import picocli.CommandLine.Help.Ansi;
  */
 @Command(name = "vivace", mixinStandardHelpOptions = true, versionProvider = VivaceCli.Version.class,
     description = "Creates Vivace projects, generates resources in them and mints access tokens.",
-    subcommands = {NewCommand.class, GenerateCommand.class, RoutesCommand.class, TokenCommand.class,
+    subcommands = {NewCommand.class, GenerateCommand.class, RoutesCommand.class, OpenApiCommand.class, TokenCommand.class,
         AutoComplete.GenerateCompletion.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
@@ -27,7 +27,7 @@ import picocli.CommandLine.Help.Ansi;
         "1:usage error: unknown option, bad name, type, reference or setting",
         "2:refused: it would overwrite a file or folder (use --force)",
         "3:not inside a Vivace project, or the project lacks a needed feature",
-        "4:I/O failure; nothing was moved into place"})
+        "4:I/O failure, or the app did not write its document (openapi); nothing was moved into place"})
 public final class VivaceCli implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_USAGE = 1;
@@ -43,7 +43,7 @@ public final class VivaceCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: new, generate, routes, token "
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: new, generate, routes, openapi, token "
         + "or generate-completion");
   }
 

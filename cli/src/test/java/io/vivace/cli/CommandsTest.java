@@ -103,7 +103,8 @@ class CommandsTest {
     assertFalse(pom.contains("vivace-db") || pom.contains("vivace-auth") || pom.contains("embedded-redis"), pom);
     String app = Files.readString(p.resolve("src/main/java/com/example/shop/ShopApp.java"));
     assertTrue(app.contains("Caches caches = Caches.attach(app, null);"), app);
-    assertTrue(app.contains("app.get(\"/greetings/:name\", Path.string(\"name\"), greetings::get);"), app);
+    assertTrue(app.contains("app.get(\"/greetings/:name\", Path.string(\"name\"), greetings::get)"), app);
+    assertTrue(app.contains(".produces(Greeting.class).operationId(\"cachedGreeting\")"), app);
     assertFalse(app.contains("RedisOptions"), app);
     String greetings = Files.readString(p.resolve("src/main/java/com/example/shop/Greetings.java"));
     assertTrue(greetings.contains("Cache.<String, Greeting>builder(\"greetings\")") && !greetings.contains(".redis("), greetings);
@@ -151,12 +152,20 @@ class CommandsTest {
     assertEquals(0, Cli.run("generate", "resource", "Book", "title:string", "author:ref:Author", "--dir", dir).exit());
     String main = "src/main/java/com/example/shop/";
     String routes = Files.readString(p.resolve(main + "BookRoutes.java"));
-    assertTrue(routes.contains("app.post(\"/books\", auth.user(), Body.json(BookInput.class), r::create);"), routes);
+    assertTrue(routes.contains("app.post(\"/books\", auth.user(), Body.json(BookInput.class), r::create)\n"
+        + "        .produces(BookDetail.class).status(201).operationId(\"createBook\")"), routes);
     assertTrue(routes.contains("app.put(\"/books/:id\", auth.user(), Preconditions.withIfMatch(Path.longValue(\"id\")),\n"
-        + "        Body.json(BookInput.class), r::update);"), routes);
-    assertTrue(routes.contains("app.delete(\"/books/:id\", auth.user(), Path.longValue(\"id\"), r::delete);"), routes);
-    assertTrue(routes.contains("app.get(\"/books\", Pagination.offset(), BookRelations.INCLUDE, r::list);"), "reads stay public: " + routes);
-    assertTrue(routes.contains("app.get(\"/books/:id\", Path.longValue(\"id\"), BookRelations.INCLUDE, ETags.IF_NONE_MATCH, r::one);"), routes);
+        + "        Body.json(BookInput.class), r::update)\n        .produces(BookDetail.class).operationId(\"updateBook\")"), routes);
+    assertTrue(routes.contains("app.delete(\"/books/:id\", auth.user(), Path.longValue(\"id\"), r::delete)\n"
+        + "        .status(204).errors(409).operationId(\"deleteBook\")"), routes);
+    assertTrue(routes.contains("app.get(\"/books\", Pagination.offset(), BookRelations.INCLUDE, r::list)\n"
+        + "        .produces(Page.class, BookDetail.class).operationId(\"listBooks\")"), "reads stay public: " + routes);
+    assertTrue(routes.contains("app.get(\"/books/:id\", Path.longValue(\"id\"), BookRelations.INCLUDE, ETags.IF_NONE_MATCH, r::one)\n"
+        + "        .produces(BookDetail.class).operationId(\"getBook\")"), routes);
+    assertTrue(routes.contains(".produces(CursorPage.class, Book.class).operationId(\"feedBooks\")"), routes);
+    assertEquals(6, routes.split("\\.tags\\(\"books\"\\)", -1).length - 1, "every route is tagged: " + routes);
+    String authorRoutes = Files.readString(p.resolve(main + "AuthorRoutes.java"));
+    assertFalse(authorRoutes.contains(".status(201).errors(409)"), "no unique field, no 409 on create: " + authorRoutes);
     assertTrue(Files.readString(p.resolve(main + "Resources.java"))
         .contains("AuthorRoutes.register(app, db, auth);\n    BookRoutes.register(app, db, auth);"));
     String test = Files.readString(p.resolve("src/test/java/com/example/shop/BookRoutesTest.java"));
