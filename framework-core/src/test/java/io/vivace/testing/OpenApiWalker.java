@@ -59,7 +59,8 @@ public final class OpenApiWalker {
         JsonObject param = (JsonObject) p;
         String name = param.getString("name");
         if ("path".equals(param.getString("in"))) {
-          target = target.replace("{" + name + "}", pathValues.getOrDefault(name, "1"));
+          boolean uuid = "uuid".equals(param.getJsonObject("schema", new JsonObject()).getString("format"));
+          target = target.replace("{" + name + "}", pathValues.getOrDefault(name, uuid ? "00000000-0000-4000-8000-000000000001" : "1"));
         } else if ("query".equals(param.getString("in"))) {
           JsonObject schema = param.getJsonObject("schema");
           if (param.getBoolean("required", false) || schema.containsKey("items")) {
@@ -172,7 +173,7 @@ public final class OpenApiWalker {
         return true;
       default:
         String lower = name.toLowerCase();
-        if (lower.contains("email")) {
+        if (lower.contains("email") || "email".equals(s.getString("format"))) {
           return "walker@example.com";
         }
         if (lower.contains("password")) {

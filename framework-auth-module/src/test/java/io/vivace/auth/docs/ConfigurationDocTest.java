@@ -35,6 +35,7 @@ class ConfigurationDocTest {
     all.addAll(VivaceOptions.SETTINGS);
     all.addAll(CorsOptions.SETTINGS);
     all.addAll(SecurityHeadersOptions.SETTINGS);
+    all.addAll(io.vivace.tls.TlsOptions.SETTINGS);
     all.addAll(CompressionOptions.SETTINGS);
     all.addAll(ObserveOptions.SETTINGS);
     all.addAll(io.vivace.websocket.WebSocketOptions.SETTINGS);
@@ -43,6 +44,8 @@ class ConfigurationDocTest {
     all.addAll(DbOptions.SETTINGS);
     all.addAll(RedisOptions.SETTINGS);
     all.addAll(AuthOptions.SETTINGS);
+    all.addAll(io.vivace.auth.ExternalIssuerOptions.SETTINGS);
+    all.addAll(io.vivace.auth.module.AccountOptions.SETTINGS);
     return all;
   }
 
