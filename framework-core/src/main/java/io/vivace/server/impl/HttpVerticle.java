@@ -77,8 +77,9 @@ final class HttpVerticle extends VerticleBase {
         .setHandle100ContinueAutomatically(true)
         .setStrictThreadMode(options.strictThreadMode())
         .setHttp2ClearTextEnabled(options.h2c())
-        // No WebSocket route: no WebSocket compression extension handler in every connection's
-        // pipeline (it inspects every request's headers for an upgrade offer).
+        // WebSocket compression extensions are not offered (messages go uncompressed): with them,
+        // an extension handler sits in every HTTP/1 connection's pipeline and reads every
+        // request's headers for an upgrade offer, which costs about 1% of a /json request.
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false);
     if (tls != null) {
