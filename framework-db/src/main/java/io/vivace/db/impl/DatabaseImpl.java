@@ -48,6 +48,10 @@ public final class DatabaseImpl implements Database {
   private volatile DatabaseUrl url;
   private volatile Pool pool;
   private volatile Sql sql;
+  /** {@link #read()}: {@link #sql} itself without replicas. */
+  private volatile Sql read;
+  /** The read replicas, or null without. */
+  private volatile Replicas replicas;
   private volatile EmbeddedPostgres embedded;
   private volatile Path embeddedDir;
   private volatile Vertx vertx;
@@ -104,10 +108,42 @@ public final class DatabaseImpl implements Database {
         })).compose(ignored -> openLoops()).mapEmpty();
   }
 
-  /** Opens each event loop's connections; then queries can run. */
+  /** Opens each event loop's connections (and the replicas'); then queries can run. */
   private Future<Void> openLoops() {
-    return loops.open().onSuccess(v -> sql = new SqlImpl(loops, meters)).recover(e -> Future.failedFuture(new IllegalStateException(
-        "cannot open the event loops' connections to the database at " + url + ": " + e.getMessage())));
+    return loops.open().recover(e -> Future.failedFuture(new IllegalStateException(
+        "cannot open the event loops' connections to the database at " + url + ": " + e.getMessage())))
+        .compose(v -> options.readUrls().isEmpty() ? Future.succeededFuture() : openReplicas())
+        .onSuccess(v -> {
+          Replicas r = replicas;
+          if (r == null) {
+            Sql primary = new SqlImpl(loops, meters);
+            read = primary;
+            sql = primary;
+          } else {
+            Statements writes = new PrimaryStatements(loops);
+            Sql primary = new SqlImpl(writes, meters);
+            read = new ReadSql(new SqlImpl(new ReadStatements(loops, writes, r, meters), meters), primary);
+            sql = primary;
+          }
+        });
+  }
+
+  /** Opens the read replicas' loop connections and measures them once; a replica that is down does not fail the start. */
+  private Future<Void> openReplicas() {
+    List<Replica> all = new java.util.ArrayList<>();
+    for (int i = 0; i < options.readUrls().size(); i++) {
+      DatabaseUrl u = options.readUrls().get(i);
+      all.add(new Replica(u, new LoopConnections(vertx, connectOptions(u), options.connectionsPerLoop(),
+          DbOptions.DEFAULT_PREPARED_CACHE_SIZE, meters, "replica " + i + " "), options.replicaMaxLagMs()));
+    }
+    Replicas r = new Replicas(vertx, loops, all, options.replicaCheckIntervalMs());
+    replicas = r;
+    if (meters != null) {
+      meters.replicas(all);
+    }
+    LOG.info("Read replicas: {}; reads of Sql.read() go to them while they lag by at most {} ms", options.readUrls(),
+        options.replicaMaxLagMs());
+    return r.start();
   }
 
   private PgConnectOptions connectOptions(DatabaseUrl u) {
@@ -154,6 +190,10 @@ public final class DatabaseImpl implements Database {
     LoopConnections open = loops;
     if (open != null) {
       closed = closed.eventually(open::close);
+    }
+    Replicas r = replicas;
+    if (r != null) {
+      closed = closed.eventually(r::close);
     }
     EmbeddedPostgres pg = embedded;
     return pg == null ? closed : closed.eventually(() -> vertx.executeBlocking(() -> {
@@ -206,7 +246,19 @@ public final class DatabaseImpl implements Database {
   }
 
   @Override
+  public Sql read() {
+    Sql r = read;
+    if (r == null) {
+      throw new IllegalStateException("the database is used before the app started");
+    }
+    return r;
+  }
+
+  @Override
   public <T> Future<T> inTransaction(Function<Sql, Future<T>> work) {
+    if (replicas != null) {
+      DbLocals.wrote(DbLocals.request()); // the request's later reads see what the transaction wrote
+    }
     return pool().withTransaction(conn -> work.apply(new SqlImpl(conn, meters)))
         .recover(e -> Future.failedFuture(DbProblems.map(e)));
   }
