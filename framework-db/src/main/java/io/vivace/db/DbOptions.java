@@ -65,6 +65,13 @@ public final class DbOptions {
    * (10..60000). Environment {@code VIVACE_DB_REPLICA_CHECK_INTERVAL}.
    */
   public static final int DEFAULT_REPLICA_CHECK_INTERVAL_MS = 500;
+  /**
+   * Milliseconds after a {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE} request that
+   * used the primary during which the same client's reads go to the primary too (a cookie):
+   * {@value} (0..3600000), off. Only with read replicas. Environment
+   * {@code VIVACE_DB_READ_YOUR_WRITES_WINDOW}.
+   */
+  public static final int DEFAULT_READ_YOUR_WRITES_WINDOW_MS = 0;
 
   /** {@code DATABASE_URL}: the server; unset starts the embedded one. Its password never shows in messages. */
   public static final Setting<DatabaseUrl> URL = Setting.<DatabaseUrl>of("DATABASE_URL", "url", null,
@@ -88,6 +95,10 @@ public final class DbOptions {
   public static final Setting<Integer> REPLICA_CHECK_INTERVAL = Setting.integer("VIVACE_DB_REPLICA_CHECK_INTERVAL",
       "replicaCheckIntervalMs", DEFAULT_REPLICA_CHECK_INTERVAL_MS, 10, 60_000,
       "ms between two measurements of each read replica's lag");
+  /** {@code VIVACE_DB_READ_YOUR_WRITES_WINDOW}. */
+  public static final Setting<Integer> READ_YOUR_WRITES_WINDOW = Setting.integer("VIVACE_DB_READ_YOUR_WRITES_WINDOW",
+      "readYourWritesWindowMs", DEFAULT_READ_YOUR_WRITES_WINDOW_MS, 0, 3_600_000,
+      "ms after a write request during which the same client (a cookie) reads from the primary; 0: off");
   /** {@code VIVACE_DB_CONNECTIONS_PER_LOOP}. */
   public static final Setting<Integer> CONNECTIONS_PER_LOOP = Setting.integer("VIVACE_DB_CONNECTIONS_PER_LOOP",
       "connectionsPerLoop", DEFAULT_CONNECTIONS_PER_LOOP, 1, 64,
@@ -121,7 +132,7 @@ public final class DbOptions {
   /** Every setting of these options, in the order docs/configuration.md lists them. */
   public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(URL, READ_URL, CONNECTIONS_PER_LOOP, POOL_SIZE,
       PIPELINING_LIMIT, PREPARED_CACHE, ACQUIRE_TIMEOUT, MIGRATE, MIGRATIONS, EMBEDDED_DIR, CONNECT_ATTEMPTS,
-      REPLICA_MAX_LAG, REPLICA_CHECK_INTERVAL);
+      REPLICA_MAX_LAG, REPLICA_CHECK_INTERVAL, READ_YOUR_WRITES_WINDOW);
 
   private DatabaseUrl url;
   private int connectionsPerLoop = DEFAULT_CONNECTIONS_PER_LOOP;
@@ -136,6 +147,7 @@ public final class DbOptions {
   private java.util.List<DatabaseUrl> readUrls = java.util.List.of();
   private int replicaMaxLagMs = DEFAULT_REPLICA_MAX_LAG_MS;
   private int replicaCheckIntervalMs = DEFAULT_REPLICA_CHECK_INTERVAL_MS;
+  private int readYourWritesWindowMs = DEFAULT_READ_YOUR_WRITES_WINDOW_MS;
 
   /** Options with every field at its {@code DEFAULT_*} value and no {@code DATABASE_URL} (the embedded server); {@link #fromEnvironment()} reads them instead. */
   public DbOptions() {
@@ -170,6 +182,7 @@ public final class DbOptions {
     o.connectAttempts = CONNECT_ATTEMPTS.read(config);
     o.replicaMaxLagMs = REPLICA_MAX_LAG.read(config);
     o.replicaCheckIntervalMs = REPLICA_CHECK_INTERVAL.read(config);
+    o.readYourWritesWindowMs = READ_YOUR_WRITES_WINDOW.read(config);
     return o;
   }
 
@@ -279,6 +292,17 @@ public final class DbOptions {
 
   public DbOptions replicaCheckIntervalMs(int ms) {
     this.replicaCheckIntervalMs = REPLICA_CHECK_INTERVAL.check(ms);
+    return this;
+  }
+
+  /**
+   * Milliseconds after a write request during which the same client's reads go to the primary
+   * (0: off; see {@link #READ_YOUR_WRITES_WINDOW}).
+   */
+  public int readYourWritesWindowMs() { return readYourWritesWindowMs; }
+
+  public DbOptions readYourWritesWindowMs(int ms) {
+    this.readYourWritesWindowMs = READ_YOUR_WRITES_WINDOW.check(ms);
     return this;
   }
 

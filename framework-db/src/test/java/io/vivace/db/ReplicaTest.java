@@ -163,6 +163,84 @@ class ReplicaTest {
     awaitBody("/read", "true"::equals); // reconnected and measured: back on the replica
   }
 
+  /** Replicas down at start do not fail it; one that comes up is used, one that stays down is skipped. */
+  @Test
+  void replicasDownAtStartAreSkippedAndAReplicaThatComesUpIsUsed() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    DatabaseUrl dead = new DatabaseUrl("127.0.0.1", closed, "postgres", "postgres", null);
+    cluster.stopReplica();
+    App app = Vivace.app(TestServer.options());
+    Database two = Database.attach(app, new DbOptions().url(cluster.primary()).readUrls(List.of(dead, cluster.replica()))
+        .migrate(false).replicaMaxLagMs(300).replicaCheckIntervalMs(50));
+    app.get("/read", () -> two.read().one("SELECT pg_is_in_recovery()", Tuple.tuple(), r -> r.getBoolean(0)));
+    try (TestServer s = TestServer.started(app)) {
+      assertEquals(200, s.get("/health/ready").statusCode(), "ready without replicas");
+      for (int i = 0; i < 10; i++) {
+        assertEquals("false", s.get("/read").body(), "no replica up: the primary");
+      }
+      cluster.startReplica();
+      long deadline = System.nanoTime() + DEADLINE_MS * 1_000_000L;
+      while (!"true".equals(s.get("/read").body()) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      for (int i = 0; i < 20; i++) {
+        assertEquals("true", s.get("/read").body(), "the live replica, never the dead one");
+      }
+      List<Sample> metrics = PrometheusText.parse(s.get("/metrics").body());
+      assertEquals(0.0, PrometheusText.value(metrics, "vivace_db_replica_usable", "replica", "127.0.0.1:" + closed));
+      assertEquals(1.0, PrometheusText.value(metrics, "vivace_db_replica_usable", "replica", replicaName()));
+    } finally {
+      if (cluster.replicaStopped()) {
+        cluster.startReplica();
+      }
+    }
+  }
+
+  /** The optional window across requests: a cookie after a write request, honoured while it holds. */
+  @Test
+  void withAWindowTheClientOfAWriteRequestReadsFromThePrimaryForAWhile() throws Exception {
+    App app = Vivace.app(TestServer.options());
+    Database sticky = Database.attach(app, new DbOptions().url(cluster.primary()).readUrls(List.of(cluster.replica()))
+        .migrate(false).replicaMaxLagMs(300).replicaCheckIntervalMs(50).readYourWritesWindowMs(60_000));
+    app.get("/read", () -> sticky.read().one("SELECT pg_is_in_recovery()", Tuple.tuple(), r -> r.getBoolean(0)));
+    app.get("/primary", () -> sticky.one("SELECT pg_is_in_recovery()", Tuple.tuple(), r -> r.getBoolean(0)));
+    app.post("/write/:v", Path.intValue("v"), v -> sticky.execute("INSERT INTO note (v) VALUES ($1)", Tuple.of(v)));
+    app.post("/nothing", () -> "none");
+    try (TestServer s = TestServer.started(app)) {
+      long deadline = System.nanoTime() + DEADLINE_MS * 1_000_000L;
+      while (!"true".equals(s.get("/read").body()) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals("true", s.get("/read").body());
+      assertTrue(s.get("/primary").headers().firstValue("set-cookie").isEmpty(), "a GET never pins its client");
+      assertTrue(s.send("POST", "/nothing", "text/plain", "").headers().firstValue("set-cookie").isEmpty(),
+          "a POST that did not use the primary does not either");
+
+      HttpResponse<String> wrote = s.send("POST", "/write/41", "text/plain", "");
+      assertEquals(200, wrote.statusCode(), wrote.body());
+      String setCookie = wrote.headers().firstValue("set-cookie").orElseThrow();
+      assertTrue(setCookie.matches("vivace-primary-until=\\d+; Max-Age=60; Path=/; HttpOnly; SameSite=Lax"), setCookie);
+      String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+      long until = Long.parseLong(cookie.substring(cookie.indexOf('=') + 1));
+      assertTrue(until > System.currentTimeMillis() + 50_000 && until <= System.currentTimeMillis() + 60_000, cookie);
+
+      assertEquals("false", read(s, "theme=dark; " + cookie), "within the window: the primary");
+      assertEquals("true", s.get("/read").body(), "another client: the replica");
+      long now = System.currentTimeMillis();
+      assertEquals("true", read(s, "vivace-primary-until=" + (now - 1)), "expired");
+      assertEquals("true", read(s, "vivace-primary-until=" + (now + 3_600_000)), "further ahead than one window: forged");
+      assertEquals("true", read(s, "vivace-primary-until=12ab"), "not a number");
+      assertEquals("true", read(s, "xvivace-primary-until=" + (now + 1_000)), "another cookie's name");
+    }
+  }
+
+  private static String read(TestServer s, String cookie) {
+    return s.send(java.net.http.HttpRequest.newBuilder(s.uri("/read")).header("Cookie", cookie).GET()).body();
+  }
+
   private static String replicaName() {
     return cluster.replica().host() + ":" + cluster.replica().port();
   }

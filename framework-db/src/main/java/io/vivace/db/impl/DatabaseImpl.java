@@ -63,7 +63,13 @@ public final class DatabaseImpl implements Database {
     this.app = app;
     this.given = options;
     // Settings are read and checked in the app's validation phase, before any start hook runs.
-    app.onValidate(config -> this.options = given != null ? given : DbOptions.from(config));
+    app.onValidate(config -> {
+      DbOptions o = given != null ? given : DbOptions.from(config);
+      this.options = o;
+      if (o.readYourWritesWindowMs() > 0 && !o.readUrls().isEmpty()) {
+        app.filter(new StickyPrimary(o.readYourWritesWindowMs())); // composed into the routes at start
+      }
+    });
     app.onStart(this::start);
     app.onStop(this::stop);
     app.health().check("db", () -> pool == null

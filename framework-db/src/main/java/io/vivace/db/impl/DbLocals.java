@@ -21,7 +21,11 @@ import io.vertx.core.spi.context.storage.ContextLocal;
  * {@link VertxServiceProvider} so the slot exists before Vert.x creates its first context.
  */
 public final class DbLocals implements VertxServiceProvider {
-  /** Set (to {@code TRUE}) on a request's duplicated context once it sent a statement to the primary. */
+  /**
+   * On a request's duplicated context: {@code TRUE} once it sent a statement to the primary;
+   * {@code FALSE} when its reads go to the primary because its client wrote shortly before
+   * ({@link StickyPrimary}).
+   */
   static final ContextLocal<Boolean> WROTE = ContextLocal.registerLocal(Boolean.class);
 
   /** For {@link java.util.ServiceLoader}. */
@@ -41,12 +45,24 @@ public final class DbLocals implements VertxServiceProvider {
 
   /** Remembers on {@code request} (null: nothing) that it sent a statement to the primary. */
   static void wrote(ContextInternal request) {
-    if (request != null && WROTE.get(request, AccessMode.CONCURRENT) == null) {
+    if (request != null && WROTE.get(request, AccessMode.CONCURRENT) != Boolean.TRUE) {
       WROTE.put(request, AccessMode.CONCURRENT, Boolean.TRUE);
     }
   }
 
-  /** Whether {@code request} (null: false) has sent a statement to the primary. */
+  /** Sends the reads of {@code request} (null: nothing) to the primary, without counting it as a write. */
+  static void pinned(ContextInternal request) {
+    if (request != null && WROTE.get(request, AccessMode.CONCURRENT) == null) {
+      WROTE.put(request, AccessMode.CONCURRENT, Boolean.FALSE);
+    }
+  }
+
+  /** Whether {@code request} (null: false) itself sent a statement to the primary. */
+  static boolean usedPrimary(ContextInternal request) {
+    return request != null && WROTE.get(request, AccessMode.CONCURRENT) == Boolean.TRUE;
+  }
+
+  /** Whether the reads of {@code request} (null: false) go to the primary: it sent a statement there, or is pinned. */
   static boolean hasWritten(ContextInternal request) {
     return request != null && WROTE.get(request, AccessMode.CONCURRENT) != null;
   }

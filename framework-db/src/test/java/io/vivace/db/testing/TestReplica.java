@@ -96,6 +96,11 @@ public final class TestReplica implements AutoCloseable {
     replica = null;
   }
 
+  /** Whether the replica is stopped ({@link #stopReplica()}, or it exited). */
+  public boolean replicaStopped() {
+    return replica == null || !replica.isAlive();
+  }
+
   /** Starts the replica (again) and waits until it accepts connections. */
   public void startReplica() throws IOException, InterruptedException {
     replica = launch(replicaDir(), replicaPort);
