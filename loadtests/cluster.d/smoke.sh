@@ -3,7 +3,15 @@
 RESULTS=()
 URL=http://127.0.0.1:$HTTP_PORT
 
-driver() { java -Xmx256m -XX:TieredStopAtLevel=1 -cp "$DRIVER_CP" io.vivace.loadtests.cluster.ClusterDriver "$@"; }
+# The driver's HTTP client retries any request, POST included, when a pooled keep-alive connection
+# turns out to be closed before any byte of an answer (jdk.httpclient.enableAllMethodRetry): a
+# graceful nginx reload closes its old workers' idle client connections, and nginx never applies a
+# request it read on a connection it closed as idle (RFC 9112 section 9.3.1 allows the retry when
+# the client knows the request was not applied).
+driver() {
+  java -Xmx256m -XX:TieredStopAtLevel=1 -Djdk.httpclient.enableAllMethodRetry=true -cp "$DRIVER_CP" \
+    io.vivace.loadtests.cluster.ClusterDriver "$@"
+}
 prop() { grep "^$2=" "$1/summary.properties" | cut -d= -f2; }
 verdict() { # number name held(0|1) figure
   local word="HELD"; [[ $3 == 1 ]] || word="NOT HELD"

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>It writes into {@code out}: {@code summary.properties} (counts, req/s, p50/p99 ms),
  * {@code writes-ok.txt} (titles answered 201), {@code writes-err.txt} (titles answered otherwise,
- * with the status: 0 when the transport failed) and {@code failures.txt} (the first failed reads).
+ * with the status, 0 when the transport failed, and the first line of the body or the failure) and {@code failures.txt} (the first failed reads).
  */
 final class LoadRun {
   record Settings(String url, int seconds, int users, int writeEvery, int posts, String tag, String token, Path out,
@@ -77,7 +77,11 @@ final class LoadRun {
       if (s.writeEvery() > 0 && n % s.writeEvery() == 0) {
         String title = s.tag() + "-" + user + "-" + n;
         Http.Answer a = http.send("POST", s.url() + "/posts", "{\"title\":\"" + title + "\",\"body\":\"cluster load\"}", s.token());
-        (a.status() == 201 ? writesOk : writesErr).add(a.status() == 201 ? title : title + " " + a.status());
+        if (a.status() == 201) {
+          writesOk.add(title);
+        } else {
+          writesErr.add(title + " " + a.status() + " " + a.body().lines().findFirst().orElse("").replace('\t', ' '));
+        }
       } else {
         String path = random.nextInt(4) == 0 ? "/posts?page=" + random.nextInt(1, 11) + "&per_page=20"
             : "/posts/" + random.nextInt(1, s.posts() + 1);
