@@ -21,6 +21,7 @@ import io.vivace.health.impl.Probes;
 import io.vivace.metrics.Metrics;
 import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.metrics.impl.MetricsImpl;
+import io.vivace.openapi.OpenApi;
 import io.vivace.openapi.OpenApiOptions;
 import io.vivace.openapi.impl.DocsRoutes;
 import io.vivace.route.Endpoint;
@@ -31,6 +32,8 @@ import io.vivace.server.impl.HttpServers;
 import io.vivace.server.impl.OpsRoutes;
 import io.vivace.server.impl.ServerStages;
 import io.vivace.server.impl.VertxInternals;
+import io.vivace.tls.TlsOptions;
+import io.vivace.tls.impl.TlsFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +60,12 @@ public final class AppImpl implements App {
   private CorsOptions corsGiven;
   private SecurityHeadersOptions securityHeadersGiven;
   private CompressionOptions compressionGiven;
+  private TlsOptions tlsGiven;
+  private TlsOptions tls;
+  private TlsFiles tlsFiles;
   private ServerStages stages;
   private OpenApiOptions openApi;
+  private boolean docsOnManagement;
   private volatile VivaceOptions options;
   private volatile Vertx vertx;
   private volatile HttpServers servers;
@@ -165,6 +172,13 @@ public final class AppImpl implements App {
     return this;
   }
 
+  @Override
+  public synchronized App tls(TlsOptions options) {
+    checkNotStarted("TLS");
+    tlsGiven = java.util.Objects.requireNonNull(options, "options");
+    return this;
+  }
+
   private void checkNotStarted(String what) {
     if (started != null) {
       throw new IllegalStateException(what + " must be added before the app starts");
@@ -199,19 +213,27 @@ public final class AppImpl implements App {
           securityHeadersGiven != null ? securityHeadersGiven : SecurityHeadersOptions.from(config),
           compressionGiven != null ? compressionGiven : CompressionOptions.from(config));
       openApi = OpenApiOptions.from(config);
+      if (options.requestTimeoutMs() > 0) {
+        root.defaultTimeout(Duration.ofMillis(options.requestTimeoutMs()));
+      }
+      if (openApi.export() != null) { // write the document and start nothing: before the validators (JWT_SECRET...)
+        OpenApi.write(this, openApi, java.nio.file.Path.of(openApi.export()));
+        started = Future.failedFuture(new OpenApi.Exported(openApi.export()));
+        return started;
+      }
+      docsOnManagement = openApi.onManagement(options.managementPort() > 0);
+      tls = tlsGiven != null ? tlsGiven : TlsOptions.from(config);
+      tlsFiles = tls.enabled() ? TlsFiles.read(tls) : null; // a bad file: ConfigException naming it
       VertxInternals.check();
       metrics.open(options); // before the validators and hooks, which may ask for the registry
       for (Consumer<Config> validator : validators) {
         validator.accept(config);
       }
-    } catch (RuntimeException e) { // ConfigException: exit 2 in run(); nothing has started yet
+    } catch (RuntimeException | java.io.IOException e) { // ConfigException: exit 2 in run(); nothing has started yet
       started = Future.failedFuture(e);
       return started;
     }
     VivaceOptions o = options;
-    if (o.requestTimeoutMs() > 0) {
-      root.defaultTimeout(Duration.ofMillis(o.requestTimeoutMs()));
-    }
     vertx = Vertx.vertx(new VertxOptions()
         .setEventLoopPoolSize(o.eventLoops())
         .setWorkerPoolSize(o.workerPoolSize())
@@ -220,9 +242,15 @@ public final class AppImpl implements App {
     virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
     metrics.bind(vertx, o);
     probes = new Probes(health, o.livenessTimeoutMs());
-    servers = new HttpServers(vertx, DocsRoutes.with(servedRoutes(), openApi), health, o, virtualThreads, stages,
-        new OpsRoutes(metrics, probes, o), metrics.registry() == null ? null
-            : new HttpServerMeters(metrics.registry(), HttpServerMeters.bucketsOfMillis(o.metricsBucketsMs())));
+    List<RouteDef> served = servedRoutes();
+    OpsRoutes ops = new OpsRoutes(metrics, probes, o);
+    if (docsOnManagement) {
+      ops.managementOnly(router -> DocsRoutes.mount(router, served, openApi));
+    }
+    servers = new HttpServers(vertx, docsOnManagement ? served : DocsRoutes.with(served, openApi), health, o, virtualThreads,
+        stages, ops, metrics.registry() == null ? null
+            : new HttpServerMeters(metrics.registry(), HttpServerMeters.bucketsOfMillis(o.metricsBucketsMs())),
+        tls, tlsFiles);
     // A promise bound to no context: its listeners run wherever it completes, even after a failed
     // start has closed Vert.x and its event loops.
     Promise<App> result = Promise.promise();
@@ -233,8 +261,8 @@ public final class AppImpl implements App {
     }
     ready.compose(ignored -> servers.deploy()).onComplete(port -> {
       String transport = vertx.isNativeTransportEnabled() ? Transport.nativeTransport().name() : "nio";
-      LOG.info("Vivace listening on http://{}:{} (transport: {}, event loops: {}, blocking handlers on: {}) in {} ms",
-          o.host(), port, transport, o.eventLoops(), virtualThreads != null ? "virtual threads" : "worker pool",
+      LOG.info("Vivace listening on {}://{}:{} (transport: {}, event loops: {}, blocking handlers on: {}) in {} ms",
+          tlsFiles != null ? "https" : "http", o.host(), port, transport, o.eventLoops(), virtualThreads != null ? "virtual threads" : "worker pool",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
       result.complete(this);
     }, failure -> runStopHooks().onComplete(ignored -> {
@@ -251,6 +279,13 @@ public final class AppImpl implements App {
       start().toCompletionStage().toCompletableFuture().get();
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof OpenApi.Exported) {
+        System.exit(0);
+      }
+      if (cause instanceof java.io.IOException && openApi != null && openApi.export() != null) {
+        System.err.println("vivace: could not write the OpenAPI document to " + openApi.export() + ": " + cause);
+        System.exit(1);
+      }
       if (cause instanceof ConfigException) {
         System.err.println("vivace: invalid configuration: " + Secrets.maskUrl(cause.getMessage()));
         System.exit(2);

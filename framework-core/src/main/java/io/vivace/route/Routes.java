@@ -74,6 +74,20 @@ public interface Routes {
    */
   Routes group(String prefix, Consumer<Routes> routes);
 
+  /**
+   * Static files under {@code prefix} (e.g. {@code "/assets"}; {@code ""} for the whole site), GET
+   * and HEAD: {@code prefix/a/b.css} serves {@code a/b.css} of {@code files}' root with validators,
+   * ranges, precompressed siblings and the cache preset ({@link io.vivace.files.StaticFiles} has
+   * the rules). Declared as the route {@code prefix/*}, matched after every other route (the
+   * app's wherever declared, health, metrics, the OpenAPI document), so it hides none of them.
+   */
+  default RouteDef files(String prefix, io.vivace.files.StaticFiles files) {
+    if (prefix.endsWith("/")) {
+      throw new IllegalArgumentException("a files prefix does not end with '/': " + prefix);
+    }
+    return route(HttpMethod.GET, prefix + "/*", io.vivace.files.impl.FileServer.of(files));
+  }
+
   /** GET {@code path} with a handler of no arguments. */
   default RouteDef get(String path, Handler0<?> handler) {
     return route(HttpMethod.GET, path, Endpoints.of(handler));

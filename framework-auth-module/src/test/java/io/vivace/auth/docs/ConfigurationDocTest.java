@@ -35,6 +35,7 @@ class ConfigurationDocTest {
     all.addAll(VivaceOptions.SETTINGS);
     all.addAll(CorsOptions.SETTINGS);
     all.addAll(SecurityHeadersOptions.SETTINGS);
+    all.addAll(io.vivace.tls.TlsOptions.SETTINGS);
     all.addAll(CompressionOptions.SETTINGS);
     all.addAll(ObserveOptions.SETTINGS);
     all.addAll(io.vivace.openapi.OpenApiOptions.SETTINGS);

@@ -12,6 +12,7 @@ import io.vivace.health.Health;
 import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.observe.impl.ObserveStages;
 import io.vivace.route.RouteDef;
+import io.vivace.tls.impl.TlsFiles;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +36,15 @@ final class HttpVerticle extends VerticleBase {
   private final ServerStages stages;
   private final OpsRoutes ops;
   private final HttpServerMeters meters;
+  private final TlsFiles tls;
   private HttpServer server;
   private HttpConnections connections;
   private boolean idleWarned;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
-      ServerStages stages, OpsRoutes ops, HttpServerMeters meters) {
+      ServerStages stages, OpsRoutes ops, HttpServerMeters meters, TlsFiles tls) {
     this.ops = ops;
+    this.tls = tls;
     this.meters = meters;
     this.routes = routes;
     this.stages = stages;
@@ -57,8 +60,10 @@ final class HttpVerticle extends VerticleBase {
     DateHeader date = new DateHeader(System::currentTimeMillis);
     vertx.setPeriodic(DateHeader.TICK_MS, id -> date.refresh());
     CharSequence serverName = HttpHeaders.createOptimized(options.serverName());
-    // HTTP/1.x only (the default): idle connections are closed by an IdleCloser per connection,
-    // which costs nothing per request; with h2c, by Vert.x's idle timeout.
+    // HTTP/1.x, and HTTP/2 over TLS: idle connections are closed by an IdleCloser per connection,
+    // which costs nothing per request; with h2c, by Vert.x's idle timeout. (An HTTP/2 connection
+    // is made, and so gets its closer, once the client's preface has arrived; until then the TLS
+    // handshake timeout and nothing else bounds it.)
     boolean ownIdleTimeout = options.idleTimeoutSeconds() > 0 && !options.h2c();
     HttpServerOptions serverOptions = new HttpServerOptions()
         .setIdleTimeout(ownIdleTimeout ? 0 : options.idleTimeoutSeconds())
@@ -72,6 +77,9 @@ final class HttpVerticle extends VerticleBase {
         // pipeline (it inspects every request's headers for an upgrade offer).
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false);
+    if (tls != null) {
+      tls.configure(serverOptions); // TLS 1.3/1.2, ALPN h2 and http/1.1
+    }
     stages.configure(serverOptions);
     ServerStages perRequest = stages.perRequest();
     StaticRoutes direct = StaticRoutes.of(routes, meters);
@@ -116,6 +124,11 @@ final class HttpVerticle extends VerticleBase {
       }
     });
     return server.listen(port, options.host());
+  }
+
+  /** This loop's server (after start), for certificate reloads. */
+  HttpServer server() {
+    return server;
   }
 
   /** The bound port (after start). */
