@@ -43,7 +43,8 @@ public final class OpenApiOptions {
 
   /** {@code VIVACE_OPENAPI}. */
   public static final Setting<Boolean> ENABLED = Setting.bool("VIVACE_OPENAPI", "enabled", DEFAULT_ENABLED,
-      "serve the OpenAPI 3.1 document (`.json`, `.yaml`) and the docs UI; `false` answers 404 for all of them");
+      "serve the OpenAPI 3.1 document (`.json`, `.yaml`) and the docs UI; `false` answers 404 for all of them; "
+          + "when unset, `false` under `VIVACE_PROFILE=prod`");
   /** {@code VIVACE_OPENAPI_PATH}. */
   public static final Setting<String> PATH = Setting.of("VIVACE_OPENAPI_PATH", "path", DEFAULT_PATH,
       "a path such as /openapi", raw -> raw, OpenApiOptions::isPath,
