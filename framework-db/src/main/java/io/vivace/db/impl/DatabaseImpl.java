@@ -53,6 +53,8 @@ public final class DatabaseImpl implements Database {
   private volatile Vertx vertx;
   private volatile LoopConnections loops;
   private volatile DbMeters meters;
+  /** The app's tracer, or null when tracing is off. */
+  private volatile io.vivace.observe.Tracer tracer;
   private final App app;
 
   public DatabaseImpl(App app, DbOptions options) {
@@ -73,6 +75,7 @@ public final class DatabaseImpl implements Database {
     this.vertx = vertx;
     MeterRegistry registry = Metrics.registry(app);
     meters = registry == null ? null : new DbMeters(registry);
+    tracer = io.vivace.observe.Traces.of(app);
     Future<DatabaseUrl> where = options.url() != null ? Future.succeededFuture(options.url())
         : vertx.executeBlocking(() -> {
           Path dir = EmbeddedDirs.resolve(options.embeddedDir()).toAbsolutePath();
@@ -106,7 +109,7 @@ public final class DatabaseImpl implements Database {
 
   /** Opens each event loop's connections; then queries can run. */
   private Future<Void> openLoops() {
-    return loops.open().onSuccess(v -> sql = new SqlImpl(loops, meters)).recover(e -> Future.failedFuture(new IllegalStateException(
+    return loops.open().onSuccess(v -> sql = new SqlImpl(TracedStatements.of(loops, tracer, url), meters)).recover(e -> Future.failedFuture(new IllegalStateException(
         "cannot open the event loops' connections to the database at " + url + ": " + e.getMessage())));
   }
 
@@ -207,7 +210,8 @@ public final class DatabaseImpl implements Database {
 
   @Override
   public <T> Future<T> inTransaction(Function<Sql, Future<T>> work) {
-    return pool().withTransaction(conn -> work.apply(new SqlImpl(conn, meters)))
+    return pool().withTransaction(conn -> work.apply(new SqlImpl(TracedStatements.of(Statements.of(conn), tracer, url),
+            meters)))
         .recover(e -> Future.failedFuture(DbProblems.map(e)));
   }
 
