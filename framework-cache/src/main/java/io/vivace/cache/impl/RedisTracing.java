@@ -1,5 +1,7 @@
 package io.vivace.cache.impl;
 
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.protocol.CompleteableCommand;
 import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.tracing.TraceContext;
 import io.lettuce.core.tracing.TraceContextProvider;
@@ -15,8 +17,8 @@ import java.net.SocketAddress;
  * {@link io.vivace.observe.Tracer}: a client span per Redis command sent while a request is served,
  * under that request's span. Lettuce asks for the trace context on the thread that sends the
  * command ({@link #initialTraceContextProvider()}: the request's event loop, whose Vert.x context
- * holds the span, {@link Traces#current()}) and begins, names and finishes the span on its own I/O
- * thread. The span carries the command's name ({@code GET}), the database index and the server,
+ * holds the span, {@link Traces#current()}) and begins and names the span on its own I/O thread;
+ * the span ends when the command completes (Lettuce leaves that to the span). The span carries the command's name ({@code GET}), the database index and the server,
  * never keys or arguments ({@link #includeCommandArgsInSpanTags()} is false). A command sent outside
  * a request, or under a request the sampler dropped, gets no span. Only in place when tracing is on
  * (the client's resources are built without it otherwise). Thread-safe.
@@ -91,7 +93,7 @@ final class RedisTracing implements Tracing {
     private String name;
     private Server server;
     private Throwable failure;
-    private io.vivace.observe.Tracer.ClientSpan span;
+    private volatile io.vivace.observe.Tracer.ClientSpan span;
 
     CommandSpan(io.vivace.observe.Tracer.RequestSpan parent) {
       this.parent = parent;
@@ -102,7 +104,25 @@ final class RedisTracing implements Tracing {
       String command0 = name != null ? name : command.getType().toString();
       span = tracer.redis(parent, command0, database, server == null ? null : server.host(),
           server == null ? 0 : server.port());
+      if (span != null && command instanceof CompleteableCommand) { // Lettuce leaves finishing to the span
+        ((CompleteableCommand<?>) command).onComplete((value, failure) -> completed(command, failure));
+      }
       return this;
+    }
+
+    /** The command's answer arrived (an error reply, a failure or a cancellation included). */
+    private void completed(RedisCommand<?, ?, ?> command, Throwable thrown) {
+      io.vivace.observe.Tracer.ClientSpan s = span;
+      if (s == null) {
+        return;
+      }
+      span = null;
+      Throwable failure = thrown != null ? thrown : this.failure;
+      String error = command.getOutput() == null ? null : command.getOutput().getError();
+      if (failure == null && error != null) {
+        failure = new RedisCommandExecutionException(error);
+      }
+      s.end(failure, error == null ? null : prefix(error));
     }
 
     @Override
@@ -143,6 +163,12 @@ final class RedisTracing implements Tracing {
         s.end(failure, null);
       }
     }
+  }
+
+  /** An error reply's prefix ({@code WRONGTYPE}, {@code ERR}): Redis's status code. */
+  static String prefix(String error) {
+    int space = error.indexOf(' ');
+    return space < 0 ? error : error.substring(0, space);
   }
 
   /** The span of a command sent outside any recorded request: does nothing. */

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * A failure of the SDK's autoconfiguration as Vivace's one-line {@link ConfigException} naming the
  * variable: {@code OTEL_TRACES_SAMPLER_ARG (system property otel.traces.sampler.arg): invalid: ...}.
- * The variable is the first {@code otel.*} property the SDK's message names; without one,
+ * The variable is the first {@code otel.*} property the SDK's messages (its exception's and their
+ * causes') name; without one,
  * {@code OTEL_EXPORTER_OTLP_PROTOCOL} for a missing gRPC sender, else {@code OTEL_*}. Runs at start.
  */
 final class OtelConfigErrors {
@@ -14,7 +15,7 @@ final class OtelConfigErrors {
   }
 
   static ConfigException of(RuntimeException e) {
-    String message = e.getMessage() != null ? e.getMessage() : e.toString();
+    String message = messages(e);
     String property = property(message);
     if (property == null && message.contains("GrpcSender")) {
       return new ConfigException("OTEL_EXPORTER_OTLP_PROTOCOL (system property otel.exporter.otlp.protocol): grpc "
@@ -26,6 +27,19 @@ final class OtelConfigErrors {
     }
     return new ConfigException(environmentName(property) + " (system property " + property + "): invalid: "
         + oneLine(message));
+  }
+
+  /** The messages of {@code e} and its causes, each once, joined by {@code ": "}. */
+  static String messages(Throwable e) {
+    StringBuilder b = new StringBuilder();
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      String m = t.getMessage() != null ? t.getMessage() : t.getClass().getName();
+      if (b.indexOf(m) < 0) {
+        b.append(b.length() == 0 ? "" : ": ").append(m);
+      }
+    }
+    return b.toString();
   }
 
   /** The first {@code otel.} property named in {@code message}, or null. */
