@@ -54,8 +54,8 @@ class HttpServerMetersTest {
     assertEquals(2.0, PrometheusText.value(s, "http_server_requests_seconds_bucket",
         "method", "GET", "route", "/posts/:id", "status", "200", "le", "+Inf"));
     // body sizes per method and route
-    assertEquals(260.0, PrometheusText.value(s, "http_server_response_size_bytes_sum", "method", "GET", "route", "/posts/:id"));
-    assertEquals(300.0, PrometheusText.value(s, "http_server_request_size_bytes_sum", "method", "POST", "route", "/posts"));
+    assertEquals(260.0, PrometheusText.value(s, "http_server_response_size_bytes_total", "method", "GET", "route", "/posts/:id"));
+    assertEquals(300.0, PrometheusText.value(s, "http_server_request_size_bytes_total", "method", "POST", "route", "/posts"));
     for (Sample sample : s) {
       if (sample.name().startsWith("http_server_requests_seconds")) {
         assertTrue(sample.labels().keySet().containsAll(List.of("method", "route", "status")), sample.toString());

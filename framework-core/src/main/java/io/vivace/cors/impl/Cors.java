@@ -118,8 +118,9 @@ public final class Cors {
     if (vary != null) {
       out.add(HttpHeaders.VARY, vary);
     }
-    if (origin != null && origins.allows(origin)) {
-      out.add(ALLOW_ORIGIN, allowOrigin != null ? allowOrigin : origin);
+    CharSequence echo;
+    if (origin != null && (echo = origins.echo(origin)) != null) {
+      out.add(ALLOW_ORIGIN, allowOrigin != null ? allowOrigin : echo);
       if (credentials) {
         out.add(ALLOW_CREDENTIALS, TRUE);
       }

@@ -1,27 +1,34 @@
 package io.vivace.cors.impl;
 
+import io.vertx.core.http.HttpHeaders;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The allowed origins of a {@link io.vivace.cors.CorsOptions}, compiled once at start: exact
- * origins in a hash set, each pattern split around its {@code *} into a prefix and a suffix, so a
+ * origins in a hash map to their header value encoded once, each pattern split around its {@code *} into a prefix and a suffix, so a
  * request's {@code Origin} is matched by one hash lookup and, per pattern, a prefix, a suffix and a
  * scan of the part between them: no regular expression, no allocation. Immutable and thread-safe.
  */
 public final class Origins {
   private final boolean any;
-  private final Set<String> exact;
+  private final Map<String, CharSequence> exact;
   private final String[] prefixes;
   private final String[] suffixes;
   private final boolean[] portWildcards;
 
   private Origins(boolean any, Set<String> exact, List<String[]> patterns) {
     this.any = any;
-    this.exact = exact;
+    Map<String, CharSequence> encoded = new HashMap<>();
+    for (String origin : exact) {
+      encoded.put(origin, HttpHeaders.createOptimized(origin));
+    }
+    this.exact = Map.copyOf(encoded);
     int n = patterns.size();
     prefixes = new String[n];
     suffixes = new String[n];
@@ -66,9 +73,24 @@ public final class Origins {
 
   /** Whether {@code origin} (a request's {@code Origin} value, not null) is allowed. */
   public boolean allows(String origin) {
-    if (any || exact.contains(origin)) {
-      return true;
+    return echo(origin) != null;
+  }
+
+  /**
+   * The {@code Access-Control-Allow-Origin} value that echoes {@code origin} (a request's
+   * {@code Origin} value, not null): for an origin of the exact set, its value encoded once at
+   * start-up (no copy or check per request); for one that {@code *} or a pattern allows,
+   * {@code origin} itself; null when it is not allowed.
+   */
+  public CharSequence echo(String origin) {
+    CharSequence encoded = exact.get(origin);
+    if (encoded != null) {
+      return encoded;
     }
+    return any || matchesPattern(origin) ? origin : null;
+  }
+
+  private boolean matchesPattern(String origin) {
     for (int i = 0; i < prefixes.length; i++) {
       String prefix = prefixes[i];
       String suffix = suffixes[i];

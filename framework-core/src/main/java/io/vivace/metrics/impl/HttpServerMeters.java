@@ -1,6 +1,6 @@
 package io.vivace.metrics.impl;
 
-import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The HTTP server's meters, for the dispatcher to record each request with: per method and route
@@ -19,12 +18,14 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code http.server.requests} (timer, seconds; tags {@code method}, {@code route},
  *       {@code status}): count, sum, max and a histogram with the given service-level buckets, so
  *       Prometheus computes percentiles ({@code histogram_quantile}).</li>
- *   <li>{@code http.server.request.size}, {@code http.server.response.size} (distribution
- *       summaries, bytes; tags {@code method}, {@code route}): body bytes in and out.</li>
- *   <li>{@code http.server.requests.active} (gauge; no tags): requests begun and not yet ended. A
- *       {@link LongAdder}: event loops counting at once update their own cells, so they do not
- *       contend for one cache line; a scrape sums the cells.</li>
+ *   <li>{@code http.server.request.size}, {@code http.server.response.size} (counters, bytes;
+ *       tags {@code method}, {@code route}): body bytes in and out.</li>
+ *   <li>{@code http.server.requests.active} (gauge; no tags): requests begun and not yet ended.</li>
  * </ul>
+ * The byte counters and the gauge are {@link LocalCounters}: each event loop counts in its own
+ * cell without an atomic instruction, and a scrape sums the cells; only the timer records with
+ * atomics (Micrometer's).
+
  *
  * The app has one instance when metrics are on, shared by every event loop: the server's
  * observation stage records each request from its response's end handler. Look a route's meters
@@ -49,7 +50,7 @@ public final class HttpServerMeters {
 
   private final MeterRegistry registry;
   private final Duration[] buckets;
-  private final LongAdder active = new LongAdder();
+  private final LocalCounters active = new LocalCounters(1);
   private final ConcurrentHashMap<String, Route> byKey = new ConcurrentHashMap<>();
   /** {@link #NO_ROUTE}'s meters by method ({@link #KNOWN_METHODS}, then {@link #OTHER_METHOD}), made on first use. */
   private final Route[] noRoute = new Route[KNOWN_METHODS.length + 1];
@@ -61,7 +62,7 @@ public final class HttpServerMeters {
   public HttpServerMeters(MeterRegistry registry, Duration... buckets) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.buckets = buckets.length == 0 ? DEFAULT_BUCKETS.clone() : buckets.clone();
-    Gauge.builder("http.server.requests.active", active, LongAdder::sum)
+    Gauge.builder("http.server.requests.active", active, a -> a.sum(0))
         .description("HTTP requests begun and not yet answered")
         .register(registry);
   }
@@ -125,12 +126,12 @@ public final class HttpServerMeters {
 
   /** A request began (the {@code http.server.requests.active} gauge goes up). */
   public void begin() {
-    active.increment();
+    active.add(0, 1);
   }
 
   /** A request that {@link #begin() began} ended, answered or not. */
   public void end() {
-    active.decrement();
+    active.add(0, -1);
   }
 
   /** The meters of one method and route; a status's timer is registered on its first use. */
@@ -138,16 +139,16 @@ public final class HttpServerMeters {
     private final String method;
     private final String template;
     private final Timer[] byStatus = new Timer[600];
-    private final DistributionSummary in;
-    private final DistributionSummary out;
+    /** Body bytes in (0) and out (1). */
+    private final LocalCounters bytes = new LocalCounters(2);
 
     private Route(String method, String template) {
       this.method = method;
       this.template = template;
-      this.in = DistributionSummary.builder("http.server.request.size").baseUnit("bytes")
-          .description("HTTP request body sizes").tag("method", method).tag("route", template).register(registry);
-      this.out = DistributionSummary.builder("http.server.response.size").baseUnit("bytes")
-          .description("HTTP response body sizes").tag("method", method).tag("route", template).register(registry);
+      FunctionCounter.builder("http.server.request.size", bytes, b -> b.sum(0)).baseUnit("bytes")
+          .description("HTTP request body bytes read").tag("method", method).tag("route", template).register(registry);
+      FunctionCounter.builder("http.server.response.size", bytes, b -> b.sum(1)).baseUnit("bytes")
+          .description("HTTP response body bytes written").tag("method", method).tag("route", template).register(registry);
     }
 
     /**
@@ -166,8 +167,10 @@ public final class HttpServerMeters {
         byStatus[i] = t;
       }
       t.record(nanos, TimeUnit.NANOSECONDS);
-      in.record(bytesIn);
-      out.record(bytesOut);
+      if (bytesIn != 0) {
+        bytes.add(0, bytesIn);
+      }
+      bytes.add(1, bytesOut);
     }
 
     private Timer timer(int status) {

@@ -68,7 +68,11 @@ final class HttpVerticle extends VerticleBase {
         .setMaxHeaderSize(options.maxHeaderSize())
         .setHandle100ContinueAutomatically(true)
         .setStrictThreadMode(options.strictThreadMode())
-        .setHttp2ClearTextEnabled(options.h2c());
+        .setHttp2ClearTextEnabled(options.h2c())
+        // No WebSocket route: no WebSocket compression extension handler in every connection's
+        // pipeline (it inspects every request's headers for an upgrade offer).
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false);
     stages.configure(serverOptions);
     ServerStages perRequest = stages.perRequest();
     StaticRoutes direct = StaticRoutes.of(routes, meters, stages.tracer() != null);

@@ -1,6 +1,10 @@
 package io.vivace.cors.impl;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +40,18 @@ class OriginsTest {
     assertFalse(o.allows("http://localhost:30000"));
     assertFalse(o.allows("null"));
     assertFalse(o.any());
+  }
+
+  @Test
+  void echoGivesTheValueToSend() {
+    Origins o = Origins.compile(List.of("https://app.example.com", "https://*.example.org"));
+    CharSequence exact = o.echo("https://app.example.com");
+    assertInstanceOf(io.netty.util.AsciiString.class, exact, "encoded once at start");
+    assertEquals("https://app.example.com", exact.toString());
+    assertSame(exact, o.echo("https://app.example.com"));
+    assertEquals("https://a.example.org", o.echo("https://a.example.org"));
+    assertNull(o.echo("https://evil.example.net"));
+    assertEquals("https://x.example.net", Origins.compile(List.of("*")).echo("https://x.example.net"));
   }
 
   @Test

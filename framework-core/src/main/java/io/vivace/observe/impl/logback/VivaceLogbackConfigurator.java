@@ -8,7 +8,6 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.core.AsyncAppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
@@ -28,8 +27,9 @@ import io.vivace.observe.ObserveOptions;
  *       {@link RequestIdAsyncAppender} (asynchronous, never blocking: a full queue drops events),
  *       as readable text or, with {@code VIVACE_LOG_FORMAT=json}, Logback's {@link JsonEncoder};
  *       both carry the request id as {@code request_id};</li>
- *   <li>the access log ({@code io.vivace.access}) at INFO, its own asynchronous appender writing
- *       each line as is (Common Log Format or JSON, made by the server);</li>
+ *   <li>the access log ({@code io.vivace.access}) at INFO, through a {@link BatchingConsoleAppender}
+ *       writing each line as is (Common Log Format or JSON, made by the server) in batches, one
+ *       write every {@value BatchingConsoleAppender#DEFAULT_FLUSH_INTERVAL_MS} ms at most;</li>
  *   <li>Netty and Vert.x internals at WARN, Flyway's per-statement chatter at WARN.</li>
  * </ul>
  * A bad value of a logging setting falls back to its default here; the app's start then fails on
@@ -62,13 +62,15 @@ public final class VivaceLogbackConfigurator extends ContextAwareBase implements
     root.setLevel(Level.toLevel(level, Level.INFO));
     root.addAppender(async);
 
-    ConsoleAppender<ILoggingEvent> accessConsole = console(ctx, "ACCESS_CONSOLE", pattern(ctx, "%msg%n"));
-    AsyncAppender accessAsync = new AsyncAppender();
-    start(ctx, "ACCESS", accessAsync, accessConsole);
+    BatchingConsoleAppender accessBatches = new BatchingConsoleAppender();
+    accessBatches.setContext(ctx);
+    accessBatches.setName("ACCESS");
+    accessBatches.setEncoder(pattern(ctx, "%msg%n"));
+    accessBatches.start();
     Logger access = ctx.getLogger("io.vivace.access");
     access.setLevel(Level.INFO);
     access.setAdditive(false);
-    access.addAppender(accessAsync);
+    access.addAppender(accessBatches);
 
     ctx.getLogger("io.netty").setLevel(Level.WARN);
     ctx.getLogger("io.vertx").setLevel(Level.WARN);

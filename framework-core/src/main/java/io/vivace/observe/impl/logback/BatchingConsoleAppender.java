@@ -1,0 +1,165 @@
+package io.vivace.observe.impl.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The access log's appender: standard output in batches, as nginx's {@code access_log ...
+ * buffer= flush=} does. The logging thread (an event loop) only offers the event to a bounded
+ * queue ({@link #setQueueSize}, {@value #DEFAULT_QUEUE_SIZE} events by default): it never
+ * blocks, never wakes another thread and never makes a system call. One daemon thread,
+ * {@code vivace-access-log}, wakes every {@link #setFlushIntervalMillis} ms
+ * ({@value #DEFAULT_FLUSH_INTERVAL_MS} by default), encodes every waiting event with the
+ * {@linkplain #setEncoder encoder} and writes them to {@link System#out} (read at each write, so a
+ * redirected {@code System.out} is honoured) in one write of at most {@value #MAX_WRITE_BYTES}
+ * bytes, then sleeps again. A line therefore reaches the output at most about one interval after
+ * it was logged, in logging order.
+ *
+ * <p>When the queue is full the event is dropped and counted ({@link #dropped()}); the count is
+ * reported as a Logback warning (on the status manager) once per batch that saw drops. {@link
+ * #stop()} (the logger context's stop, which the default set-up runs in a shutdown hook) writes
+ * every event still queued before it returns, waiting at most 2 s for the writer thread.
+ */
+public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+  /** Events held before new ones are dropped: {@value}. */
+  public static final int DEFAULT_QUEUE_SIZE = 8192;
+  /** How often the writer thread writes what has been logged, in ms: {@value}. */
+  public static final long DEFAULT_FLUSH_INTERVAL_MS = 50;
+  /** The most bytes written in one call to the output: {@value}. */
+  static final int MAX_WRITE_BYTES = 64 * 1024;
+
+  private Encoder<ILoggingEvent> encoder;
+  private int queueSize = DEFAULT_QUEUE_SIZE;
+  private long flushIntervalMillis = DEFAULT_FLUSH_INTERVAL_MS;
+  private ArrayBlockingQueue<ILoggingEvent> queue;
+  private final AtomicLong dropped = new AtomicLong();
+  private volatile boolean running;
+  private Thread writer;
+
+  /** The encoder of each line (for the access log: {@code %msg%n}); required before {@link #start()}. */
+  public void setEncoder(Encoder<ILoggingEvent> encoder) {
+    this.encoder = encoder;
+  }
+
+  /** @param queueSize events held before dropping, at least 1; set before {@link #start()} */
+  public void setQueueSize(int queueSize) {
+    if (queueSize < 1) {
+      throw new IllegalArgumentException("queueSize must be at least 1: " + queueSize);
+    }
+    this.queueSize = queueSize;
+  }
+
+  /** @param millis the writer's period in ms, at least 1; set before {@link #start()} */
+  public void setFlushIntervalMillis(long millis) {
+    if (millis < 1) {
+      throw new IllegalArgumentException("flushIntervalMillis must be at least 1: " + millis);
+    }
+    this.flushIntervalMillis = millis;
+  }
+
+  /** Events dropped so far because the queue was full. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  @Override
+  public void start() {
+    if (encoder == null) {
+      addError("No encoder set for the appender named [" + name + "].");
+      return;
+    }
+    queue = new ArrayBlockingQueue<>(queueSize);
+    running = true;
+    writer = new Thread(this::writeLoop, "vivace-access-log");
+    writer.setDaemon(true);
+    writer.start();
+    super.start();
+  }
+
+  @Override
+  protected void append(ILoggingEvent event) {
+    event.prepareForDeferredProcessing();
+    if (!queue.offer(event)) {
+      dropped.incrementAndGet();
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (!isStarted()) {
+      return;
+    }
+    super.stop();
+    running = false;
+    LockSupport.unpark(writer);
+    try {
+      writer.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void writeLoop() {
+    long intervalNanos = TimeUnit.MILLISECONDS.toNanos(flushIntervalMillis);
+    List<ILoggingEvent> batch = new ArrayList<>(256);
+    Batch bytes = new Batch();
+    long reportedDrops = 0;
+    while (running) {
+      LockSupport.parkNanos(this, intervalNanos);
+      reportedDrops = writeQueued(batch, bytes, reportedDrops);
+    }
+    writeQueued(batch, bytes, reportedDrops); // what was logged before the stop
+  }
+
+  private long writeQueued(List<ILoggingEvent> batch, Batch bytes, long reportedDrops) {
+    try {
+      while (queue.drainTo(batch, 1024) > 0) {
+        for (ILoggingEvent e : batch) {
+          bytes.writeBytes(encoder.encode(e));
+          if (bytes.size() >= MAX_WRITE_BYTES) {
+            writeOut(bytes);
+          }
+        }
+        batch.clear();
+      }
+      writeOut(bytes);
+    } catch (RuntimeException e) {
+      batch.clear();
+      bytes.reset();
+      addError("Could not write access-log lines", e);
+    }
+    long drops = dropped.get();
+    if (drops != reportedDrops) {
+      addWarn((drops - reportedDrops) + " access-log lines dropped: the queue of " + queueSize + " was full");
+    }
+    return drops;
+  }
+
+  private static void writeOut(Batch bytes) {
+    if (bytes.size() > 0) {
+      bytes.writeTo(System.out);
+      bytes.reset();
+    }
+  }
+
+  /** The lines of one write; its bytes go out without a copy. */
+  private static final class Batch extends ByteArrayOutputStream {
+    Batch() {
+      super(MAX_WRITE_BYTES);
+    }
+
+    void writeTo(PrintStream out) {
+      out.write(buf, 0, count);
+      out.flush();
+    }
+  }
+}
