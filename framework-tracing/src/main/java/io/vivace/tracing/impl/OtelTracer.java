@@ -34,6 +34,32 @@ public final class OtelTracer implements Tracer {
   private final OpenTelemetrySdk sdk;
   private final io.opentelemetry.api.trace.Tracer tracer;
   private final TextMapPropagator propagator;
+  /** {@code "{method} {route}"} by route, per method of {@link #KNOWN} and then {@code HTTP}: made once each. */
+  private final java.util.concurrent.ConcurrentHashMap<String, String>[] names = names();
+
+  @SuppressWarnings("unchecked")
+  private static java.util.concurrent.ConcurrentHashMap<String, String>[] names() {
+    java.util.concurrent.ConcurrentHashMap<String, String>[] n = new java.util.concurrent.ConcurrentHashMap[KNOWN.length + 1];
+    for (int i = 0; i < n.length; i++) {
+      n[i] = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+    return n;
+  }
+
+  /** The server span name of {@code method} (null: not a known one) and {@code route}, made once per pair. */
+  String spanName(String method, String route) {
+    int i = KNOWN.length;
+    if (method != null) {
+      for (int k = 0; k < KNOWN.length; k++) {
+        if (KNOWN[k].name().equals(method)) {
+          i = k;
+          break;
+        }
+      }
+    }
+    String prefix = method != null ? method : "HTTP";
+    return names[i].computeIfAbsent(route, r -> prefix + ' ' + r);
+  }
 
   OtelTracer(OpenTelemetrySdk sdk) {
     this.sdk = sdk;
@@ -52,7 +78,7 @@ public final class OtelTracer implements Tracer {
     String method = known(req.method());
     Span span = tracer.spanBuilder(method != null ? method : "HTTP").setParent(parent).setSpanKind(SpanKind.SERVER)
         .startSpan();
-    ServerSpan s = new ServerSpan(span, parent, propagator, method);
+    ServerSpan s = new ServerSpan(this, span, parent, propagator, method);
     if (s.recording()) {
       s.began(req);
     }

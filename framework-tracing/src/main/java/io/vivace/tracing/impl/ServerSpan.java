@@ -21,6 +21,7 @@ import java.util.function.BiConsumer;
  * loop; {@link #context()} and {@link #inject} from any thread.
  */
 public final class ServerSpan implements Tracer.RequestSpan {
+  private final OtelTracer tracer;
   private final Span span;
   private final Context parent;
   private final TextMapPropagator propagator;
@@ -30,7 +31,8 @@ public final class ServerSpan implements Tracer.RequestSpan {
   /** {@code parent} with this span, made on first use (racy but idempotent: contexts are immutable). */
   private Context context;
 
-  ServerSpan(Span span, Context parent, TextMapPropagator propagator, String method) {
+  ServerSpan(OtelTracer tracer, Span span, Context parent, TextMapPropagator propagator, String method) {
+    this.tracer = tracer;
     this.span = span;
     this.parent = parent;
     this.propagator = propagator;
@@ -82,7 +84,7 @@ public final class ServerSpan implements Tracer.RequestSpan {
     int status = resp.getStatusCode();
     if (route != null) {
       span.setAttribute(SemConv.HTTP_ROUTE, route);
-      span.updateName((method != null ? method : "HTTP") + ' ' + route);
+      span.updateName(tracer.spanName(method, route));
     }
     span.setAttribute(SemConv.HTTP_RESPONSE_STATUS_CODE, status);
     HostAndPort authority = req.authority();
