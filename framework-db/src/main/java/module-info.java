@@ -30,4 +30,6 @@ module io.vivace.db {
 
   // The typed failures as 404/409/422/503 problems at the web edge.
   provides io.vivace.problem.ProblemMapper with io.vivace.db.impl.DbProblemMapper;
+  // The request-scoped slot of read-your-writes (read replicas), registered before Vert.x starts.
+  provides io.vertx.core.spi.VertxServiceProvider with io.vivace.db.impl.DbLocals;
 }

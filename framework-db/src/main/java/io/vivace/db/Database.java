@@ -12,7 +12,10 @@ import java.util.function.Function;
  * connection, opened on that loop, that carries the queries issued on it (prepared once per
  * connection); a pool serves transactions, cursors and {@link #pool()}. Flyway migrations are
  * applied before the app takes traffic; there is a {@code db} health check, and the embedded
- * server when no {@code DATABASE_URL} is given. See {@link DbOptions} for the layout.
+ * server when no {@code DATABASE_URL} is given. See {@link DbOptions} for the layout. With read
+ * replicas ({@code DATABASE_READ_URL}), the reads declared through {@link #read()} go to them, with
+ * read-your-writes per request, a lag bound and fallback to the primary; everything else, this
+ * interface's own queries included, goes to the primary.
  *
  * <pre>{@code
  * App app = Vivace.app();

@@ -54,12 +54,51 @@ public final class DbOptions {
   public static final String DEFAULT_EMBEDDED_DIR = ".vivace/{app}/postgres";
   /** Connection attempts at startup before giving up: {@value}, one second apart. Environment {@code VIVACE_DB_CONNECT_ATTEMPTS}. */
   public static final int DEFAULT_CONNECT_ATTEMPTS = 10;
+  /**
+   * Milliseconds a read replica may lag behind the primary and still serve reads: {@value}
+   * (1..3600000); a replica lagging more is skipped until it catches up. Environment
+   * {@code VIVACE_DB_REPLICA_MAX_LAG}.
+   */
+  public static final int DEFAULT_REPLICA_MAX_LAG_MS = 2_000;
+  /**
+   * Milliseconds between two measurements of each replica's lag (and whether it answers): {@value}
+   * (10..60000). Environment {@code VIVACE_DB_REPLICA_CHECK_INTERVAL}.
+   */
+  public static final int DEFAULT_REPLICA_CHECK_INTERVAL_MS = 500;
+  /**
+   * Milliseconds after a {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE} request that
+   * used the primary during which the same client's reads go to the primary too (a cookie):
+   * {@value} (0..3600000), off. Only with read replicas. Environment
+   * {@code VIVACE_DB_READ_YOUR_WRITES_WINDOW}.
+   */
+  public static final int DEFAULT_READ_YOUR_WRITES_WINDOW_MS = 0;
 
   /** {@code DATABASE_URL}: the server; unset starts the embedded one. Its password never shows in messages. */
   public static final Setting<DatabaseUrl> URL = Setting.<DatabaseUrl>of("DATABASE_URL", "url", null,
       "postgres://user:password@host:port/database", raw -> DatabaseUrl.parse("DATABASE_URL", raw), u -> true,
       "the PostgreSQL server (`postgres://user:password@host:port/database`); unset: the embedded server").secret()
       .defaultShownAs("embedded");
+  /**
+   * {@code DATABASE_READ_URL}: the read replicas, comma-separated URLs of {@link #URL}'s syntax
+   * ({@code sslmode} and {@code sslrootcert} included); unset or empty: none, every query goes to
+   * the primary. Passwords never show in messages.
+   */
+  public static final Setting<java.util.List<DatabaseUrl>> READ_URL = Setting.<java.util.List<DatabaseUrl>>of(
+      "DATABASE_READ_URL", "readUrls", java.util.List.of(), "postgres://user:password@host:port/database[,postgres://...]",
+      DbOptions::parseReadUrls, java.util.Objects::nonNull,
+      "read replicas, comma-separated URLs as `DATABASE_URL`; `Sql.read()` queries go to them (see database.md)")
+      .secret().defaultShownAs("none");
+  /** {@code VIVACE_DB_REPLICA_MAX_LAG}. */
+  public static final Setting<Integer> REPLICA_MAX_LAG = Setting.integer("VIVACE_DB_REPLICA_MAX_LAG", "replicaMaxLagMs",
+      DEFAULT_REPLICA_MAX_LAG_MS, 1, 3_600_000, "ms a read replica may lag behind the primary; past it, reads go to the primary");
+  /** {@code VIVACE_DB_REPLICA_CHECK_INTERVAL}. */
+  public static final Setting<Integer> REPLICA_CHECK_INTERVAL = Setting.integer("VIVACE_DB_REPLICA_CHECK_INTERVAL",
+      "replicaCheckIntervalMs", DEFAULT_REPLICA_CHECK_INTERVAL_MS, 10, 60_000,
+      "ms between two measurements of each read replica's lag");
+  /** {@code VIVACE_DB_READ_YOUR_WRITES_WINDOW}. */
+  public static final Setting<Integer> READ_YOUR_WRITES_WINDOW = Setting.integer("VIVACE_DB_READ_YOUR_WRITES_WINDOW",
+      "readYourWritesWindowMs", DEFAULT_READ_YOUR_WRITES_WINDOW_MS, 0, 3_600_000,
+      "ms after a write request during which the same client (a cookie) reads from the primary; 0: off");
   /** {@code VIVACE_DB_CONNECTIONS_PER_LOOP}. */
   public static final Setting<Integer> CONNECTIONS_PER_LOOP = Setting.integer("VIVACE_DB_CONNECTIONS_PER_LOOP",
       "connectionsPerLoop", DEFAULT_CONNECTIONS_PER_LOOP, 1, 64,
@@ -91,8 +130,9 @@ public final class DbOptions {
       DEFAULT_CONNECT_ATTEMPTS, 1, 1000, "connection attempts at startup, one second apart");
 
   /** Every setting of these options, in the order docs/configuration.md lists them. */
-  public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(URL, CONNECTIONS_PER_LOOP, POOL_SIZE, PIPELINING_LIMIT,
-      PREPARED_CACHE, ACQUIRE_TIMEOUT, MIGRATE, MIGRATIONS, EMBEDDED_DIR, CONNECT_ATTEMPTS);
+  public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(URL, READ_URL, CONNECTIONS_PER_LOOP, POOL_SIZE,
+      PIPELINING_LIMIT, PREPARED_CACHE, ACQUIRE_TIMEOUT, MIGRATE, MIGRATIONS, EMBEDDED_DIR, CONNECT_ATTEMPTS,
+      REPLICA_MAX_LAG, REPLICA_CHECK_INTERVAL, READ_YOUR_WRITES_WINDOW);
 
   private DatabaseUrl url;
   private int connectionsPerLoop = DEFAULT_CONNECTIONS_PER_LOOP;
@@ -104,6 +144,10 @@ public final class DbOptions {
   private String migrations = DEFAULT_MIGRATIONS;
   private Path embeddedDir = Path.of(DEFAULT_EMBEDDED_DIR);
   private int connectAttempts = DEFAULT_CONNECT_ATTEMPTS;
+  private java.util.List<DatabaseUrl> readUrls = java.util.List.of();
+  private int replicaMaxLagMs = DEFAULT_REPLICA_MAX_LAG_MS;
+  private int replicaCheckIntervalMs = DEFAULT_REPLICA_CHECK_INTERVAL_MS;
+  private int readYourWritesWindowMs = DEFAULT_READ_YOUR_WRITES_WINDOW_MS;
 
   /** Options with every field at its {@code DEFAULT_*} value and no {@code DATABASE_URL} (the embedded server); {@link #fromEnvironment()} reads them instead. */
   public DbOptions() {
@@ -122,6 +166,7 @@ public final class DbOptions {
   public static DbOptions from(Config config) {
     DbOptions o = new DbOptions();
     o.url = URL.read(config);
+    o.readUrls = READ_URL.read(config);
     o.connectionsPerLoop = CONNECTIONS_PER_LOOP.read(config);
     o.poolSize = POOL_SIZE.read(config);
     o.pipeliningLimit = PIPELINING_LIMIT.read(config);
@@ -135,7 +180,26 @@ public final class DbOptions {
           + "now has its own pipelined connection(s); see VIVACE_DB_CONNECTIONS_PER_LOOP");
     }
     o.connectAttempts = CONNECT_ATTEMPTS.read(config);
+    o.replicaMaxLagMs = REPLICA_MAX_LAG.read(config);
+    o.replicaCheckIntervalMs = REPLICA_CHECK_INTERVAL.read(config);
+    o.readYourWritesWindowMs = READ_YOUR_WRITES_WINDOW.read(config);
     return o;
+  }
+
+  /** {@code DATABASE_READ_URL}'s value: each comma-separated URL parsed as {@code DATABASE_URL}'s; an empty item is an error. */
+  private static java.util.List<DatabaseUrl> parseReadUrls(String raw) {
+    if (raw.isBlank()) {
+      return java.util.List.of();
+    }
+    java.util.List<DatabaseUrl> urls = new java.util.ArrayList<>();
+    for (String item : raw.split(",", -1)) {
+      if (item.isBlank()) {
+        throw new io.vivace.config.ConfigException("DATABASE_READ_URL: an empty URL in the comma-separated list \""
+            + io.vivace.config.Secrets.maskUrl(raw) + "\"");
+      }
+      urls.add(DatabaseUrl.parse("DATABASE_READ_URL", item));
+    }
+    return java.util.List.copyOf(urls);
   }
 
   /** The database, or null to start the embedded server. */
@@ -203,6 +267,42 @@ public final class DbOptions {
   /** @throws IllegalArgumentException unless {@code count} is in 1..64 */
   public DbOptions connectionsPerLoop(int count) {
     this.connectionsPerLoop = CONNECTIONS_PER_LOOP.check(count);
+    return this;
+  }
+
+  /** The read replicas ({@code DATABASE_READ_URL}); empty (never null) when there are none. */
+  public java.util.List<DatabaseUrl> readUrls() { return readUrls; }
+
+  /** Sets the read replicas; an empty list means none. */
+  public DbOptions readUrls(java.util.List<DatabaseUrl> urls) {
+    this.readUrls = READ_URL.check(java.util.List.copyOf(urls));
+    return this;
+  }
+
+  /** Milliseconds a replica may lag behind the primary and still serve reads. */
+  public int replicaMaxLagMs() { return replicaMaxLagMs; }
+
+  public DbOptions replicaMaxLagMs(int ms) {
+    this.replicaMaxLagMs = REPLICA_MAX_LAG.check(ms);
+    return this;
+  }
+
+  /** Milliseconds between two measurements of each replica's lag. */
+  public int replicaCheckIntervalMs() { return replicaCheckIntervalMs; }
+
+  public DbOptions replicaCheckIntervalMs(int ms) {
+    this.replicaCheckIntervalMs = REPLICA_CHECK_INTERVAL.check(ms);
+    return this;
+  }
+
+  /**
+   * Milliseconds after a write request during which the same client's reads go to the primary
+   * (0: off; see {@link #READ_YOUR_WRITES_WINDOW}).
+   */
+  public int readYourWritesWindowMs() { return readYourWritesWindowMs; }
+
+  public DbOptions readYourWritesWindowMs(int ms) {
+    this.readYourWritesWindowMs = READ_YOUR_WRITES_WINDOW.check(ms);
     return this;
   }
 

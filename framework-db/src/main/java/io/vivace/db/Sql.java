@@ -62,4 +62,29 @@ public interface Sql {
    * @param page from {@link io.vivace.pagination.Pagination#keyset()}
    */
   <T> Future<CursorPage<T>> keyset(String sql, Tuple params, Keyset<T> keyset, CursorRequest page, RowMapper<T> mapper);
+
+  /**
+   * This {@code Sql} for reads that a read replica may serve ({@code DATABASE_READ_URL}; see
+   * {@link DbOptions#READ_URL}): its {@link #one}, {@link #optional}, {@link #list}, {@link #page}
+   * and {@link #keyset} go to a replica that answers and lags behind the primary by no more than
+   * {@link DbOptions#replicaMaxLagMs()}, on the calling event loop's pipelined connection to it;
+   * its {@link #execute} and {@link #batch} are writes and go to the primary, as on this {@code Sql}.
+   * The primary serves a read instead:
+   * <ul>
+   *   <li>without replicas, or when none is up and within the lag bound (fallback);</li>
+   *   <li>read-your-writes: when the same request (its Vert.x duplicated context, so every callback
+   *       of the request) has already sent a statement to the primary, through this {@code Sql}
+   *       itself, {@code execute}/{@code batch} of the read view, or a transaction; every later read
+   *       of that request goes to the primary, so it sees its own writes;</li>
+   *   <li>when the replica's connection fails while the read is on it (lost, or a statement
+   *       cancelled by a conflict with recovery): the read is retried once on the primary.</li>
+   * </ul>
+   * A replica may serve data up to {@code replicaMaxLagMs} plus one
+   * {@link DbOptions#replicaCheckIntervalMs()} old: read through {@code read()} only what may be
+   * that stale for another request. Inside a transaction {@code read()} is the transaction itself.
+   * The default returns this {@code Sql} (the primary). Any thread; never null.
+   */
+  default Sql read() {
+    return this;
+  }
 }

@@ -48,6 +48,20 @@ class LogTraceIdTest {
   }
 
   @Test
+  void commonAccessLogEndsWithTheTraceId() {
+    VivaceOptions options = Spans.traced().observe(new ObserveOptions().tracing(true)
+        .accessLog(ObserveOptions.AccessLog.COMMON));
+    try (LogCapture logs = LogCapture.start();
+        TestServer server = TestServer.start(options, app -> app.get("/common", () -> "ok"))) {
+      String traceId = "7bf92f3577b34da6a3ce929d0e0e4739";
+      server.send(HttpRequest.newBuilder(server.uri("/common"))
+          .header("traceparent", "00-" + traceId + "-00f067aa0ba902b8-01").header("X-Request-Id", "log-trace-3"));
+      String access = logs.accessLine("log-trace-3");
+      assertTrue(access.endsWith(" log-trace-3 " + traceId), access);
+    }
+  }
+
+  @Test
   void withTracingOffNoTraceIdAnywhere() {
     VivaceOptions options = TestServer.options().observe(new ObserveOptions().accessLog(ObserveOptions.AccessLog.JSON));
     try (LogCapture logs = LogCapture.start();

@@ -48,6 +48,10 @@ public final class DatabaseImpl implements Database {
   private volatile DatabaseUrl url;
   private volatile Pool pool;
   private volatile Sql sql;
+  /** {@link #read()}: {@link #sql} itself without replicas. */
+  private volatile Sql read;
+  /** The read replicas, or null without. */
+  private volatile Replicas replicas;
   private volatile EmbeddedPostgres embedded;
   private volatile Path embeddedDir;
   private volatile Vertx vertx;
@@ -61,7 +65,13 @@ public final class DatabaseImpl implements Database {
     this.app = app;
     this.given = options;
     // Settings are read and checked in the app's validation phase, before any start hook runs.
-    app.onValidate(config -> this.options = given != null ? given : DbOptions.from(config));
+    app.onValidate(config -> {
+      DbOptions o = given != null ? given : DbOptions.from(config);
+      this.options = o;
+      if (o.readYourWritesWindowMs() > 0 && !o.readUrls().isEmpty()) {
+        app.filter(new StickyPrimary(o.readYourWritesWindowMs())); // composed into the routes at start
+      }
+    });
     app.onStart(this::start);
     app.onStop(this::stop);
     app.health().check("db", () -> pool == null
@@ -107,10 +117,44 @@ public final class DatabaseImpl implements Database {
         })).compose(ignored -> openLoops()).mapEmpty();
   }
 
-  /** Opens each event loop's connections; then queries can run. */
+  /** Opens each event loop's connections (and the replicas'); then queries can run. */
   private Future<Void> openLoops() {
-    return loops.open().onSuccess(v -> sql = new SqlImpl(TracedStatements.of(loops, tracer, url), meters)).recover(e -> Future.failedFuture(new IllegalStateException(
-        "cannot open the event loops' connections to the database at " + url + ": " + e.getMessage())));
+    return loops.open().recover(e -> Future.failedFuture(new IllegalStateException(
+        "cannot open the event loops' connections to the database at " + url + ": " + e.getMessage())))
+        .compose(v -> options.readUrls().isEmpty() ? Future.succeededFuture() : openReplicas())
+        .onSuccess(v -> {
+          Replicas r = replicas;
+          if (r == null) {
+            Sql primary = new SqlImpl(TracedStatements.of(loops, tracer, url), meters);
+            read = primary;
+            sql = primary;
+          } else {
+            Statements writes = new PrimaryStatements(loops);
+            Sql primary = new SqlImpl(TracedStatements.of(writes, tracer, url), meters);
+            // A read's server is the replica or the primary, chosen per statement: the span names neither.
+            read = new ReadSql(new SqlImpl(TracedStatements.of(new ReadStatements(loops, writes, r, meters), tracer,
+                url.database(), null, 0), meters), primary);
+            sql = primary;
+          }
+        });
+  }
+
+  /** Opens the read replicas' loop connections and measures them once; a replica that is down does not fail the start. */
+  private Future<Void> openReplicas() {
+    List<Replica> all = new java.util.ArrayList<>();
+    for (int i = 0; i < options.readUrls().size(); i++) {
+      DatabaseUrl u = options.readUrls().get(i);
+      all.add(new Replica(u, new LoopConnections(vertx, connectOptions(u), options.connectionsPerLoop(),
+          DbOptions.DEFAULT_PREPARED_CACHE_SIZE, meters, "replica " + i + " "), options.replicaMaxLagMs()));
+    }
+    Replicas r = new Replicas(vertx, loops, all, options.replicaCheckIntervalMs());
+    replicas = r;
+    if (meters != null) {
+      meters.replicas(all);
+    }
+    LOG.info("Read replicas: {}; reads of Sql.read() go to them while they lag by at most {} ms", options.readUrls(),
+        options.replicaMaxLagMs());
+    return r.start();
   }
 
   private PgConnectOptions connectOptions(DatabaseUrl u) {
@@ -157,6 +201,10 @@ public final class DatabaseImpl implements Database {
     LoopConnections open = loops;
     if (open != null) {
       closed = closed.eventually(open::close);
+    }
+    Replicas r = replicas;
+    if (r != null) {
+      closed = closed.eventually(r::close);
     }
     EmbeddedPostgres pg = embedded;
     return pg == null ? closed : closed.eventually(() -> vertx.executeBlocking(() -> {
@@ -209,7 +257,19 @@ public final class DatabaseImpl implements Database {
   }
 
   @Override
+  public Sql read() {
+    Sql r = read;
+    if (r == null) {
+      throw new IllegalStateException("the database is used before the app started");
+    }
+    return r;
+  }
+
+  @Override
   public <T> Future<T> inTransaction(Function<Sql, Future<T>> work) {
+    if (replicas != null) {
+      DbLocals.wrote(DbLocals.request()); // the request's later reads see what the transaction wrote
+    }
     return pool().withTransaction(conn -> work.apply(new SqlImpl(TracedStatements.of(Statements.of(conn), tracer, url),
             meters)))
         .recover(e -> Future.failedFuture(DbProblems.map(e)));

@@ -27,6 +27,12 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code vivace.db.connections} (gauge; tag {@code loop}): open pipelined connections of each
  *       event loop;</li>
  *   <li>{@code vivace.db.reconnects} (counter): lost loop connections opened again.</li>
+ *   <li>with read replicas: {@code vivace.db.replica.lag} (time gauge, seconds; tag {@code replica},
+ *       its {@code host:port}): the last measured lag, NaN while it is down or unmeasured;
+ *       {@code vivace.db.replica.usable} (gauge, 1 or 0; tag {@code replica}): whether it serves
+ *       reads now; {@code vivace.db.reads.primary} (counter; tag {@code reason}:
+ *       {@code read_your_writes}, {@code fallback} (no replica usable), {@code retried} (the
+ *       replica failed under the read)): reads of {@code Sql.read()} the primary served.</li>
  * </ul>
  *
  * Every meter is looked up here, once; recording builds no tag. Thread-safe.
@@ -47,6 +53,12 @@ final class DbMeters {
   private final Counter tooManyRows;
   private final Counter other;
   private final Counter reconnects;
+  /** {@code vivace.db.reads.primary} by reason, registered with the replicas (null before). */
+  private volatile Counter[] readsOnPrimary;
+  /** Reasons of {@link #readOnPrimary}: indexes into its counters. */
+  static final int READ_YOUR_WRITES = 0;
+  static final int FALLBACK = 1;
+  static final int RETRIED = 2;
 
   DbMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -75,6 +87,33 @@ final class DbMeters {
       Gauge.builder("vivace.db.connections", loops, l -> l.openOn(loop))
           .description("Open pipelined connections of the event loop").tag("loop", Integer.toString(i))
           .register(registry);
+    }
+  }
+
+  /** Registers the replicas' gauges and the counter of reads the primary served instead. */
+  void replicas(java.util.List<Replica> replicas) {
+    for (Replica r : replicas) {
+      io.micrometer.core.instrument.TimeGauge.builder("vivace.db.replica.lag", r,
+              TimeUnit.MILLISECONDS, x -> x.lagMs() < 0 ? Double.NaN : x.lagMs())
+          .description("Lag of the read replica behind the primary, as last measured").tag("replica", r.name())
+          .register(registry);
+      Gauge.builder("vivace.db.replica.usable", r, x -> x.usable() ? 1 : 0)
+          .description("Whether the read replica serves reads now").tag("replica", r.name()).register(registry);
+    }
+    Counter[] counters = new Counter[3];
+    String[] reasons = {"read_your_writes", "fallback", "retried"};
+    for (int i = 0; i < counters.length; i++) {
+      counters[i] = Counter.builder("vivace.db.reads.primary").description("Reads of Sql.read() the primary served")
+          .tag("reason", reasons[i]).register(registry);
+    }
+    readsOnPrimary = counters;
+  }
+
+  /** A read of {@code Sql.read()} went to the primary, for {@code reason} ({@link #READ_YOUR_WRITES}...). */
+  void readOnPrimary(int reason) {
+    Counter[] c = readsOnPrimary;
+    if (c != null) {
+      c[reason].increment();
     }
   }
 

@@ -42,6 +42,15 @@ final class LoopConnections implements Statements {
 
   /** @param meters the database's meters, or null when metrics are off */
   LoopConnections(Vertx vertx, PgConnectOptions options, int perLoop, int preparedMax, DbMeters meters) {
+    this(vertx, options, perLoop, preparedMax, meters, "");
+  }
+
+  /**
+   * @param meters the database's meters, or null when metrics are off
+   * @param server "" for the primary; for a read replica, {@code "replica N "}: it goes into each
+   *     connection's {@code application_name} ({@code vivace replica 0 loop 1}) and log name
+   */
+  LoopConnections(Vertx vertx, PgConnectOptions options, int perLoop, int preparedMax, DbMeters meters, String server) {
     this.vertx = (VertxInternal) vertx;
     List<EventLoop> eventLoops = new ArrayList<>();
     for (EventExecutor e : this.vertx.nettyEventLoopGroup()) {
@@ -52,9 +61,9 @@ final class LoopConnections implements Statements {
       ContextInternal context = this.vertx.contextBuilder().withEventLoop(eventLoops.get(i)).build();
       for (int j = 0; j < perLoop; j++) {
         PgConnectOptions named = new PgConnectOptions(options);
-        named.addProperty("application_name", "vivace loop " + i + (perLoop > 1 ? "." + j : ""));
-        loops[i][j] = new LoopConnection(context, named, "event loop " + i + (perLoop > 1 ? " #" + j : ""), preparedMax,
-            meters);
+        named.addProperty("application_name", "vivace " + server + "loop " + i + (perLoop > 1 ? "." + j : ""));
+        loops[i][j] = new LoopConnection(context, named, server + "event loop " + i + (perLoop > 1 ? " #" + j : ""),
+            preparedMax, server.isEmpty() ? meters : null);
       }
     }
   }
@@ -64,6 +73,15 @@ final class LoopConnections implements Statements {
    * trying); otherwise the loops whose first attempt failed keep trying in the background.
    */
   Future<Void> open() {
+    return open(true);
+  }
+
+  /**
+   * Opens every connection, each on its loop. With {@code required} as {@link #open()}; without,
+   * the future succeeds once every first attempt is over, however many opened, and the others
+   * keep trying in the background (a read replica that is down at start).
+   */
+  Future<Void> open(boolean required) {
     List<Future<Boolean>> opening = new ArrayList<>();
     for (LoopConnection[] loop : loops) {
       for (LoopConnection c : loop) {
@@ -80,7 +98,7 @@ final class LoopConnections implements Statements {
         }
       }
       threads = found;
-      if (connected == 0) {
+      if (connected == 0 && required) {
         String why = loops[0][0].lastFailure();
         return close().transform(ignored -> Future.failedFuture(new IllegalStateException(
             "no connection of the event loops could open: " + why)));
@@ -137,6 +155,16 @@ final class LoopConnections implements Statements {
       return Future.failedFuture(DbProblems.unavailable());
     }
     return back(lc, lc.query(c, sql).executeBatch(batch));
+  }
+
+  /**
+   * As {@link #execute}, or null when no loop has a connection open (nothing is sent): a read
+   * replica's caller then goes to the primary instead.
+   */
+  Future<RowSet<Row>> tryExecute(String sql, Tuple params) {
+    LoopConnection lc = pick();
+    PgConnection c = lc == null ? null : lc.live();
+    return c == null ? null : back(lc, lc.query(c, sql).execute(params));
   }
 
   /** The connection for the calling thread, or null when no loop has one open. */

@@ -29,17 +29,27 @@ final class TracedStatements implements Statements {
   private final String host;
   private final int port;
 
-  private TracedStatements(Statements delegate, Tracer tracer, DatabaseUrl url) {
+  private TracedStatements(Statements delegate, Tracer tracer, String database, String host, int port) {
     this.delegate = delegate;
     this.tracer = tracer;
-    this.database = url.database();
-    this.host = url.host();
-    this.port = url.port();
+    this.database = database;
+    this.host = host;
+    this.port = port;
   }
 
-  /** {@code statements} traced by {@code tracer}, or {@code statements} themselves when it is null (tracing off). */
+  /** {@code statements} on {@code url}'s server traced by {@code tracer}, or {@code statements} themselves when it is null (tracing off). */
   static Statements of(Statements statements, Tracer tracer, DatabaseUrl url) {
-    return tracer == null ? statements : new TracedStatements(statements, tracer, url);
+    return of(statements, tracer, url.database(), url.host(), url.port());
+  }
+
+  /**
+   * {@code statements} traced by {@code tracer}, or themselves when it is null.
+   *
+   * @param host the server, or null when the statements go to more than one (a replica or the primary)
+   * @param port its port, or 0
+   */
+  static Statements of(Statements statements, Tracer tracer, String database, String host, int port) {
+    return tracer == null ? statements : new TracedStatements(statements, tracer, database, host, port);
   }
 
   @Override

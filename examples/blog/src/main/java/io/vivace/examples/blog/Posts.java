@@ -25,6 +25,12 @@ import java.util.Optional;
  * user of the token's account ({@link Authors}); only the author edits or deletes a post (else
  * 403), and the {@code admin} role deletes any post. One post is read through {@link BlogCache}; a
  * write drops its entry once the database has it.
+ *
+ * <p>With read replicas ({@code DATABASE_READ_URL}) the lists and the feed are reads a replica may
+ * serve ({@code db.read()}): at most {@code VIVACE_DB_REPLICA_MAX_LAG} behind, and never for a
+ * request that wrote. One post is filled into the cache from the primary on purpose: a fill from
+ * a replica that has not replayed an update yet would put the old post back into the cache right
+ * after the update dropped it, for the entry's whole life.
  */
 final class Posts {
   /** Newest first; the id breaks ties between posts of the same instant. */
@@ -51,15 +57,17 @@ final class Posts {
 
   /** {@code GET /posts}: one offset page, the total counted at the same time. */
   Future<Page<PostSummary>> page(PageRequest page) {
-    return db.page("SELECT " + PostSummary.COLUMNS + " FROM posts" + NEWEST_FIRST,
+    return db.read().page("SELECT " + PostSummary.COLUMNS + " FROM posts" + NEWEST_FIRST,
         "SELECT count(*) FROM posts", Tuple.tuple(), page, PostSummary::from);
   }
 
   /** {@code GET /posts/feed}: one keyset page with the next page's {@code Link}. */
+  // tag::read-replica[]
   Future<Response> feed(CursorRequest page) {
-    return db.keyset("SELECT " + PostSummary.COLUMNS + " FROM posts", Tuple.tuple(), NEWEST, page,
+    return db.read().keyset("SELECT " + PostSummary.COLUMNS + " FROM posts", Tuple.tuple(), NEWEST, page,
         PostSummary::from).map(p -> p.toResponse(page));
   }
+  // end::read-replica[]
 
   /**
    * {@code GET /posts/:id?include=...}: through the cache, which holds each post with every

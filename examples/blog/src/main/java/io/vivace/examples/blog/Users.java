@@ -36,12 +36,16 @@ final class Users {
         });
   }
 
-  /** {@code GET /users/:id/posts}: newest first, offset pages; 404 when the user does not exist. */
+  /**
+   * {@code GET /users/:id/posts}: newest first, offset pages; 404 when the user does not exist.
+   * The page is a read a replica may serve ({@code db.read()}); it is sent before the profile,
+   * whose cache fill reads the primary and so sends the request's later reads there too.
+   */
   Future<Page<PostSummary>> posts(long id, PageRequest page) {
-    Future<User> user = one(id);
-    Future<Page<PostSummary>> posts = db.page(
+    Future<Page<PostSummary>> posts = db.read().page(
         "SELECT " + PostSummary.COLUMNS + " FROM posts WHERE author_id = $1 ORDER BY created_at DESC, id DESC",
         "SELECT count(*) FROM posts WHERE author_id = $1", Tuple.of(id), page, PostSummary::from);
+    Future<User> user = one(id);
     return Future.all(user, posts).map(done -> posts.result());
   }
 
