@@ -18,6 +18,9 @@
  *       --add-exports io.vertx.core/io.vertx.core.net.impl=io.vivace.core}; without them the start
  *       fails with a message naming both ({@code VertxInternals}; on the class path, the usual way,
  *       nothing is needed).</li>
+ *   <li>Swagger UI ({@code org.webjars:swagger-ui}) has no descriptor nor {@code Automatic-Module-Name}
+ *       either: it is the automatic module {@code swagger.ui}. Its files are resources outside any
+ *       package, which the docs UI reads through the class loader on either path.</li>
  * </ul>
  *
  * <p>When a package is added to this module, add its {@code exports} here if it is API (never for
@@ -37,6 +40,12 @@ module io.vivace.core {
   requires org.slf4j;
   // /openapi.yaml
   requires org.yaml.snakeyaml;
+  // /docs: Swagger UI's files from the org.webjars:swagger-ui jar (META-INF/resources/webjars/...,
+  // not a package, so readable by resource lookup once the module is resolved). The jar has no
+  // module descriptor nor Automatic-Module-Name: swagger.ui is the name the JDK derives from its
+  // file name. Required (not static) so that an app on the module path resolves it and serves /docs,
+  // rather than by the JDK's rule that resolving one automatic module (dsl.json) resolves them all.
+  requires swagger.ui;
   // Metrics: Metrics.registry returns Micrometer's MeterRegistry; its Prometheus registry renders
   // /metrics. Both are automatic modules (their manifests name them).
   requires transitive micrometer.core;

@@ -6,10 +6,11 @@
  * <p>Flyway 11 ({@code org.flywaydb:flyway-core}) has no module descriptor and no
  * {@code Automatic-Module-Name}: it is the automatic module {@code flyway.core}, the name the JDK
  * derives from its file name; only {@code io.vivace.db.impl} uses it. Its PostgreSQL plugin, the
- * JDBC driver Flyway connects with and the jars of embedded PostgreSQL binaries are found at run
- * time (automatic modules, resolved together with {@code flyway.core}; Flyway loads its plugins
- * with {@code ServiceLoader}). The binaries are read from the jar's root, which no module
- * encapsulates. An app's migrations ({@code classpath:db/migration}) are resources: in an app that
+ * JDBC driver Flyway connects with are found at run time (automatic modules, resolved together
+ * with {@code flyway.core}; Flyway loads its plugins with {@code ServiceLoader}). The embedded
+ * PostgreSQL is the optional module {@code io.vivace.db.embedded} ({@code requires static}): an app
+ * on the module path that wants it without {@code DATABASE_URL} adds
+ * {@code --add-modules io.vivace.db.embedded}. An app's migrations ({@code classpath:db/migration}) are resources: in an app that
  * is itself a named module, {@code db.migration} is a package name, so that app opens it
  * ({@code opens db.migration;}) for Flyway to read them.
  */
@@ -20,8 +21,8 @@ module io.vivace.db {
   requires io.netty.common;
   requires io.netty.transport;
   requires flyway.core;
-  requires org.apache.commons.compress;
-  requires org.tukaani.xz;
+  // The embedded PostgreSQL of development and tests (vivace-db-embedded): optional, looked up at run time.
+  requires static io.vivace.db.embedded;
   requires org.slf4j;
   requires static io.vertx.codegen.api;
 

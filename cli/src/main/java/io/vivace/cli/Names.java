@@ -3,20 +3,14 @@ package io.vivace.cli;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
+import org.atteo.evo.inflector.English;
 
 /**
  * Validation and spelling of the names the tool writes into code, SQL and paths. Every check throws
  * a {@link CliException} (exit 1) whose message shows the bad value and what is allowed.
  */
 final class Names {
-  /** Java's reserved keywords and literals (JLS 3.9, 3.10.3, 3.10.8), and {@code _}. */
-  static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
-      "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
-      "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-      "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
-      "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
-      "void", "volatile", "while", "true", "false", "null", "_", "var", "record", "yield", "sealed", "permits");
-
   /** PostgreSQL's reserved key words (SQL Key Words appendix, "reserved" in the PostgreSQL column). */
   static final Set<String> SQL_RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "array", "as", "asc",
       "asymmetric", "both", "case", "cast", "check", "collate", "column", "constraint", "create",
@@ -48,6 +42,19 @@ final class Names {
   private Names() {
   }
 
+  /**
+   * Whether {@code word} is a Java keyword or literal, or a restricted identifier, in the newest
+   * language this JDK knows ({@link SourceVersion#isKeyword(CharSequence)} covers the keywords and
+   * {@code true}, {@code false}, {@code null}, {@code _}; {@code var}, {@code yield}, {@code record},
+   * {@code sealed}, {@code permits} are restricted identifiers (JLS 3.9) that a type cannot take).
+   */
+  static boolean javaKeyword(String word) {
+    return SourceVersion.isKeyword(word, SourceVersion.latest()) || RESTRICTED.contains(word);
+  }
+
+  /** Restricted identifiers and contextual keywords that generated types and variables avoid (JLS 3.9). */
+  private static final Set<String> RESTRICTED = Set.of("var", "yield", "record", "sealed", "permits");
+
   /** A project name: lower case letters, digits and single hyphens, starting with a letter ({@code my-shop}). */
   static String project(String name) {
     if (name == null || !PROJECT.matcher(name).matches() || name.length() > 64) {
@@ -55,7 +62,7 @@ final class Names {
           + "single hyphens, starting with a letter (like my-shop), at most 64 characters");
     }
     String joined = name.replace("-", "");
-    if (JAVA_KEYWORDS.contains(joined)) {
+    if (javaKeyword(joined)) {
       throw CliException.usage("invalid project name '" + name + "': '" + joined + "' is a Java keyword");
     }
     return name;
@@ -71,7 +78,7 @@ final class Names {
         throw CliException.usage("invalid " + option + " '" + name + "': segment '" + segment
             + "' must be lower-case letters, digits and _, starting with a letter");
       }
-      if (JAVA_KEYWORDS.contains(segment)) {
+      if (javaKeyword(segment)) {
         throw CliException.usage("invalid " + option + " '" + name + "': '" + segment + "' is a Java keyword");
       }
     }
@@ -88,7 +95,7 @@ final class Names {
       throw CliException.usage("invalid resource name '" + name + "': it would shadow the class " + name
           + " that generated code uses; choose another name");
     }
-    if (JAVA_KEYWORDS.contains(name.toLowerCase(Locale.ROOT)) || SQL_RESERVED.contains(table(name))) {
+    if (javaKeyword(name.toLowerCase(Locale.ROOT)) || SQL_RESERVED.contains(table(name))) {
       throw CliException.usage("invalid resource name '" + name + "': '" + table(name)
           + "' is a reserved word in Java or SQL");
     }
@@ -101,7 +108,7 @@ final class Names {
       throw CliException.usage("invalid field name '" + name + "': use lowerCamelCase letters and digits, "
           + "starting with a letter (like publishedAt), at most 50 characters");
     }
-    if (JAVA_KEYWORDS.contains(name)) {
+    if (javaKeyword(name)) {
       throw CliException.usage("invalid field name '" + name + "': it is a Java keyword");
     }
     if (SQL_RESERVED.contains(snake(name))) {
@@ -144,17 +151,16 @@ final class Names {
     return b.toString();
   }
 
-  /** English plural of a word's last part: {@code category} → {@code categories}, {@code box} → {@code boxes}. */
+  /**
+   * English plural of a word's last part, from the evo-inflector library's rules (regular endings,
+   * irregular and uninflected nouns): {@code category} → {@code categories}, {@code person} →
+   * {@code people}, {@code blog_post} → {@code blog_posts}. The case of the word's first letter is kept.
+   */
   static String plural(String word) {
-    String lower = word.toLowerCase(Locale.ROOT);
-    if (lower.endsWith("y") && word.length() > 1 && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0) {
-      return word.substring(0, word.length() - 1) + "ies";
-    }
-    if (lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("z") || lower.endsWith("ch")
-        || lower.endsWith("sh")) {
-      return word + "es";
-    }
-    return word + "s";
+    int cut = Math.max(word.lastIndexOf('_'), 0);
+    String head = cut == 0 ? "" : word.substring(0, cut + 1);
+    String last = word.substring(head.length());
+    return head + English.plural(last);
   }
 
   /** The table of a resource: snake_case plural ({@code BlogPost} → {@code blog_posts}). */

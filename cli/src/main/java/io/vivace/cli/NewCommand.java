@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "new", mixinStandardHelpOptions = true,
     description = "Creates a Maven project: main class, a health and an example route, tests, "
-        + "Flyway migrations folder, Gatling simulation (mvn -Pload), Dockerfile, README.",
+        + "Flyway migrations folder, Gatling simulation (mvn -Pload), container image (jib:buildTar), README.",
     footer = {"", "Features: db (PostgreSQL, Flyway; the default), cache (Caffeine caches and a cached route),",
         "  redis (the caches' Redis tier when REDIS_URL is set; implies cache),",
         "  auth (JWT bearer tokens, /auth/signup|login|refresh|logout|me; needs db; JWT_SECRET).",
@@ -69,7 +69,7 @@ final class NewCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     out.println("Created " + name + " in " + root + " (" + files.files().size() + " files).");
     out.println("Next: cd " + dir.resolve(name) + " && mvn -B verify && "
-        + (project.has("auth") ? "JWT_SECRET=$(openssl rand -hex 32) " : "") + "java -jar target/" + name + ".jar");
+        + (project.has("auth") ? "JWT_SECRET=$(openssl rand -hex 32) " : "") + "vivace dev   (reloads on save; Ctrl-C stops)");
     out.flush();
     return VivaceCli.EXIT_OK;
   }
@@ -84,7 +84,6 @@ final class NewCommand implements Callable<Integer> {
     s.add("pom.xml", Templates.render("project/pom.xml.mustache", m));
     s.add("README.md", Templates.render("project/README.md.mustache", m));
     s.add(".gitignore", Templates.render("project/gitignore.mustache", m));
-    s.add("Dockerfile", Templates.render("project/Dockerfile.mustache", m));
     s.add(main + "/" + app + ".java", Templates.render("project/App.java.mustache", m));
     s.add(main + "/Greeting.java", Templates.render("project/Greeting.java.mustache", m));
     s.add(test + "/" + app + "Test.java", Templates.render("project/AppTest.java.mustache", m));
@@ -99,6 +98,7 @@ final class NewCommand implements Callable<Integer> {
         + "Simulation.java", Templates.render("project/Simulation.java.mustache", m));
     if (project.has("db")) {
       s.add("src/main/resources/db/migration/.gitkeep", "");
+      s.add(DbCommand.SEED, Templates.render("project/seed.sql.mustache", m));
       s.add(main + "/Resources.java", Templates.render("project/Resources.java.mustache",
           ResourceModel.registry(project)));
     }

@@ -75,6 +75,9 @@ final class ResourceModel {
     String article = "aeiou".indexOf(human.charAt(0)) >= 0 ? "an " : "a ";
     m.put("aHuman", article + human);
     m.put("aHumanCap", Names.upperCamel(article) + human);
+    m.put("plural", Names.plural(resource));           // operation ids: listBlogPosts
+    m.put("humanPluralCap", Names.upperCamel(Names.plural(human))); // summaries: "Blog posts, by id"
+    m.put("tag", Names.path(resource).substring(1));    // the OpenAPI tag: blog-posts
 
     Set<String> imports = new TreeSet<>();
     List<String> columns = new ArrayList<>(List.of("id"));
@@ -119,14 +122,15 @@ final class ResourceModel {
         refs.add(ref);
       }
       sqlColumns.add(decl);
+      String getter = resource + "Input::" + f.property(); // Rules: checked per request, described in the OpenAPI schema
       if (t.textual) {
         if (!f.nullable()) {
-          validations.add("v.notBlank(\"" + f.property() + "\", " + f.property() + ");");
+          validations.add(".notBlank(\"" + f.property() + "\", " + getter + ")");
         }
-        validations.add("v.length(\"" + f.property() + "\", " + f.property() + ", " + (f.nullable() ? 0 : 1) + ", "
-            + t.maxLength() + ");");
+        validations.add(".length(\"" + f.property() + "\", " + getter + ", " + (f.nullable() ? 0 : 1) + ", "
+            + t.maxLength() + ")");
       } else if (!f.nullable()) {
-        validations.add("v.required(\"" + f.property() + "\", " + f.property() + ");");
+        validations.add(".required(\"" + f.property() + "\", " + getter + ")");
       }
       if (!f.nullable()) {
         required.add("\"#/" + f.property() + "\"");

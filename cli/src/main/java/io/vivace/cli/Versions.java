@@ -126,7 +126,7 @@ final class Versions {
   /**
    * The versions as a template model: {@code vivace}, {@code java}, {@code dslJson} (the annotation
    * processor) and the plugins, {@code compiler}, {@code surefire}, ..., {@code exec} (the load-test
-   * profile's launcher); libraries come from the
+   * profile's launcher), {@code jib} (container images); libraries come from the
    * framework's dependency management, which generated projects import.
    */
   Map<String, String> model() {
@@ -144,6 +144,7 @@ final class Versions {
     m.put("deploy", of("maven-deploy-plugin"));
     m.put("site", of("maven-site-plugin"));
     m.put("exec", of("exec-maven-plugin"));
+    m.put("jib", of("jib-maven-plugin"));
     return m;
   }
 }

@@ -10,16 +10,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 
 /**
- * The {@code vivace} command: {@code new}, {@code generate resource|migration}, {@code routes},
- * {@code token} and {@code generate-completion}. Exit statuses: {@value #EXIT_OK} done,
+ * The {@code vivace} command: {@code new}, {@code generate resource|migration}, {@code routes}, {@code openapi},
+ * {@code token}, {@code db}, {@code dev} and {@code generate-completion}. Exit statuses: {@value #EXIT_OK} done,
  * {@value #EXIT_USAGE} usage error (unknown option, bad name, type, reference or setting), {@value #EXIT_REFUSED} refused because it would
  * overwrite, {@value #EXIT_NOT_A_PROJECT} not inside a project made by {@code vivace new} (or the
  * project lacks what the command needs), {@value #EXIT_IO} an I/O failure (nothing was moved in).
  * Errors are one line on standard error, red only on a terminal.
  */
 @Command(name = "vivace", mixinStandardHelpOptions = true, versionProvider = VivaceCli.Version.class,
-    description = "Creates Vivace projects, generates resources in them and mints access tokens.",
-    subcommands = {NewCommand.class, GenerateCommand.class, RoutesCommand.class, TokenCommand.class,
+    description = "Creates Vivace projects, generates resources in them, writes their OpenAPI document, runs them with "
+        + "reload (dev), manages their database (db) and mints access tokens.",
+    subcommands = {NewCommand.class, GenerateCommand.class, RoutesCommand.class, OpenApiCommand.class, TokenCommand.class,
+        DbCommand.class, DevCommand.class,
         AutoComplete.GenerateCompletion.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
@@ -27,13 +29,15 @@ import picocli.CommandLine.Help.Ansi;
         "1:usage error: unknown option, bad name, type, reference or setting",
         "2:refused: it would overwrite a file or folder (use --force)",
         "3:not inside a Vivace project, or the project lacks a needed feature",
-        "4:I/O failure; nothing was moved into place"})
+        "4:I/O failure, or the app did not write its document (openapi); nothing was moved into place",
+        "5:the database failed or refused (vivace db)"})
 public final class VivaceCli implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_USAGE = 1;
   public static final int EXIT_REFUSED = 2;
   public static final int EXIT_NOT_A_PROJECT = 3;
   public static final int EXIT_IO = 4;
+  public static final int EXIT_DATABASE = 5;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -43,8 +47,8 @@ public final class VivaceCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: new, generate, routes, token "
-        + "or generate-completion");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: new, generate, routes, openapi, token, "
+        + "db, dev or generate-completion");
   }
 
   public static void main(String[] args) {

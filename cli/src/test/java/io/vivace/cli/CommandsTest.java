@@ -35,7 +35,7 @@ class CommandsTest {
   @Test
   void newWritesADbProject() throws IOException {
     Path p = newProject("db");
-    for (String f : new String[] {"pom.xml", "README.md", ".gitignore", "Dockerfile", "vivace.properties",
+    for (String f : new String[] {"pom.xml", "README.md", ".gitignore", "vivace.properties",
         "src/main/java/com/example/shop/ShopApp.java", "src/main/java/com/example/shop/Resources.java",
         "src/test/java/com/example/shop/ShopAppTest.java", "src/main/resources/db/migration/.gitkeep",
         "src/gatling/java/com/example/shop/ShopSimulation.java"}) {
@@ -44,6 +44,15 @@ class CommandsTest {
     String pom = Files.readString(p.resolve("pom.xml"));
     assertTrue(pom.contains("<artifactId>vivace-db</artifactId>"), pom);
     assertTrue(Files.readString(p.resolve("README.md")).contains("java -jar target/shop.jar"));
+    assertFalse(Files.exists(p.resolve("Dockerfile")), "the image comes from Jib, not an untested Dockerfile");
+    // The embedded PostgreSQL only in test scope and the dev profile: the default jar leaves it out.
+    String main = pom.substring(0, pom.indexOf("<profiles>"));
+    int embedded = main.indexOf("<artifactId>vivace-db-embedded</artifactId>");
+    assertTrue(embedded > 0 && main.substring(embedded).startsWith("<artifactId>vivace-db-embedded</artifactId>\n"
+        + "      <version>${vivace.version}</version>\n      <scope>test</scope>"), pom);
+    assertTrue(pom.contains("<id>dev</id>"), pom);
+    assertTrue(pom.contains("<user>10001:10001</user>") && pom.contains("<VIVACE_PROFILE>prod</VIVACE_PROFILE>")
+        && pom.contains("<jvmFlag>-XX:MaxRAMPercentage=75</jvmFlag>"), pom);
     assertFalse(Cli.snapshot(tmp).keySet().stream().anyMatch(f -> f.contains(".vivace-")), "no temp folder left");
   }
 
@@ -103,15 +112,14 @@ class CommandsTest {
     assertFalse(pom.contains("vivace-db") || pom.contains("vivace-auth") || pom.contains("embedded-redis"), pom);
     String app = Files.readString(p.resolve("src/main/java/com/example/shop/ShopApp.java"));
     assertTrue(app.contains("Caches caches = Caches.attach(app, null);"), app);
-    assertTrue(app.contains("app.get(\"/greetings/:name\", Path.string(\"name\"), greetings::get);"), app);
+    assertTrue(app.contains("app.get(\"/greetings/:name\", Path.string(\"name\"), greetings::get)"), app);
+    assertTrue(app.contains(".produces(Greeting.class).operationId(\"cachedGreeting\")"), app);
     assertFalse(app.contains("RedisOptions"), app);
     String greetings = Files.readString(p.resolve("src/main/java/com/example/shop/Greetings.java"));
     assertTrue(greetings.contains("Cache.<String, Greeting>builder(\"greetings\")") && !greetings.contains(".redis("), greetings);
     assertTrue(Files.readString(p.resolve("src/test/java/com/example/shop/ShopAppTest.java"))
         .contains("greetingsAreLoadedOnceThenServedFromTheCache"));
     assertFalse(Files.readString(p.resolve(".env.example")).contains("REDIS_URL"));
-    Cli routes = Cli.run("routes", "--dir", p.toString());
-    assertTrue(routes.out().matches("(?s).*GET +/metrics/caches +com/example/shop/ShopApp\\.java:\\d+.*"), routes.out());
   }
 
   @Test
@@ -126,7 +134,7 @@ class CommandsTest {
     assertTrue(Files.readString(p.resolve("src/main/java/com/example/shop/Greetings.java"))
         .contains(".redis(caches.redis(), KeyCodec.STRING, Codec.json(Greeting.class))"));
     assertTrue(Files.readString(p.resolve("src/test/java/com/example/shop/ShopAppTest.java")).contains("TestRedis.options()"));
-    for (String f : new String[] {"README.md", ".env.example", "Dockerfile"}) {
+    for (String f : new String[] {"README.md", ".env.example"}) {
       assertTrue(Files.readString(p.resolve(f)).contains("REDIS_URL"), f);
     }
     assertEquals(0, Cli.run("generate", "resource", "Book", "title:string", "--dir", p.toString()).exit());
@@ -143,7 +151,7 @@ class CommandsTest {
     assertTrue(app.contains("AuthModule.mount(app, db, auth);"), app);
     assertTrue(app.contains("Resources.register(app, db, auth);"), app);
     assertTrue(Files.readString(p.resolve("src/test/java/com/example/shop/TestAccounts.java")).contains(".argon2(1024, 1, 1)"));
-    for (String f : new String[] {"README.md", ".env.example", "Dockerfile"}) {
+    for (String f : new String[] {"README.md", ".env.example"}) {
       assertTrue(Files.readString(p.resolve(f)).contains("JWT_SECRET"), f);
     }
     String dir = p.toString();
@@ -151,18 +159,24 @@ class CommandsTest {
     assertEquals(0, Cli.run("generate", "resource", "Book", "title:string", "author:ref:Author", "--dir", dir).exit());
     String main = "src/main/java/com/example/shop/";
     String routes = Files.readString(p.resolve(main + "BookRoutes.java"));
-    assertTrue(routes.contains("app.post(\"/books\", auth.user(), Body.json(BookInput.class), r::create);"), routes);
+    assertTrue(routes.contains("app.post(\"/books\", auth.user(), Body.json(BookInput.class), r::create)\n"
+        + "        .produces(BookDetail.class).status(201).operationId(\"createBook\")"), routes);
     assertTrue(routes.contains("app.put(\"/books/:id\", auth.user(), Preconditions.withIfMatch(Path.longValue(\"id\")),\n"
-        + "        Body.json(BookInput.class), r::update);"), routes);
-    assertTrue(routes.contains("app.delete(\"/books/:id\", auth.user(), Path.longValue(\"id\"), r::delete);"), routes);
-    assertTrue(routes.contains("app.get(\"/books\", Pagination.offset(), BookRelations.INCLUDE, r::list);"), "reads stay public: " + routes);
-    assertTrue(routes.contains("app.get(\"/books/:id\", Path.longValue(\"id\"), BookRelations.INCLUDE, ETags.IF_NONE_MATCH, r::one);"), routes);
+        + "        Body.json(BookInput.class), r::update)\n        .produces(BookDetail.class).operationId(\"updateBook\")"), routes);
+    assertTrue(routes.contains("app.delete(\"/books/:id\", auth.user(), Path.longValue(\"id\"), r::delete)\n"
+        + "        .status(204).errors(409).operationId(\"deleteBook\")"), routes);
+    assertTrue(routes.contains("app.get(\"/books\", Pagination.offset(), BookRelations.INCLUDE, r::list)\n"
+        + "        .produces(Page.class, BookDetail.class).operationId(\"listBooks\")"), "reads stay public: " + routes);
+    assertTrue(routes.contains("app.get(\"/books/:id\", Path.longValue(\"id\"), BookRelations.INCLUDE, ETags.IF_NONE_MATCH, r::one)\n"
+        + "        .produces(BookDetail.class).operationId(\"getBook\")"), routes);
+    assertTrue(routes.contains(".produces(CursorPage.class, Book.class).operationId(\"feedBooks\")"), routes);
+    assertEquals(6, routes.split("\\.tags\\(\"books\"\\)", -1).length - 1, "every route is tagged: " + routes);
+    String authorRoutes = Files.readString(p.resolve(main + "AuthorRoutes.java"));
+    assertFalse(authorRoutes.contains(".status(201).errors(409)"), "no unique field, no 409 on create: " + authorRoutes);
     assertTrue(Files.readString(p.resolve(main + "Resources.java"))
         .contains("AuthorRoutes.register(app, db, auth);\n    BookRoutes.register(app, db, auth);"));
     String test = Files.readString(p.resolve("src/test/java/com/example/shop/BookRoutesTest.java"));
     assertTrue(test.contains("token = TestAccounts.token(server);") && test.contains("void writesNeedATokenAndReadsDoNot()"), test);
-    Cli table = Cli.run("routes", "--dir", dir);
-    assertTrue(table.out().matches("(?s).*POST +/auth/login +\\(auth module\\).*"), table.out());
     assertFails(1, "it would shadow the class Auth", Cli.run("generate", "resource", "Auth", "name:string", "--dir", dir));
   }
 
@@ -279,48 +293,6 @@ class CommandsTest {
     long v1 = Long.parseLong(first.replaceAll(".*/V(\\d+)__.*", "$1"));
     assertEquals(Migrations.DIR + "/V" + (v1 + 1) + "__more.sql", next, "after the newest, even with an older clock");
     assertFails(1, "invalid migration name 'Add'", Cli.run("generate", "migration", "Add", "--dir", p.toString()));
-  }
-
-  @Test
-  void routesPrintsTheTable() {
-    Path p = newProject("db");
-    assertEquals(0, Cli.run("generate", "resource", "Book", "title:string", "--dir", p.toString()).exit());
-    Cli r = Cli.run("routes", "--dir", p.resolve("src").toString());
-    assertEquals(0, r.exit(), r.toString());
-    assertTrue(r.out().contains("GET     /books/feed"), r.out());
-    assertTrue(r.out().matches("(?s).*DELETE  /books/:id +com/example/shop/BookRoutes\\.java:\\d+.*"), r.out());
-    assertTrue(r.out().contains("GET     /hello/:name"), r.out());
-    assertTrue(r.out().contains("/health"), r.out());
-    assertTrue(r.out().contains("GET     /health/ready"), r.out());
-    assertTrue(r.out().contains("GET     /metrics"), r.out());
-    assertTrue(r.out().matches("(?s).*GET     /books/feed +com/example/shop/BookRoutes\\.java:\\d+ +static\n.*"), r.out());
-    assertTrue(r.out().matches("(?s).*DELETE  /books/:id +com/example/shop/BookRoutes\\.java:\\d+ +router\n.*"), r.out());
-  }
-
-  @Test
-  void routesSaysHowEachRouteIsServedAndReadsGroups() throws Exception {
-    Path p = newProject("db");
-    Files.writeString(p.resolve("src/main/java/com/example/shop/Extra.java"), """
-        package com.example.shop;
-
-        final class Extra {
-          static void register(io.vivace.App app) {
-            app.get("/users/:id", Path.longValue("id"), id -> id);
-            app.get("/users/me", () -> "me");
-            app.group("/api/", api -> {
-              api.post("/items", Body.json(Item.class), i -> i);
-              api.get("/items/count", () -> 1);
-              api.get("/slow", () -> 2).blocking();
-            });
-          }
-        }
-        """);
-    Cli r = Cli.run("routes", "--dir", p.toString());
-    assertEquals(0, r.exit(), r.toString());
-    assertTrue(r.out().matches("(?s).*GET +/users/me +com/example/shop/Extra\\.java:6 +router \\(after GET /users/:id\\)\n.*"), r.out());
-    assertTrue(r.out().matches("(?s).*POST +/api/items +com/example/shop/Extra\\.java:8 +router\n.*"), r.out());
-    assertTrue(r.out().matches("(?s).*GET +/api/items/count +com/example/shop/Extra\\.java:9 +static\n.*"), r.out());
-    assertTrue(r.out().matches("(?s).*GET +/api/slow +com/example/shop/Extra\\.java:10 +router\n.*"), r.out());
   }
 
   @Test

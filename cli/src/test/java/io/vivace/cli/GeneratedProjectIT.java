@@ -69,6 +69,15 @@ class GeneratedProjectIT {
           .contains("Failures: 0, Errors: 0, Skipped: 0"), test);
     }
 
+    // vivace openapi on the built jar: the whole document, without a database or JWT_SECRET
+    Path openapi = tmp.resolve("bookshop-openapi.json");
+    Cli exported = Cli.run("openapi", "--dir", dir, "-o", openapi.toString());
+    assertEquals(0, exported.exit(), exported.toString());
+    assertTrue(!exported.err().contains("declares no result type"), exported.err());
+    io.vertx.core.json.JsonObject paths = new io.vertx.core.json.JsonObject(Files.readString(openapi)).getJsonObject("paths");
+    assertEquals("createBook", paths.getJsonObject("/books").getJsonObject("post").getString("operationId"));
+    assertEquals("cachedGreeting", paths.getJsonObject("/greetings/{name}").getJsonObject("get").getString("operationId"));
+
     DatabaseUrl db = TestDatabase.fresh();
     int port = freePort();
     ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", "target/bookshop.jar").directory(project.toFile())

@@ -110,6 +110,29 @@ class NamesTest {
     assertEquals("boxes", Names.table("Box"));
     assertEquals("addresses", Names.table("Address"));
     assertEquals("MyShop", Names.className("my-shop"));
+  }
+
+  /** Plurals come from the evo-inflector library: irregular nouns, -f/-z/-us endings, compound names. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"Person,persons,/persons", "Shelf,shelves,/shelves",
+      "Quiz,quizzes,/quizzes", "Category,categories,/categories", "Status,statuses,/statuses",
+      "Child,children,/children", "BookShelf,book_shelves,/book-shelves", "OrderStatus,order_statuses,/order-statuses",
+      "Sheep,sheep,/sheep", "Leaf,leaves,/leaves"})
+  void pluralsComeFromTheInflector(String resource, String table, String path) {
+    assertEquals(table, Names.table(resource));
+    assertEquals(path, Names.path(resource));
+  }
+
+  /** Keywords come from the JDK ({@code SourceVersion}), plus the restricted identifiers. */
+  @Test
+  void javaKeywordsComeFromTheJdk() {
+    for (String k : new String[] {"class", "goto", "const", "_", "true", "null", "strictfp", "var", "record", "yield",
+        "sealed", "permits"}) {
+      assertTrue(Names.javaKeyword(k), k);
+    }
+    for (String w : new String[] {"title", "module", "exports", "sealedAt"}) {
+      org.junit.jupiter.api.Assertions.assertFalse(Names.javaKeyword(w), w);
+    }
     assertEquals("blogPost", Names.lowerCamel("BlogPost"));
   }
 }

@@ -79,6 +79,13 @@ public final class VivaceOptions {
   /** Milliseconds between event-loop lag measurements on each loop: {@value}. Environment {@code VIVACE_EVENT_LOOP_LAG_INTERVAL}. */
   public static final long DEFAULT_EVENT_LOOP_LAG_INTERVAL_MS = 500;
   /**
+   * The deployment profile: {@value}. {@code prod} refuses what only development may use: without
+   * {@code DATABASE_URL}, the embedded PostgreSQL (even when {@code vivace-db-embedded} is on the
+   * class path) makes the start fail with one line naming {@code DATABASE_URL}. Environment
+   * {@code VIVACE_PROFILE}.
+   */
+  public static final String DEFAULT_PROFILE = "dev";
+  /**
    * Upper bounds, in ms, of the {@code http.server.requests} latency histogram's buckets: 5 ms to
    * 10 s (those of {@code HttpServerMeters.DEFAULT_BUCKETS}). Environment {@code VIVACE_METRICS_BUCKETS}.
    */
@@ -162,11 +169,16 @@ public final class VivaceOptions {
       "durations in ms such as 5,25,100", VivaceOptions::bucketMs,
       "upper bounds, ms, of the `http.server.requests` latency histogram's buckets (metrics on)");
 
+  /** {@code VIVACE_PROFILE}: {@code dev} or {@code prod}; read by the modules that refuse development aids in production. */
+  public static final Setting<String> PROFILE = Setting.of("VIVACE_PROFILE", "profile", DEFAULT_PROFILE, "dev or prod",
+      raw -> raw.trim().toLowerCase(java.util.Locale.ROOT), v -> "dev".equals(v) || "prod".equals(v),
+      "`dev` or `prod`; `prod` refuses development aids: no embedded PostgreSQL without `DATABASE_URL`");
+
   /** Every setting of these options, in the order docs/configuration.md lists them. */
   public static final java.util.List<Setting<?>> SETTINGS = java.util.List.of(PORT, HOST, EVENT_LOOPS, MAX_BODY_SIZE,
       MAX_URI_LENGTH, MAX_HEADER_SIZE, IDLE_TIMEOUT, BODY_TIMEOUT, REQUEST_TIMEOUT, SHUTDOWN_TIMEOUT, HEALTH_PATH, SERVER_NAME, NATIVE_TRANSPORT,
       STRICT_THREAD_MODE, H2C, WORKER_POOL_SIZE, VIRTUAL_THREADS, METRICS, MANAGEMENT_PORT, DRAIN_DELAY, LIVENESS_TIMEOUT,
-      EVENT_LOOP_LAG_INTERVAL, METRICS_BUCKETS);
+      EVENT_LOOP_LAG_INTERVAL, METRICS_BUCKETS, PROFILE);
 
   private int port = DEFAULT_PORT;
   private String host = DEFAULT_HOST;

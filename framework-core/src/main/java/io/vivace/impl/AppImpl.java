@@ -22,6 +22,7 @@ import io.vivace.metrics.Metrics;
 import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.metrics.impl.MetricsImpl;
 import io.vivace.observe.impl.TracerHolder;
+import io.vivace.openapi.OpenApi;
 import io.vivace.openapi.OpenApiOptions;
 import io.vivace.openapi.impl.DocsRoutes;
 import io.vivace.route.Endpoint;
@@ -61,6 +62,7 @@ public final class AppImpl implements App {
   private CompressionOptions compressionGiven;
   private ServerStages stages;
   private OpenApiOptions openApi;
+  private boolean docsOnManagement;
   private volatile VivaceOptions options;
   private volatile Vertx vertx;
   private volatile HttpServers servers;
@@ -202,6 +204,15 @@ public final class AppImpl implements App {
           securityHeadersGiven != null ? securityHeadersGiven : SecurityHeadersOptions.from(config),
           compressionGiven != null ? compressionGiven : CompressionOptions.from(config));
       openApi = OpenApiOptions.from(config);
+      if (options.requestTimeoutMs() > 0) {
+        root.defaultTimeout(Duration.ofMillis(options.requestTimeoutMs()));
+      }
+      if (openApi.export() != null) { // write the document and start nothing: before the validators (JWT_SECRET...)
+        OpenApi.write(this, openApi, java.nio.file.Path.of(openApi.export()));
+        started = Future.failedFuture(new OpenApi.Exported(openApi.export()));
+        return started;
+      }
+      docsOnManagement = openApi.onManagement(options.managementPort() > 0);
       VertxInternals.check();
       metrics.open(options); // before the validators and hooks, which may ask for the registry
       tracing.open(options.observe().tracing(), config); // likewise for the tracer (Traces.of)
@@ -209,15 +220,12 @@ public final class AppImpl implements App {
       for (Consumer<Config> validator : validators) {
         validator.accept(config);
       }
-    } catch (RuntimeException e) { // ConfigException: exit 2 in run(); nothing has started yet
+    } catch (RuntimeException | java.io.IOException e) { // ConfigException: exit 2 in run(); nothing has started yet
       tracing.close();
       started = Future.failedFuture(e);
       return started;
     }
     VivaceOptions o = options;
-    if (o.requestTimeoutMs() > 0) {
-      root.defaultTimeout(Duration.ofMillis(o.requestTimeoutMs()));
-    }
     vertx = Vertx.vertx(new VertxOptions()
         .setEventLoopPoolSize(o.eventLoops())
         .setWorkerPoolSize(o.workerPoolSize())
@@ -226,8 +234,13 @@ public final class AppImpl implements App {
     virtualThreads = o.virtualThreads() ? VirtualThreads.executorOrNull() : null;
     metrics.bind(vertx, o);
     probes = new Probes(health, o.livenessTimeoutMs());
-    servers = new HttpServers(vertx, DocsRoutes.with(servedRoutes(), openApi), health, o, virtualThreads, stages,
-        new OpsRoutes(metrics, probes, o), metrics.registry() == null ? null
+    List<RouteDef> served = servedRoutes();
+    OpsRoutes ops = new OpsRoutes(metrics, probes, o);
+    if (docsOnManagement) {
+      ops.managementOnly(router -> DocsRoutes.mount(router, served, openApi));
+    }
+    servers = new HttpServers(vertx, docsOnManagement ? served : DocsRoutes.with(served, openApi), health, o, virtualThreads,
+        stages, ops, metrics.registry() == null ? null
             : new HttpServerMeters(metrics.registry(), HttpServerMeters.bucketsOfMillis(o.metricsBucketsMs())));
     // A promise bound to no context: its listeners run wherever it completes, even after a failed
     // start has closed Vert.x and its event loops.
@@ -258,6 +271,13 @@ public final class AppImpl implements App {
       start().toCompletionStage().toCompletableFuture().get();
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof OpenApi.Exported) {
+        System.exit(0);
+      }
+      if (cause instanceof java.io.IOException && openApi != null && openApi.export() != null) {
+        System.err.println("vivace: could not write the OpenAPI document to " + openApi.export() + ": " + cause);
+        System.exit(1);
+      }
       if (cause instanceof ConfigException) {
         System.err.println("vivace: invalid configuration: " + Secrets.maskUrl(cause.getMessage()));
         System.exit(2);

@@ -32,6 +32,30 @@ public final class OpenApi {
     return DocsRoutes.yaml(Documents.build(app.servedRoutes(), options, false));
   }
 
+  /**
+   * Writes the document of {@code app}'s routes to {@code file} atomically (a temporary file beside
+   * it, then moved over it): YAML when the name ends in {@code .yaml} or {@code .yml}, else JSON.
+   *
+   * @throws java.io.IOException when the folder is missing or not writable; {@code file} is then unchanged
+   */
+  public static void write(App app, OpenApiOptions options, java.nio.file.Path file) throws java.io.IOException {
+    io.vivace.openapi.impl.Export.write(app.servedRoutes(), options, file);
+  }
+
+  /**
+   * What {@link App#start()} fails with when {@link OpenApiOptions#export()} is set: the document
+   * was written and nothing was started. {@link App#run()} exits 0 on it.
+   */
+  public static final class Exported extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param file the file written */
+    public Exported(String file) {
+      super("the OpenAPI document was written to " + file + "; the app was not started (VIVACE_OPENAPI_EXPORT)", null,
+          false, false);
+    }
+  }
+
   /** The document of the given routes (taken as served), as JSON text. */
   public static String json(List<RouteDef> routes, OpenApiOptions options) {
     return Documents.build(routes, options, false).encodePrettily();

@@ -153,7 +153,7 @@ public final class OpenApiWalker {
         return true;
       default:
         String lower = name.toLowerCase();
-        if (lower.contains("email")) {
+        if (lower.contains("email") || "email".equals(s.getString("format"))) {
           return "walker@example.com";
         }
         if (lower.contains("password")) {

@@ -76,7 +76,7 @@ public final class DbOptions {
   /** {@code DATABASE_URL}: the server; unset starts the embedded one. Its password never shows in messages. */
   public static final Setting<DatabaseUrl> URL = Setting.<DatabaseUrl>of("DATABASE_URL", "url", null,
       "postgres://user:password@host:port/database", raw -> DatabaseUrl.parse("DATABASE_URL", raw), u -> true,
-      "the PostgreSQL server (`postgres://user:password@host:port/database`); unset: the embedded server").secret()
+      "the PostgreSQL server (`postgres://user:password@host:port/database`); unset: the embedded server (needs `vivace-db-embedded`, refused when `VIVACE_PROFILE=prod`)").secret()
       .defaultShownAs("embedded");
   /**
    * {@code DATABASE_READ_URL}: the read replicas, comma-separated URLs of {@link #URL}'s syntax

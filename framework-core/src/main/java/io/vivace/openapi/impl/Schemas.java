@@ -226,6 +226,10 @@ final class Schemas {
       }
       props.put(prop, s);
     }
+    io.vivace.extract.Rules<?> rules = io.vivace.extract.Rules.declaredFor(c);
+    if (rules != null) {
+      Constraints.apply(rules.rules(), props, required);
+    }
     schema.put("properties", props);
     if (!required.isEmpty()) {
       schema.put("required", required);

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The management server ({@code VIVACE_MANAGEMENT_PORT}): one HTTP server on one event loop that
- * serves only the {@link OpsRoutes} (metrics and probes), so they can be kept off the public port.
+ * serves only the {@link OpsRoutes} (metrics and probes, and the OpenAPI document and docs UI when
+ * {@code VIVACE_OPENAPI_SERVE} puts them there), so they can be kept off the public port.
  * Unknown paths get the usual 404 problem.
  */
 final class ManagementServer {
@@ -31,7 +32,8 @@ final class ManagementServer {
   /** Listens; completes with the bound port. */
   Future<Integer> start() {
     Router router = Router.router(vertx);
-    List<RouteDef> defs = ops.mount(router, null);
+    List<RouteDef> defs = new java.util.ArrayList<>(ops.mount(router, null));
+    defs.addAll(ops.mountManagementOnly(router));
     ErrorHandler errors = new ErrorHandler(new AllowedMethods(defs));
     router.route().failureHandler(errors);
     for (int code : new int[] {400, 404, 405, 500}) {

@@ -28,6 +28,7 @@ public final class OpsRoutes {
   private final MetricsImpl metrics;
   private final Probes probes;
   private final String healthPath;
+  private Function<Router, List<RouteDef>> managementOnly = router -> List.of();
 
   /**
    * @param metrics the app's metrics; its registry null: no {@code /metrics}
@@ -37,6 +38,21 @@ public final class OpsRoutes {
     this.metrics = metrics.registry() == null ? null : metrics;
     this.probes = probes;
     this.healthPath = options.healthPath();
+  }
+
+  /**
+   * Routes served only by the management server (the OpenAPI document and docs UI when
+   * {@code VIVACE_OPENAPI_SERVE} puts them there): {@code mount} adds them to its router and returns
+   * them as declarations. Set before the start.
+   */
+  public OpsRoutes managementOnly(Function<Router, List<RouteDef>> mount) {
+    this.managementOnly = java.util.Objects.requireNonNull(mount, "mount");
+    return this;
+  }
+
+  /** Adds the management-only routes to the management server's {@code router}. */
+  List<RouteDef> mountManagementOnly(Router router) {
+    return managementOnly.apply(router);
   }
 
   /**

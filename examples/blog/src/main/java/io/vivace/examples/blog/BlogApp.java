@@ -111,20 +111,23 @@ public final class BlogApp {
     app.group("/", writes -> {
       writes.require(auth.user()); // every write needs a bearer token: 401 before any extractor or handler
       writes.post("/posts", auth.user(), Body.json(NewPost.class), posts::create)
-          .produces(PostDetail.class).status(201).errors(403).operationId("createPost").tags("posts");
+          .produces(PostDetail.class).status(201).errors(403).operationId("createPost").summary("Write a post")
+          .tags("posts");
       writes.put("/posts/:id", auth.user(), Path.longValue("id"), Preconditions.IF_MATCH, Body.json(NewPost.class),
           posts::update) // If-Match: 412 when the post changed since the client read its ETag
-          .produces(PostDetail.class).errors(403).operationId("updatePost").tags("posts");
+          .produces(PostDetail.class).errors(403).operationId("updatePost").summary("Replace your post").tags("posts");
       writes.delete("/posts/:id", auth.user(), Path.longValue("id"), posts::delete)
-          .status(204).errors(403).operationId("deletePost").tags("posts");
+          .status(204).errors(403).operationId("deletePost").summary("Delete your post").tags("posts");
     });
     // end::writes-group[]
     app.post("/users", Body.json(NewUser.class), users::create)
-        .produces(User.class).status(201).errors(409).operationId("createUser").tags("users");
-    app.get("/users/:id", Path.longValue("id"), users::one).produces(User.class).operationId("getUser").tags("users");
+        .produces(User.class).status(201).errors(409).operationId("createUser").summary("Create a user").tags("users");
+    app.get("/users/:id", Path.longValue("id"), users::one).produces(User.class).operationId("getUser").summary("A user")
+        .tags("users");
     app.get("/users/:id/posts", Path.longValue("id"), Pagination.offset(), ETags.IF_NONE_MATCH,
         (id, p, inm) -> users.posts(id, p).map(r -> ETags.conditional(inm, r)))
-        .produces(Page.class, PostSummary.class).operationId("listUserPosts").tags("users");
+        .produces(Page.class, PostSummary.class).operationId("listUserPosts").summary("A user's posts, newest first")
+        .tags("users");
     app.get("/export/posts", posts::export).produces(Post.class).mediaType("application/x-ndjson")
         .operationId("exportPosts").summary("Every post, one JSON object per line").tags("posts");
     return app;

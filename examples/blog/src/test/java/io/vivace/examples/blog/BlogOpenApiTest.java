@@ -37,6 +37,17 @@ class BlogOpenApiTest {
       assertTrue(paths.containsKey("/auth/login"), paths.fieldNames().toString());
       assertTrue(paths.getJsonObject("/posts/feed").getJsonObject("get").getJsonObject("responses").getJsonObject("200")
           .getJsonObject("headers").containsKey("Link"));
+      // the bodies' Rules in their schemas
+      JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
+      JsonObject newPost = schemas.getJsonObject("NewPost");
+      assertEquals(new JsonArray().add("title").add("body"), newPost.getJsonArray("required"));
+      assertEquals(new JsonObject().put("type", "string").put("minLength", 1).put("pattern", "\\S").put("maxLength", 200),
+          newPost.getJsonObject("properties").getJsonObject("title"));
+      assertEquals(20_000, newPost.getJsonObject("properties").getJsonObject("body").getInteger("maxLength"));
+      JsonObject email = schemas.getJsonObject("NewUser").getJsonObject("properties").getJsonObject("email");
+      assertEquals("email", email.getString("format"));
+      assertEquals(3, email.getInteger("minLength"));
+      assertEquals(320, email.getInteger("maxLength"));
       OpenApiCheck.lint(doc, "blog");
     } finally {
       TestDatabase.closeAndDrop(server, url);

@@ -130,6 +130,11 @@ class ModulePathTest {
 
   @Test
   void theAppRunsOnTheModulePath() throws Exception {
+    // /docs: core resolves Swagger UI's webjar itself, not only because resolving one automatic
+    // module (dsl.json) resolves every automatic module on the module path
+    assertTrue(framework.get("io.vivace.core").requires().stream().anyMatch(r -> r.name().equals("swagger.ui")
+        && !r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)), framework.get("io.vivace.core").requires()
+        .toString());
     // Quick start-up options: the processes only start, answer three requests and stop.
     List<String> args = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "--module-path", modulePath + java.io.File.pathSeparator + classes));
@@ -172,6 +177,18 @@ class ModulePathTest {
         assertTrue(PrometheusText.sum(samples, "jvm_memory_used_bytes") > 0, "the JVM meters read java.management");
         assertTrue(PrometheusText.value(samples, "vivace_db_queries_total") >= 1, "the database's meters");
         assertEquals(200, ops.get(1).status(), ops.get(1).body());
+        // the OpenAPI document, and Swagger UI's files from the webjar (the automatic module swagger.ui)
+        http.write(RawHttp.get("/openapi.json") + RawHttp.get("/docs") + RawHttp.get("/docs/swagger-ui.css")
+            + RawHttp.get("/docs/swagger-ui-bundle.js"));
+        List<RawHttp.Response> docs = http.read(4);
+        assertEquals(200, docs.get(0).status(), docs.get(0).body());
+        assertTrue(docs.get(0).body().contains("\"/notes\""), docs.get(0).body());
+        assertEquals(200, docs.get(1).status(), "/docs on the module path: " + docs.get(1).body());
+        assertTrue(docs.get(1).body().contains("<div id=\"swagger-ui\"></div>"), docs.get(1).body());
+        assertEquals(200, docs.get(2).status(), docs.get(2).body());
+        assertEquals("text/css; charset=utf-8", docs.get(2).header("content-type"));
+        assertEquals(200, docs.get(3).status());
+        assertTrue(docs.get(3).body().contains("SwaggerUIBundle"), "the bundle's script");
       }
       app.terminate();
       assertEquals(0, app.awaitExit(15_000), app.lines().toString());
