@@ -12,6 +12,7 @@ module io.vivace.auth.module {
   requires com.github.benmanes.caffeine;
   requires lettuce.core;
   requires flyway.core;
+  requires jakarta.mail;
   requires io.netty.common;
   requires org.slf4j;
   requires static io.vertx.codegen.api;

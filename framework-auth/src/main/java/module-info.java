@@ -11,6 +11,7 @@ module io.vivace.auth {
   requires com.fasterxml.jackson.databind;
   requires org.bouncycastle.provider;
   requires io.netty.common;
+  requires org.slf4j;
   requires static io.vertx.codegen.api;
 
   exports io.vivace.auth;

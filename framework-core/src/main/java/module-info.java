@@ -67,6 +67,7 @@ module io.vivace.core {
   exports io.vivace.config;
   exports io.vivace.cors;
   exports io.vivace.extract;
+  exports io.vivace.files;
   exports io.vivace.filter;
   exports io.vivace.headers;
   exports io.vivace.health;
@@ -79,6 +80,9 @@ module io.vivace.core {
   exports io.vivace.problem;
   exports io.vivace.response;
   exports io.vivace.route;
+  exports io.vivace.sse;
+  exports io.vivace.websocket;
+  exports io.vivace.tls;
 
   // Modules map their own failures to problems (framework-db's typed failures).
   uses io.vivace.problem.ProblemMapper;

@@ -28,6 +28,7 @@ module io.vivace.db {
 
   exports io.vivace.db;
   exports io.vivace.db.eager;
+  exports io.vivace.db.notify;
 
   // The typed failures as 404/409/422/503 problems at the web edge.
   provides io.vivace.problem.ProblemMapper with io.vivace.db.impl.DbProblemMapper;

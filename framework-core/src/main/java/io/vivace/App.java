@@ -110,6 +110,15 @@ public interface App extends Routes {
    */
   App compression(io.vivace.compression.CompressionOptions options);
 
+  /**
+   * Sets this app's TLS (PEM files, reload interval, HTTP-to-HTTPS redirect port) in place of what
+   * {@code VIVACE_TLS_*} say; without this call the app reads them at start (off by default).
+   *
+   * @param options the TLS options; not null
+   * @throws IllegalStateException after start
+   */
+  App tls(io.vivace.tls.TlsOptions options);
+
   /** The health checks behind the health route. */
   Health health();
 

@@ -52,6 +52,25 @@ public interface Auth {
   /** The options. @throws IllegalStateException before the app started when configured from the environment */
   AuthOptions options();
 
+  /**
+   * Refuses tokens whose {@code jti} is on {@code list} (null: no check), on every request. Call it
+   * before the app starts (the accounts module does, when mounted).
+   */
+  Auth denyList(TokenDenyList list);
+
+  /**
+   * Takes the role → permission mapping {@link #permission} checks from {@code source} (the
+   * accounts module sets its own when mounted). Call it before the app starts.
+   */
+  Auth permissions(RolePermissions source);
+
+  /**
+   * The authenticated user whose roles grant {@code permission} (e.g. {@code posts:delete}) by the
+   * {@link #permissions source}; 401 without a valid token, 403 {@code insufficient_scope} (RFC 6750
+   * section 3.1) naming the permission when they do not, or when no source is set.
+   */
+  RequestExtractor<AuthUser> permission(String permission);
+
   /** The clock tokens, refresh tokens and throttles use. */
   Clock clock();
 

@@ -82,7 +82,7 @@ public final class AuthOptions {
       "HS256 secret, at least 32 bytes (`openssl rand -hex 32`); required unless AUTH_DEV_MODE").secret();
   /** {@code JWT_PUBLIC_KEY}. */
   public static final Setting<String> PUBLIC_KEY = Setting.string("JWT_PUBLIC_KEY", "publicKeyPem", null,
-      "RS256/ES256 public key, PEM text");
+      "RS256/ES256 public key(s), PEM text; several for rotation, the first pairs with JWT_PRIVATE_KEY and signs");
   /** {@code JWT_PRIVATE_KEY}: never shown in messages. */
   public static final Setting<String> PRIVATE_KEY = Setting.string("JWT_PRIVATE_KEY", "privateKeyPem", null,
       "RS256/ES256 private key, PKCS#8 PEM text (unset: verify only)").secret();
@@ -153,6 +153,7 @@ public final class AuthOptions {
       ARGON2_ITERATIONS, ARGON2_PARALLELISM, PASSWORD_MIN, PASSWORD_MAX, IP_ATTEMPTS, IP_WINDOW, MAX_FAILURES,
       FAILURE_WINDOW, LOCKOUT, SIGNUP_ATTEMPTS, SIGNUP_WINDOW, THROTTLE_ENTRIES);
 
+  private ExternalIssuerOptions externalIssuer;
   private Algorithm algorithm = DEFAULT_ALGORITHM;
   private String secret;
   private String publicKeyPem;
@@ -219,6 +220,7 @@ public final class AuthOptions {
     o.signupAttempts = SIGNUP_ATTEMPTS.read(config);
     o.signupWindow = SIGNUP_WINDOW.read(config);
     o.throttleEntries = THROTTLE_ENTRIES.read(config);
+    o.externalIssuer = ExternalIssuerOptions.fromEnvironment(config);
     return o.validate();
   }
 
@@ -266,6 +268,15 @@ public final class AuthOptions {
   }
 
   public Algorithm algorithm() { return algorithm; }
+
+  /** The external OpenID provider whose tokens are also accepted, or null (the {@code JWT_JWKS_*} settings). */
+  public ExternalIssuerOptions externalIssuer() { return externalIssuer; }
+
+  /** Also accepts tokens of the provider {@code external} describes (null: none). Needs {@link Auth#attach}, which fetches its keys. */
+  public AuthOptions externalIssuer(ExternalIssuerOptions external) {
+    this.externalIssuer = external;
+    return this;
+  }
 
   public AuthOptions algorithm(Algorithm algorithm) {
     this.algorithm = java.util.Objects.requireNonNull(algorithm, "algorithm");

@@ -24,6 +24,11 @@ public record AuthUser(String id, Set<String> roles, Map<String, Object> claims,
     return roles.contains(role);
   }
 
+  /** The token's {@code jti} claim (its id, RFC 7519 section 4.1.7), or null when it has none. */
+  public String jti() {
+    return claims.get("jti") instanceof String s ? s : null;
+  }
+
   /** {@link #id()} as a number, for apps whose subjects are numeric ids. */
   public long longId() {
     try {

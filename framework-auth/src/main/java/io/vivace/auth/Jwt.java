@@ -18,7 +18,13 @@ import java.util.Map;
  * {@code exp}, and any malformed text. A token that verified is remembered per event loop (at most
  * {@link AuthOptions#verifiedCache()} entries, keyed by the whole token text, still checked
  * against {@code exp} on every use), so a client that sends the same token again costs a map
- * lookup. Thread-safe; {@code verify} does no blocking work and may be called on the event loop.
+ * lookup.
+ *
+ * <p>RS256/ES256 keys: {@code JWT_PUBLIC_KEY} may hold several PEM keys (rotation); the first pairs
+ * with {@code JWT_PRIVATE_KEY} and signs, every one verifies. Issued tokens carry the signing key's
+ * {@code kid} (its RFC 7638 thumbprint) and a random {@code jti}; a token naming a {@code kid} that
+ * is not one of the keys is refused. HS256 tokens carry no {@code kid} (a thumbprint of a
+ * symmetric key would be a hash of the secret). Thread-safe; {@code verify} does no blocking work and may be called on the event loop.
  */
 public interface Jwt {
 
@@ -38,7 +44,9 @@ public interface Jwt {
 
   /**
    * A signed access token for {@code subject}: {@code iss}, {@code aud}, {@code sub}, {@code iat},
-   * {@code exp} (now + {@link AuthOptions#accessTtl()}), {@code roles} and {@code extraClaims}.
+   * {@code exp} (now + {@link AuthOptions#accessTtl()}), {@code roles}, {@code jti} (the one in
+   * {@code extraClaims} when it has a String {@code jti}, else 128 random bits, base64url) and
+   * {@code extraClaims}. RS256/ES256: the header's {@code kid} names the signing key.
    *
    * @throws IllegalStateException when configured to verify only (RS256/ES256 without a private key)
    */
@@ -50,6 +58,13 @@ public interface Jwt {
    * @throws io.vivace.problem.ProblemException 401 with the invalid_token challenge when the token is not acceptable
    */
   AuthUser verify(String token);
+
+  /**
+   * The JWK Set document (RFC 7517 section 5) of every verification key, each with its {@code kid}
+   * (RFC 7638 thumbprint), {@code use: sig} and {@code alg}: JSON text, built once. An HS256 server
+   * publishes no key: {@code {"keys":[]}}.
+   */
+  String jwks();
 
   /** The options this was built from. */
   AuthOptions options();

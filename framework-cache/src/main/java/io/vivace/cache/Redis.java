@@ -67,6 +67,23 @@ public interface Redis {
    */
   <T> CompletableFuture<T> command(Function<RedisAsyncCommands<String, byte[]>, CompletionStage<T>> command);
 
+  /**
+   * Subscribes to {@code channel} on the shared pub/sub connection: {@code onMessage} gets each
+   * message's text (UTF-8), {@code onReconnect} runs after the pub/sub connection came back (messages
+   * sent meanwhile were lost: reload what they carried). Both are called on a Lettuce thread and must
+   * not block. The subscription is made now when connected, else when the connection is made, and
+   * is kept across reconnects. One listener per channel.
+   *
+   * @throws IllegalArgumentException when the channel already has a listener
+   */
+  void subscribe(String channel, java.util.function.Consumer<String> onMessage, Runnable onReconnect);
+
+  /**
+   * Publishes {@code message} (UTF-8) on {@code channel} through {@link #command}: null, without
+   * sending, while Redis is not in use; else completes with the number of receivers.
+   */
+  CompletableFuture<Long> publish(String channel, String message);
+
   /** Closes the connections and the client's threads. */
   Future<Void> close();
 }

@@ -204,6 +204,7 @@ public final class VivaceOptions {
   private long eventLoopLagIntervalMs = DEFAULT_EVENT_LOOP_LAG_INTERVAL_MS;
   private java.util.List<Long> metricsBucketsMs = DEFAULT_METRICS_BUCKETS_MS;
   private io.vivace.observe.ObserveOptions observe = new io.vivace.observe.ObserveOptions();
+  private io.vivace.websocket.WebSocketOptions webSocket = new io.vivace.websocket.WebSocketOptions();
 
   /** Options with every field at its {@code DEFAULT_*} value; {@link #fromEnvironment()} reads them instead. */
   public VivaceOptions() {
@@ -250,6 +251,7 @@ public final class VivaceOptions {
     o.eventLoopLagIntervalMs = EVENT_LOOP_LAG_INTERVAL.read(config);
     o.metricsBucketsMs = METRICS_BUCKETS.read(config).stream().map(Long::valueOf).toList();
     o.observe = io.vivace.observe.ObserveOptions.from(config);
+    o.webSocket = io.vivace.websocket.WebSocketOptions.from(config);
     return o;
   }
 
@@ -452,6 +454,15 @@ public final class VivaceOptions {
   /** @param observe not null */
   public VivaceOptions observe(io.vivace.observe.ObserveOptions observe) {
     this.observe = java.util.Objects.requireNonNull(observe, "observe");
+    return this;
+  }
+
+  /** The WebSocket routes' sizes, keep-alive and slow-client bound ({@link io.vivace.websocket.WebSocketOptions}, its own settings). */
+  public io.vivace.websocket.WebSocketOptions webSocket() { return webSocket; }
+
+  /** @param webSocket not null */
+  public VivaceOptions webSocket(io.vivace.websocket.WebSocketOptions webSocket) {
+    this.webSocket = java.util.Objects.requireNonNull(webSocket, "webSocket");
     return this;
   }
 }

@@ -65,6 +65,47 @@ public final class Body {
     };
   }
 
+  /**
+   * A {@code multipart/form-data} body (RFC 7578) within {@link MultipartLimits#defaults()}; see
+   * {@link #multipart(MultipartLimits)}.
+   */
+  public static Extractor<Multipart> multipart() {
+    return multipart(MultipartLimits.defaults());
+  }
+
+  /**
+   * A {@code multipart/form-data} body (RFC 7578): file parts are streamed to temporary files as
+   * they arrive (never held in memory) and text fields collected; the handler gets a
+   * {@link Multipart} once the whole body is in. The temporary files are deleted when the response
+   * has ended, whether the request succeeded or failed (or the client went away). Errors: another
+   * content type → 415; a part, the body or the number of parts over {@code limits} → 413 naming
+   * the part; a malformed body → 400. The route's body timeout ({@code VIVACE_BODY_TIMEOUT}) applies.
+   */
+  public static Extractor<Multipart> multipart(MultipartLimits limits) {
+    io.vivace.extract.impl.MultipartReader reader = new io.vivace.extract.impl.MultipartReader(limits);
+    return new Extractor<>() {
+      @Override
+      public Multipart extract(RoutingContext ctx) {
+        return io.vivace.extract.impl.MultipartReader.result(ctx);
+      }
+
+      @Override
+      public boolean readsBody() {
+        return true;
+      }
+
+      @Override
+      public io.vertx.core.Handler<RoutingContext> bodyReader() {
+        return reader;
+      }
+
+      @Override
+      public io.vivace.openapi.ExtractorDoc describe() {
+        return io.vivace.openapi.ExtractorDoc.multipartBody();
+      }
+    };
+  }
+
   /** The raw body bytes (empty when there is none). */
   public static Extractor<Buffer> buffer() {
     return new Extractor<>() {

@@ -37,6 +37,15 @@ public interface Extractor<T> {
   }
 
   /**
+   * The handler that reads the body for this extractor instead of the buffering one (for example
+   * a multipart body streamed to files), or null for the buffered body; only asked when
+   * {@link #readsBody()}. Asked once per route, when the server starts.
+   */
+  default io.vertx.core.Handler<RoutingContext> bodyReader() {
+    return null;
+  }
+
+  /**
    * What this extractor contributes to the route's OpenAPI operation (parameters, request body,
    * security, error statuses). Called once per route when the app starts (or the document is
    * written), never per request; the default documents nothing.

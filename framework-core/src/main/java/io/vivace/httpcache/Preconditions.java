@@ -92,6 +92,11 @@ public final class Preconditions {
       public boolean readsBody() {
         return value.readsBody();
       }
+
+      @Override
+      public io.vertx.core.Handler<RoutingContext> bodyReader() {
+        return value.bodyReader();
+      }
     };
   }
 

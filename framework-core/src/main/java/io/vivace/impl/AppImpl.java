@@ -33,6 +33,8 @@ import io.vivace.server.impl.HttpServers;
 import io.vivace.server.impl.OpsRoutes;
 import io.vivace.server.impl.ServerStages;
 import io.vivace.server.impl.VertxInternals;
+import io.vivace.tls.TlsOptions;
+import io.vivace.tls.impl.TlsFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +62,9 @@ public final class AppImpl implements App {
   private CorsOptions corsGiven;
   private SecurityHeadersOptions securityHeadersGiven;
   private CompressionOptions compressionGiven;
+  private TlsOptions tlsGiven;
+  private TlsOptions tls;
+  private TlsFiles tlsFiles;
   private ServerStages stages;
   private OpenApiOptions openApi;
   private boolean docsOnManagement;
@@ -170,6 +175,13 @@ public final class AppImpl implements App {
     return this;
   }
 
+  @Override
+  public synchronized App tls(TlsOptions options) {
+    checkNotStarted("TLS");
+    tlsGiven = java.util.Objects.requireNonNull(options, "options");
+    return this;
+  }
+
   private void checkNotStarted(String what) {
     if (started != null) {
       throw new IllegalStateException(what + " must be added before the app starts");
@@ -213,6 +225,8 @@ public final class AppImpl implements App {
         return started;
       }
       docsOnManagement = openApi.onManagement(options.managementPort() > 0);
+      tls = tlsGiven != null ? tlsGiven : TlsOptions.from(config);
+      tlsFiles = tls.enabled() ? TlsFiles.read(tls) : null; // a bad file: ConfigException naming it
       VertxInternals.check();
       metrics.open(options); // before the validators and hooks, which may ask for the registry
       tracing.open(options.observe().tracing(), config); // likewise for the tracer (Traces.of)
@@ -241,7 +255,8 @@ public final class AppImpl implements App {
     }
     servers = new HttpServers(vertx, docsOnManagement ? served : DocsRoutes.with(served, openApi), health, o, virtualThreads,
         stages, ops, metrics.registry() == null ? null
-            : new HttpServerMeters(metrics.registry(), HttpServerMeters.bucketsOfMillis(o.metricsBucketsMs())));
+            : new HttpServerMeters(metrics.registry(), HttpServerMeters.bucketsOfMillis(o.metricsBucketsMs())),
+        tls, tlsFiles);
     // A promise bound to no context: its listeners run wherever it completes, even after a failed
     // start has closed Vert.x and its event loops.
     Promise<App> result = Promise.promise();
@@ -252,8 +267,8 @@ public final class AppImpl implements App {
     }
     ready.compose(ignored -> servers.deploy()).onComplete(port -> {
       String transport = vertx.isNativeTransportEnabled() ? Transport.nativeTransport().name() : "nio";
-      LOG.info("Vivace listening on http://{}:{} (transport: {}, event loops: {}, blocking handlers on: {}) in {} ms",
-          o.host(), port, transport, o.eventLoops(), virtualThreads != null ? "virtual threads" : "worker pool",
+      LOG.info("Vivace listening on {}://{}:{} (transport: {}, event loops: {}, blocking handlers on: {}) in {} ms",
+          tlsFiles != null ? "https" : "http", o.host(), port, transport, o.eventLoops(), virtualThreads != null ? "virtual threads" : "worker pool",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
       result.complete(this);
     }, failure -> runStopHooks().onComplete(ignored -> {

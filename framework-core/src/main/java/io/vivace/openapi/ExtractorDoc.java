@@ -53,6 +53,15 @@ public final class ExtractorDoc {
   }
 
   /**
+   * A {@code multipart/form-data} request body (RFC 7578; {@code Body.multipart}); errors 400
+   * (malformed, a missing or bad field), 413 (a part, the body or the part count over its limit),
+   * 415 (another content type).
+   */
+  public static ExtractorDoc multipartBody() {
+    return new ExtractorDoc(List.of(), io.vivace.extract.Multipart.class, false, List.of(), Set.of(400, 413, 415), false);
+  }
+
+  /**
    * A bearer token (RFC 6750; a JWT) in {@code Authorization}: 401 without a valid one, and with
    * {@code roles} (any of them suffices) 403 when the token has none of them.
    */

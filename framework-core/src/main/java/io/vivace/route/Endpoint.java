@@ -32,4 +32,14 @@ public interface Endpoint {
     }
     return false;
   }
+
+  /** The first extractor's own body reader ({@link Extractor#bodyReader()}), or null for the buffered body. */
+  default io.vertx.core.Handler<RoutingContext> bodyReader() {
+    for (Extractor<?> e : extractors()) {
+      if (e.readsBody() && e.bodyReader() != null) {
+        return e.bodyReader();
+      }
+    }
+    return null;
+  }
 }

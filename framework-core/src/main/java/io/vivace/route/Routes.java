@@ -74,6 +74,20 @@ public interface Routes {
    */
   Routes group(String prefix, Consumer<Routes> routes);
 
+  /**
+   * Static files under {@code prefix} (e.g. {@code "/assets"}; {@code ""} for the whole site), GET
+   * and HEAD: {@code prefix/a/b.css} serves {@code a/b.css} of {@code files}' root with validators,
+   * ranges, precompressed siblings and the cache preset ({@link io.vivace.files.StaticFiles} has
+   * the rules). Declared as the route {@code prefix/*}, matched after every other route (the
+   * app's wherever declared, health, metrics, the OpenAPI document), so it hides none of them.
+   */
+  default RouteDef files(String prefix, io.vivace.files.StaticFiles files) {
+    if (prefix.endsWith("/")) {
+      throw new IllegalArgumentException("a files prefix does not end with '/': " + prefix);
+    }
+    return route(HttpMethod.GET, prefix + "/*", io.vivace.files.impl.FileServer.of(files));
+  }
+
   /** GET {@code path} with a handler of no arguments. */
   default RouteDef get(String path, Handler0<?> handler) {
     return route(HttpMethod.GET, path, Endpoints.of(handler));
@@ -247,5 +261,35 @@ public interface Routes {
   /** DELETE {@code path} with 6 extractors. */
   default <A, B, C, D, E, F> RouteDef delete(String path, Extractor<A> a, Extractor<B> b, Extractor<C> c, Extractor<D> d, Extractor<E> e, Extractor<F> f, Handler6<A, B, C, D, E, F, ?> handler) {
     return route(HttpMethod.DELETE, path, Endpoints.of(a, b, c, d, e, f, handler));
+  }
+
+  /**
+   * A WebSocket route (RFC 6455) at {@code path}: a GET whose extractors run on the upgrade request,
+   * before the upgrade, so a missing or bad credential is the usual problem response (401, 400...)
+   * and no upgrade happens; then the connection is upgraded and {@code handler} gets the session.
+   * A request without {@code Upgrade: websocket} gets 426. The route's filters, guards, request id
+   * and access log apply to the upgrade request. OpenAPI 3.1 has no WebSocket operations, so the
+   * route is {@link RouteDef#hidden() hidden} from the document. See
+   * {@link io.vivace.websocket.WebSocketSession}.
+   */
+  default RouteDef ws(String path, io.vivace.websocket.WsHandler0 handler) {
+    return route(HttpMethod.GET, path, Endpoints.of(() -> io.vivace.websocket.impl.Upgrade.to(handler::open))).hidden();
+  }
+
+  /** A WebSocket route with 1 extractor, run at upgrade time; see {@link #ws(String, io.vivace.websocket.WsHandler0)}. */
+  default <A> RouteDef ws(String path, Extractor<A> a, io.vivace.websocket.WsHandler1<A> handler) {
+    return route(HttpMethod.GET, path, Endpoints.of(a, x -> io.vivace.websocket.impl.Upgrade.to(s -> handler.open(x, s)))).hidden();
+  }
+
+  /** A WebSocket route with 2 extractors, run at upgrade time; see {@link #ws(String, io.vivace.websocket.WsHandler0)}. */
+  default <A, B> RouteDef ws(String path, Extractor<A> a, Extractor<B> b, io.vivace.websocket.WsHandler2<A, B> handler) {
+    return route(HttpMethod.GET, path, Endpoints.of(a, b, (x, y) -> io.vivace.websocket.impl.Upgrade.to(s -> handler.open(x, y, s)))).hidden();
+  }
+
+  /** A WebSocket route with 3 extractors, run at upgrade time; see {@link #ws(String, io.vivace.websocket.WsHandler0)}. */
+  default <A, B, C> RouteDef ws(String path, Extractor<A> a, Extractor<B> b, Extractor<C> c,
+      io.vivace.websocket.WsHandler3<A, B, C> handler) {
+    return route(HttpMethod.GET, path, Endpoints.of(a, b, c,
+        (x, y, z) -> io.vivace.websocket.impl.Upgrade.to(s -> handler.open(x, y, z, s)))).hidden();
   }
 }

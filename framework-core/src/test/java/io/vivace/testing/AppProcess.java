@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class AppProcess implements AutoCloseable {
   /** The startup line's port; JSON log lines write {@code /} as {@code \/}. */
-  private static final Pattern LISTENING = Pattern.compile("listening on http:\\\\?/\\\\?/[^:]+:(\\d+)");
+  private static final Pattern LISTENING = Pattern.compile("listening on https?:\\\\?/\\\\?/[^:]+:(\\d+)");
 
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();

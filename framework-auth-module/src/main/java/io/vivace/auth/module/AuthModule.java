@@ -20,13 +20,22 @@ import io.vivace.db.Sql;
  *   <li>{@code POST /auth/refresh} {@code {refreshToken}} → 200 a new {@link TokenPair} (rotation:
  *       the old refresh token is used up; presenting it again revokes its whole family) or 401;</li>
  *   <li>{@code POST /auth/logout} {@code {refreshToken}} → 204, the family revoked;</li>
- *   <li>{@code GET /auth/me} with a bearer token → 200 {@link Account}.</li>
+ *   <li>{@code GET /auth/me} with a bearer token → 200 {@link Account};</li>
+ *   <li>{@code GET /auth/sessions} with a bearer token → 200 the account's active {@link Session}s;
+ *       {@code DELETE /auth/sessions/{session}} → 204 (404 for a session that is not the account's);
+ *       {@code DELETE /auth/sessions} → 204, every session revoked ("log out everywhere");</li>
+ *   <li>{@code GET /.well-known/jwks.json} (at the app's root, RFC 8615) → the JWK Set (RFC 7517) of
+ *       the keys that verify this server's tokens.</li>
  * </ul>
  * Accounts and hashed refresh tokens live in PostgreSQL, schema {@code vivace_auth}, created by the
  * module's own Flyway migrations ({@code classpath:db/vivace-auth}, history table
  * {@code vivace_auth.flyway_schema_history}) at start, after the app's own. Throttling counters are
  * in Redis when {@code REDIS_URL} is set, else in this process. Password hashing runs off the event
- * loop. Thread-safe.
+ * loop.
+ *
+ * <p>Access tokens carry a {@code jti}; revoking a session (logout, refresh-token reuse, the
+ * session routes) deny-lists the access tokens issued in it that have not expired, checked on every
+ * request in memory ({@link io.vivace.auth.TokenDenyList}). Thread-safe.
  */
 public interface AuthModule {
   /** Where the routes go unless told: {@value}. */
@@ -74,6 +83,45 @@ public interface AuthModule {
 
   /** How often expired refresh tokens are deleted: {@value} ms (one hour). */
   long PRUNE_INTERVAL_MS = 3_600_000;
+
+  /**
+   * Deny-lists the access token {@code jti} until {@code expiresAt} (its {@code exp}, epoch
+   * seconds): refused on every instance from the next request (in Redis and published to the
+   * other instances when {@code REDIS_URL} is set, else in this process). Completes once stored.
+   */
+  Future<Void> revokeAccessToken(String jti, long expiresAt);
+
+  /**
+   * Revokes every session of the account ("log out everywhere"): its refresh tokens, and its
+   * access tokens that have not expired. Completes with how many sessions were active.
+   */
+  Future<Integer> revokeAllSessions(long accountId);
+
+  /**
+   * Uses {@code options} instead of the environment's {@code AUTH_*} module settings. Call it before
+   * the app starts.
+   */
+  AuthModule configure(AccountOptions options);
+
+  /**
+   * Sends the module's mail through {@code sender} instead of the one {@code AUTH_MAIL} names
+   * (a given sender turns the password-reset and e-mail verification routes on whatever
+   * {@code AUTH_MAIL} says). Call it before the app starts.
+   */
+  AuthModule mailSender(MailSender sender);
+
+  /** Lets {@code role} do {@code permission} (e.g. {@code posts:delete}); effective here at once, elsewhere within {@code AUTH_PERMISSIONS_TTL}. */
+  Future<Void> grantPermission(String role, String permission);
+
+  /** Takes {@code permission} from {@code role}; effective as {@link #grantPermission}. */
+  Future<Void> revokePermission(String role, String permission);
+
+  /**
+   * Deletes audit events older than {@code AUTH_AUDIT_RETENTION} days; runs every
+   * {@link #PRUNE_INTERVAL_MS} ms while the app runs with {@code AUTH_AUDIT} on. Completes with how
+   * many went.
+   */
+  Future<Integer> pruneAuditEvents();
 
   /** Adds {@code role} to an account (taking effect in its next access token). */
   Future<Void> grantRole(long accountId, String role);

@@ -35,12 +35,17 @@ class ConfigurationDocTest {
     all.addAll(VivaceOptions.SETTINGS);
     all.addAll(CorsOptions.SETTINGS);
     all.addAll(SecurityHeadersOptions.SETTINGS);
+    all.addAll(io.vivace.tls.TlsOptions.SETTINGS);
     all.addAll(CompressionOptions.SETTINGS);
     all.addAll(ObserveOptions.SETTINGS);
+    all.addAll(io.vivace.websocket.WebSocketOptions.SETTINGS);
+    all.addAll(io.vivace.sse.SseOptions.SETTINGS);
     all.addAll(io.vivace.openapi.OpenApiOptions.SETTINGS);
     all.addAll(DbOptions.SETTINGS);
     all.addAll(RedisOptions.SETTINGS);
     all.addAll(AuthOptions.SETTINGS);
+    all.addAll(io.vivace.auth.ExternalIssuerOptions.SETTINGS);
+    all.addAll(io.vivace.auth.module.AccountOptions.SETTINGS);
     return all;
   }
 

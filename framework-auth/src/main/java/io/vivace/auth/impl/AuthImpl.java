@@ -16,7 +16,8 @@ import java.util.Optional;
 /** {@link Auth}: the {@link Jwt} is made at once from given options, or in the app's validation phase from the environment. */
 public final class AuthImpl implements Auth {
   private final Clock clock;
-  private volatile Jwt jwt;
+  private volatile JwtImpl jwt;
+  private volatile io.vivace.auth.TokenDenyList denyList;
 
   public AuthImpl(App app, AuthOptions options, Clock clock) {
     this.clock = java.util.Objects.requireNonNull(clock, "clock");
@@ -24,8 +25,59 @@ public final class AuthImpl implements Auth {
       this.jwt = new JwtImpl(options, clock);
     } else {
       // Read and checked in the app's validation phase, before any start hook (database, migrations).
-      app.onValidate(config -> this.jwt = new JwtImpl(AuthOptions.fromEnvironment(config), clock));
+      app.onValidate(config -> {
+        JwtImpl made = new JwtImpl(AuthOptions.fromEnvironment(config), clock);
+        made.denyList(denyList);
+        this.jwt = made;
+      });
     }
+    // An external provider's keys: fetched at start, refreshed while the app runs.
+    app.onStart(vertx -> {
+      ExternalKeys ext = jwt.external();
+      return ext == null ? io.vertx.core.Future.succeededFuture() : ext.start(vertx);
+    });
+    app.onStop(vertx -> {
+      JwtImpl j = jwt;
+      return j == null || j.external() == null ? io.vertx.core.Future.succeededFuture() : j.external().stop();
+    });
+  }
+
+  private volatile io.vivace.auth.RolePermissions permissions;
+
+  @Override
+  public Auth permissions(io.vivace.auth.RolePermissions source) {
+    this.permissions = source;
+    return this;
+  }
+
+  @Override
+  public RequestExtractor<AuthUser> permission(String permission) {
+    if (permission == null || permission.isBlank()) {
+      throw new IllegalArgumentException("permission() needs a permission name");
+    }
+    String detail = "This needs the permission " + permission + ".";
+    RequestExtractor<AuthUser> user = user();
+    return new Documented<>(ExtractorDoc.bearer(permission)) {
+      @Override
+      public AuthUser extract(HttpServerRequest request) {
+        AuthUser u = user.extract(request);
+        io.vivace.auth.RolePermissions p = permissions;
+        if (p != null && p.grants(u.roles(), permission)) {
+          return u;
+        }
+        throw BearerProblems.forbidden(detail);
+      }
+    };
+  }
+
+  @Override
+  public Auth denyList(io.vivace.auth.TokenDenyList list) {
+    this.denyList = list;
+    JwtImpl j = jwt;
+    if (j != null) {
+      j.denyList(list);
+    }
+    return this;
   }
 
   @Override

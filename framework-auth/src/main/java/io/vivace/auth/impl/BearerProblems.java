@@ -13,6 +13,9 @@ public final class BearerProblems {
   private static final ProblemException MISSING = new ProblemException(
       Problem.of(401, "This resource needs a bearer token in the Authorization header."), NO_TOKEN);
 
+  private static final ProblemException REVOKED = new ProblemException(
+      Problem.of(401, "The token has been revoked."), INVALID_TOKEN);
+
   private BearerProblems() {
   }
 
@@ -24,6 +27,11 @@ public final class BearerProblems {
   /** 401 with {@code error="invalid_token"} and {@code detail}. */
   public static ProblemException invalid(String detail) {
     return new ProblemException(Problem.of(401, detail), INVALID_TOKEN);
+  }
+
+  /** 401 with {@code error="invalid_token"} for a token whose {@code jti} is on the deny-list. */
+  public static ProblemException revoked() {
+    return REVOKED;
   }
 
   /** 403 with {@code error="insufficient_scope"}: the token is good, the user may not do this. */

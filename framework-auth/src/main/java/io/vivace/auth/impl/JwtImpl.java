@@ -34,7 +34,13 @@ public final class JwtImpl implements Jwt {
   private final AuthOptions options;
   private final Clock clock;
   private final Algorithm algorithm;
+  private final Keys.KeySet keys;
   private final JWTVerifier verifier;
+  /** The external provider's keys, or null. */
+  private final ExternalKeys external;
+  /** The deny-list of revoked {@code jti}s, or null (then nothing is checked). Set before the app starts. */
+  private volatile io.vivace.auth.TokenDenyList denyList;
+  private final java.security.SecureRandom random = new java.security.SecureRandom();
   private final int cacheSize;
   private final FastThreadLocal<Map<String, AuthUser>> verified = new FastThreadLocal<>() {
     @Override
@@ -53,7 +59,9 @@ public final class JwtImpl implements Jwt {
   public JwtImpl(AuthOptions options, Clock clock) {
     this.options = options;
     this.clock = java.util.Objects.requireNonNull(clock, "clock");
-    this.algorithm = Keys.algorithm(options);
+    this.keys = Keys.keySet(options);
+    this.algorithm = keys.algorithm();
+    this.external = options.externalIssuer() == null ? null : new ExternalKeys(options.externalIssuer(), options, clock);
     this.cacheSize = options.verifiedCache();
     this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
         .withIssuer(options.issuer())
@@ -85,8 +93,36 @@ public final class JwtImpl implements Jwt {
         .withSubject(subject)
         .withIssuedAt(now)
         .withExpiresAt(now.plusSeconds(options.accessTtl()))
-        .withClaim("roles", new ArrayList<>(roles == null ? List.of() : roles));
-    return b.sign(algorithm);
+        .withClaim("roles", new ArrayList<>(roles == null ? List.of() : roles))
+        .withJWTId(extraClaims != null && extraClaims.get("jti") instanceof String given ? given : jti());
+    return b.sign(algorithm); // RS256/ES256: the kid header is the signing key's (Keys)
+  }
+
+  /** A fresh token id: 128 random bits, base64url (22 characters). */
+  private String jti() {
+    byte[] b = new byte[16];
+    random.nextBytes(b);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  @Override
+  public String jwks() {
+    return keys.jwks();
+  }
+
+  /** The kid of the signing key, or null for HS256. */
+  public String signingKeyId() {
+    return keys.signingKid();
+  }
+
+  /** The external provider's keys, or null when none is configured. */
+  public ExternalKeys external() {
+    return external;
+  }
+
+  /** Checks every verified token's {@code jti} against {@code list} (null: none). Called before the app starts. */
+  public void denyList(io.vivace.auth.TokenDenyList list) {
+    this.denyList = list;
   }
 
   @Override
@@ -99,7 +135,7 @@ public final class JwtImpl implements Jwt {
       AuthUser user = verified.get().get(token);
       if (user != null) {
         if (clock.millis() / 1000 <= user.expiresAt() + options.clockSkew()) {
-          return user;
+          return notRevoked(user);
         }
         verified.get().remove(token);
         throw BearerProblems.invalid("The token has expired.");
@@ -108,6 +144,18 @@ public final class JwtImpl implements Jwt {
     AuthUser user = user(decode(token));
     if (cached) {
       verified.get().put(token, user);
+    }
+    return notRevoked(user);
+  }
+
+  /** {@code user}, unless its token's {@code jti} is on the deny-list (one in-memory lookup). */
+  private AuthUser notRevoked(AuthUser user) {
+    io.vivace.auth.TokenDenyList d = denyList;
+    if (d != null) {
+      String jti = user.jti();
+      if (jti != null && d.denied(jti)) {
+        throw BearerProblems.revoked();
+      }
     }
     return user;
   }
@@ -122,14 +170,30 @@ public final class JwtImpl implements Jwt {
   }
 
   private DecodedJWT verified(String token) {
+    DecodedJWT decoded;
     try {
-      return verifier.verify(token);
+      decoded = JWT.decode(token);
+    } catch (RuntimeException e) {
+      throw BearerProblems.invalid("The token is malformed.");
+    }
+    ExternalKeys ext = external;
+    boolean foreign = ext != null && ext.issuer().equals(decoded.getIssuer());
+    try {
+      return foreign ? ext.verify(decoded) : verifier.verify(decoded);
+    } catch (SignatureVerificationException e) {
+      String kid = decoded.getKeyId();
+      if (foreign && !ext.knows(kid)) {
+        ext.refreshSoon(); // rate-limited; this token is refused meanwhile
+        throw BearerProblems.invalid("The token's key (kid) is not known (yet); its issuer's keys are being refreshed.");
+      }
+      if (!foreign && kid != null && !keys.keys().isEmpty() && !keys.keys().containsKey(kid)) {
+        throw BearerProblems.invalid("The token's key (kid) is not one of this server's keys.");
+      }
+      throw BearerProblems.invalid("The token's signature is invalid.");
     } catch (TokenExpiredException e) {
       throw BearerProblems.invalid("The token has expired.");
     } catch (AlgorithmMismatchException e) {
       throw BearerProblems.invalid("The token is not signed with " + options.algorithm() + ".");
-    } catch (SignatureVerificationException e) {
-      throw BearerProblems.invalid("The token's signature is invalid.");
     } catch (MissingClaimException e) {
       throw BearerProblems.invalid("The token has no " + e.getClaimName() + " claim.");
     } catch (IncorrectClaimException e) {

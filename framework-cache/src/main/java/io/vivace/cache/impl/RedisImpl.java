@@ -49,6 +49,8 @@ public final class RedisImpl implements Redis {
   final CircuitBreaker breaker;
   /** Cache name → its handler of invalidation messages from other instances. */
   private final Map<String, Invalidations.Listener> listeners = new ConcurrentHashMap<>();
+  /** Other channels' subscribers ({@link #subscribe}): channel → message handler and reconnect hook. */
+  private final Map<String, Map.Entry<java.util.function.Consumer<String>, Runnable>> channels = new ConcurrentHashMap<>();
   private final RedisURI uri;
   private ClientResources resources;
   private RedisClient client;
@@ -145,6 +147,7 @@ public final class RedisImpl implements Redis {
         }
         if (c == pubsub) {
           listeners.values().forEach(Invalidations.Listener::reconnected);
+          channels.values().forEach(l -> l.getValue().run());
         }
       }
 
@@ -178,11 +181,26 @@ public final class RedisImpl implements Redis {
         ps.addListener(new RedisPubSubAdapter<>() {
           @Override
           public void message(String ch, String message) {
-            Invalidations.dispatch(RedisImpl.this, message, listeners);
+            if (channel.equals(ch)) {
+              Invalidations.dispatch(RedisImpl.this, message, listeners);
+              return;
+            }
+            Map.Entry<java.util.function.Consumer<String>, Runnable> l = channels.get(ch);
+            if (l != null) {
+              l.getKey().accept(message);
+            }
           }
         });
       }
-      return ps.async().subscribe(channel).toCompletableFuture();
+      String[] all = new String[channels.size() + 1];
+      all[0] = channel;
+      int i = 1;
+      for (String ch : channels.keySet()) {
+        if (i < all.length) {
+          all[i++] = ch;
+        }
+      }
+      return ps.async().subscribe(java.util.Arrays.copyOf(all, i)).toCompletableFuture();
     }).whenComplete((ok, failure) -> {
       if (failure == null) {
         everConnected = true;
@@ -257,6 +275,24 @@ public final class RedisImpl implements Redis {
   /** Sends an invalidation message to the other instances (null when skipped). */
   CompletableFuture<Long> publish(String message) {
     return call(cmd -> cmd.publish(channel, message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Override
+  public void subscribe(String ch, java.util.function.Consumer<String> onMessage, Runnable onReconnect) {
+    java.util.Objects.requireNonNull(onMessage, "onMessage");
+    java.util.Objects.requireNonNull(onReconnect, "onReconnect");
+    if (ch.equals(channel) || channels.putIfAbsent(ch, Map.entry(onMessage, onReconnect)) != null) {
+      throw new IllegalArgumentException("the channel '" + ch + "' already has a listener on this Redis");
+    }
+    StatefulRedisPubSubConnection<String, String> ps = pubsub;
+    if (ps != null && ps.isOpen()) {
+      ps.async().subscribe(ch);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Long> publish(String ch, String message) {
+    return call(cmd -> cmd.publish(ch, message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   void listen(String cacheName, Invalidations.Listener listener) {

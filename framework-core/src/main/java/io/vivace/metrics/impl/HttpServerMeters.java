@@ -74,6 +74,11 @@ public final class HttpServerMeters {
    * @param method the request method as sent ({@code GET})
    * @param routeTemplate the route as declared ({@code /posts/:id}), or {@link #NO_ROUTE}
    */
+  /** The registry these meters are in. */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
   public Route route(String method, String routeTemplate) {
     return byKey.computeIfAbsent(method + ' ' + routeTemplate, k -> new Route(method, routeTemplate));
   }

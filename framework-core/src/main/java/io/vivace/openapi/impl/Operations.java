@@ -100,7 +100,10 @@ final class Operations {
     if (!params.isEmpty()) {
       op.put("parameters", params);
     }
-    if (doc.body() != null) {
+    if (doc.body() == io.vivace.extract.Multipart.class) { // fields and files named by the handler, not the type
+      op.put("requestBody", new JsonObject().put("required", true).put("content", new JsonObject().put(
+          "multipart/form-data", new JsonObject().put("schema", new JsonObject().put("type", "object")))));
+    } else if (doc.body() != null) {
       op.put("requestBody", new JsonObject().put("required", true).put("content",
           new JsonObject().put("application/json", new JsonObject().put("schema", schemas.of(doc.body())))));
     }

@@ -8,12 +8,15 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import io.vivace.files.Download;
+import io.vivace.files.impl.FileReply;
 import io.vivace.json.Json;
 import io.vivace.problem.ProblemException;
 import io.vivace.problem.impl.ProblemResponses;
 import io.vivace.response.Response;
 import io.vivace.response.Streamed;
 import io.vivace.response.impl.Bodies;
+import io.vivace.websocket.impl.Upgrade;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -23,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The one renderer of handler results, on every path (static, routed, blocking, asynchronous,
  * filtered): {@code Response} (status and headers), {@code String} (text/plain), {@code Future} and
  * {@code CompletionStage} (awaited, then written on the event loop), {@code Optional} or
- * {@code null} (404), {@code Buffer} (application/octet-stream, as is), {@code Streamed} (chunked),
+ * {@code null} (404), {@code Buffer} (application/octet-stream, as is), {@code Streamed} (chunked), a WebSocket route's upgrade,
  * anything else as JSON ({@link Bodies} holds the body rules, shared with {@code Response.encoded}).
  * The order of the type tests puts the common cases first; there is no lookup by type beyond
  * DSL-JSON's writer for the value's class (a {@code ClassValue}).
@@ -89,6 +92,12 @@ public final class Responder {
       end(req.response(), 200, OCTET_STREAM, (Buffer) result);
     } else if (result instanceof Streamed) {
       stream(req, ctx, (Streamed) result);
+    } else if (result instanceof Upgrade) {
+      ((Upgrade) result).upgrade(req); // a WebSocket route: its extractors have run
+    } else if (result instanceof FileReply) {
+      sendFile(req, ctx, (FileReply) result);
+    } else if (result instanceof Download) {
+      sendFile(req, ctx, FileReply.of((Download) result));
     } else {
       end(req.response(), 200, APPLICATION_JSON, Json.encode(result));
     }
@@ -107,6 +116,33 @@ public final class Responder {
       if (resp.headWritten()) {
         LoggerFactory.getLogger("io.vivace.errors").warn("{} {}: stream cut after it began", req.method(), req.path(), e);
         resp.reset();
+      } else {
+        fail(req, ctx, e);
+      }
+    });
+  }
+
+  /** A file (or part of it) by sendfile; a file gone by now is a 404, a failure once the head is out cuts the stream. */
+  private static void sendFile(HttpServerRequest req, RoutingContext ctx, FileReply reply) {
+    HttpServerResponse resp = req.response().setStatusCode(reply.status());
+    CharSequence[] h = reply.headers();
+    for (int i = 0; i < h.length; i += 2) {
+      resp.headers().set(h[i], h[i + 1]);
+    }
+    if (req.method() == io.vertx.core.http.HttpMethod.HEAD && reply.length() != Long.MAX_VALUE) {
+      resp.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(reply.length())).end(); // the head, as GET's
+      return;
+    }
+    resp.sendFile(reply.file().toString(), reply.offset(), reply.length()).onFailure(e -> {
+      if (resp.headWritten()) {
+        LoggerFactory.getLogger("io.vivace.errors").warn("{} {}: file cut after it began", req.method(), req.path(), e);
+        resp.reset();
+      } else if (e instanceof java.io.FileNotFoundException || e instanceof java.nio.file.NoSuchFileException
+          || e.getCause() instanceof java.nio.file.NoSuchFileException) {
+        for (int i = 0; i < h.length; i += 2) {
+          resp.headers().remove(h[i]);
+        }
+        fail(req, ctx, ProblemException.notFound("No resource at " + req.path() + "."));
       } else {
         fail(req, ctx, e);
       }

@@ -12,6 +12,7 @@ import io.vivace.health.Health;
 import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.observe.impl.ObserveStages;
 import io.vivace.route.RouteDef;
+import io.vivace.tls.impl.TlsFiles;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +36,19 @@ final class HttpVerticle extends VerticleBase {
   private final ServerStages stages;
   private final OpsRoutes ops;
   private final HttpServerMeters meters;
+  private final io.vivace.websocket.impl.WebSockets webSockets;
+  private final TlsFiles tls;
   private HttpServer server;
   private HttpConnections connections;
+  private OpenStreams openStreams;
   private boolean idleWarned;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
-      ServerStages stages, OpsRoutes ops, HttpServerMeters meters) {
+      ServerStages stages, OpsRoutes ops, HttpServerMeters meters, TlsFiles tls,
+      io.vivace.websocket.impl.WebSockets webSockets) {
+    this.webSockets = webSockets;
     this.ops = ops;
+    this.tls = tls;
     this.meters = meters;
     this.routes = routes;
     this.stages = stages;
@@ -58,8 +65,10 @@ final class HttpVerticle extends VerticleBase {
     DateHeader date = new DateHeader(System::currentTimeMillis);
     vertx.setPeriodic(DateHeader.TICK_MS, id -> date.refresh());
     CharSequence serverName = HttpHeaders.createOptimized(options.serverName());
-    // HTTP/1.x only (the default): idle connections are closed by an IdleCloser per connection,
-    // which costs nothing per request; with h2c, by Vert.x's idle timeout.
+    // HTTP/1.x, and HTTP/2 over TLS: idle connections are closed by an IdleCloser per connection,
+    // which costs nothing per request; with h2c, by Vert.x's idle timeout. (An HTTP/2 connection
+    // is made, and so gets its closer, once the client's preface has arrived; until then the TLS
+    // handshake timeout and nothing else bounds it.)
     boolean ownIdleTimeout = options.idleTimeoutSeconds() > 0 && !options.h2c();
     HttpServerOptions serverOptions = new HttpServerOptions()
         .setIdleTimeout(ownIdleTimeout ? 0 : options.idleTimeoutSeconds())
@@ -69,11 +78,21 @@ final class HttpVerticle extends VerticleBase {
         .setHandle100ContinueAutomatically(true)
         .setStrictThreadMode(options.strictThreadMode())
         .setHttp2ClearTextEnabled(options.h2c())
-        // No WebSocket route: no WebSocket compression extension handler in every connection's
-        // pipeline (it inspects every request's headers for an upgrade offer).
+        // WebSocket compression extensions are not offered (messages go uncompressed): with them,
+        // an extension handler sits in every HTTP/1 connection's pipeline and reads every
+        // request's headers for an upgrade offer, which costs about 1% of a /json request.
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false);
+    if (tls != null) {
+      tls.configure(serverOptions); // TLS 1.3/1.2, ALPN h2 and http/1.1
+    }
     stages.configure(serverOptions);
+    webSockets.configure(serverOptions); // frame and message bounds
+    webSockets.bind(context); // found by a WebSocket route's upgrade
+    openStreams = OpenStreams.bind(context); // event streams and WebSockets, ended at the drain
+    if (serverOptions.isCompressionSupported()) {
+      io.vivace.sse.impl.EventStreamsImpl.compressionOn(context); // event streams opt out of compression
+    }
     ServerStages perRequest = stages.perRequest();
     StaticRoutes direct = StaticRoutes.of(routes, meters, stages.tracer() != null);
     ObserveStages observe = ObserveStages.start(options.observe(), context, router, routes, meters,
@@ -120,6 +139,11 @@ final class HttpVerticle extends VerticleBase {
     return server.listen(port, options.host());
   }
 
+  /** This loop's server (after start), for certificate reloads. */
+  HttpServer server() {
+    return server;
+  }
+
   /** The bound port (after start). */
   int actualPort() {
     return server.actualPort();
@@ -133,6 +157,7 @@ final class HttpVerticle extends VerticleBase {
     if (connections != null) {
       connections.drain();
     }
-    return server == null ? Future.succeededFuture() : server.shutdown(timeoutMs, TimeUnit.MILLISECONDS);
+    Future<Void> ended = openStreams == null ? Future.succeededFuture() : openStreams.drain(context);
+    return server == null ? ended : ended.compose(v -> server.shutdown(timeoutMs, TimeUnit.MILLISECONDS));
   }
 }

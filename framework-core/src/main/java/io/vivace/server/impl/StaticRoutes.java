@@ -65,7 +65,7 @@ final class StaticRoutes {
     List<String> methods = new ArrayList<>(routes.size());
     List<String> paths = new ArrayList<>(routes.size());
     for (RouteDef d : routes) {
-      methods.add(d.method().name());
+      methods.add(mountOrMethod(d)); // file mounts are routed after everything: they hide nothing
       paths.add(d.path());
     }
     List<String> lines = new ArrayList<>(routes.size());
@@ -111,7 +111,7 @@ final class StaticRoutes {
     List<String> methods = new ArrayList<>(routes.size());
     List<String> paths = new ArrayList<>(routes.size());
     for (RouteDef d : routes) {
-      methods.add(d.method().name());
+      methods.add(mountOrMethod(d)); // file mounts are routed after everything: they hide nothing
       paths.add(d.path());
     }
     Map<String, Entry[]> byPath = new HashMap<>();
@@ -180,5 +180,10 @@ final class StaticRoutes {
       }
     }
     return false;
+  }
+
+  /** The route's method, or a name no method has for a file mount ({@code app.files}), which the router tries last. */
+  private static String mountOrMethod(RouteDef d) {
+    return d.endpoint() instanceof io.vivace.files.impl.FileServer ? "(files)" : d.method().name();
   }
 }

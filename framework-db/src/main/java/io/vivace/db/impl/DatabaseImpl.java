@@ -159,6 +159,14 @@ public final class DatabaseImpl implements Database {
     return r.start();
   }
 
+  /** The options of a connection to this database (once started): for a connection of one's own, such as the listener's. */
+  public PgConnectOptions connectOptions() {
+    if (url == null) {
+      throw new IllegalStateException("the database has not started");
+    }
+    return connectOptions(url);
+  }
+
   private PgConnectOptions connectOptions(DatabaseUrl u) {
     PgConnectOptions o = new PgConnectOptions()
         .setHost(u.host()).setPort(u.port()).setDatabase(u.database()).setUser(u.user())

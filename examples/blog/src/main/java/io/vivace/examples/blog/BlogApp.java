@@ -12,6 +12,7 @@ import io.vivace.config.VivaceOptions;
 import io.vivace.cors.CorsOptions;
 import io.vivace.db.Database;
 import io.vivace.db.DbOptions;
+import io.vivace.db.notify.Notifications;
 import io.vivace.extract.Body;
 import io.vivace.extract.Path;
 import io.vivace.httpcache.ETags;
@@ -20,12 +21,14 @@ import io.vivace.observe.ObserveOptions;
 import io.vivace.pagination.CursorPage;
 import io.vivace.pagination.Page;
 import io.vivace.pagination.Pagination;
+import io.vivace.sse.EventStreams;
 import java.util.List;
 
 /**
  * A blog API on PostgreSQL: users, posts, comments and tags. It shows offset pages with a total,
  * a keyset feed with RFC 8288 {@code Link} headers, {@code ?include=} with eager loading (no N+1),
- * validated writes, database errors as problems and a streamed NDJSON export. Posts and user
+ * validated writes, database errors as problems, a streamed NDJSON export and live comments
+ * (Server-Sent Events and a WebSocket fed by PostgreSQL notifications, across instances). Posts and user
  * profiles are read through a two-tier cache ({@link BlogCache}) and list endpoints send ETags. Run it with
  * {@code java -jar examples/blog/target/blog.jar}: without {@code DATABASE_URL} it starts an
  * embedded PostgreSQL; {@code BLOG_SEED=true} fills an empty database with demo data ({@link Seed}).
@@ -99,6 +102,9 @@ public final class BlogApp {
     BlogCache cache = new BlogCache(caches);
     Posts posts = new Posts(db, cache);
     Users users = new Users(db, cache);
+    Notifications notifications = Notifications.of(app, db); // one LISTEN connection per instance
+    Comments comments = new Comments(db, notifications, cache);
+    LiveComments live = new LiveComments(db, notifications, EventStreams.of(app));
     // List endpoints carry a strong ETag; If-None-Match with it gets 304 and no body.
     app.get("/posts", Pagination.offset(), ETags.IF_NONE_MATCH, (p, inm) -> posts.page(p).map(r -> ETags.conditional(inm, r)))
         .produces(Page.class, PostSummary.class).operationId("listPosts").summary("Posts, newest first").tags("posts");
@@ -118,8 +124,17 @@ public final class BlogApp {
           .produces(PostDetail.class).errors(403).operationId("updatePost").summary("Replace your post").tags("posts");
       writes.delete("/posts/:id", auth.user(), Path.longValue("id"), posts::delete)
           .status(204).errors(403).operationId("deletePost").summary("Delete your post").tags("posts");
+      writes.post("/posts/:id/comments", auth.user(), Path.longValue("id"), Body.json(NewComment.class), comments::create)
+          .produces(Comment.class).status(201).errors(403).operationId("createComment")
+          .summary("Comment on a post; live subscribers get it").tags("comments");
     });
     // end::writes-group[]
+    // tag::live-comments[]
+    app.get("/posts/:id/comments/live", Path.longValue("id"), EventStreams.lastEventId(), live::stream)
+        .produces(String.class).mediaType("text/event-stream").operationId("liveComments")
+        .summary("New comments as Server-Sent Events (event `comment`, data the comment's JSON)").tags("comments");
+    app.ws("/posts/:id/comments/ws", Path.longValue("id"), live::socket); // one JSON text message per comment
+    // end::live-comments[]
     app.post("/users", Body.json(NewUser.class), users::create)
         .produces(User.class).status(201).errors(409).operationId("createUser").summary("Create a user").tags("users");
     app.get("/users/:id", Path.longValue("id"), users::one).produces(User.class).operationId("getUser").summary("A user")

@@ -55,11 +55,17 @@ public final class TechEmpowerApp {
     return routes(app, Database.attach(app, db), Auth.attach(app, auth), Caches.attach(app, redis));
   }
 
+  /** Revoked token ids: empty, a stand-in for the auth module's deny-list (the same kind of map). */
+  private static final java.util.Set<String> REVOKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   static App routes(App app, Database db, Auth auth, Caches caches) {
     Worlds worlds = new Worlds(db);
     Fortunes fortunes = new Fortunes(db);
     app.get("/plaintext", () -> PLAINTEXT).produces(String.class);
     app.get("/json", () -> new Message("Hello, World!")).produces(Message.class);
+    // The jti deny-list check an app with the auth module makes on every authenticated request (one
+    // in-memory lookup, RevokedTokens), so /auth/json measures it too; nothing is ever revoked here.
+    auth.denyList(REVOKED::contains);
     app.get("/auth/json", auth.user(), user -> new Message("Hello, World!")).produces(Message.class);
     app.get("/db", worlds::one).produces(World.class);
     app.get("/queries", Worlds.QUERIES, worlds::many).produces(List.class, World.class);
@@ -68,6 +74,10 @@ public final class TechEmpowerApp {
     app.get("/cached-queries", CachedWorlds.COUNT, new CachedWorlds(db, caches)::query).produces(List.class, World.class);
     // Not a TechEmpower test type: the load tests' JSON POST scenario (a body read and written back).
     app.post("/echo", Body.json(Echo.class), echo -> echo).produces(Echo.class);
+    // the WebSocket echo of the real-time load test (loadtests/realtime): each message sent back as it came
+    // tag::ws-echo[]
+    app.ws("/ws/echo", ws -> ws.onText(ws::sendText).onBinary(ws::sendBinary));
+    // end::ws-echo[]
     return app;
   }
 }

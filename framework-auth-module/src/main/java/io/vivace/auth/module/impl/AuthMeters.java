@@ -10,7 +10,7 @@ import io.vivace.problem.ProblemException;
  *
  * <ul>
  *   <li>{@code vivace.auth.logins} (counter; tag {@code result}: {@code success}, {@code failure}
- *       (wrong e-mail or password), {@code throttled} (429: too many attempts from the address, or
+ *       (wrong e-mail or password, a missing or wrong second-factor code, an unverified address), {@code throttled} (429: too many attempts from the address, or
  *       the account locked), {@code error} (anything else, such as the database down));</li>
  *   <li>{@code vivace.auth.signups} (counter; tag {@code result}: {@code success},
  *       {@code throttled}, {@code rejected} (invalid or taken), {@code error}).</li>
@@ -53,8 +53,8 @@ final class AuthMeters {
   void login(AsyncResult<?> outcome, Throwable wrong) {
     if (outcome.succeeded()) {
       loginSuccess.increment();
-    } else if (outcome.cause() == wrong) {
-      loginFailure.increment();
+    } else if (outcome.cause() == wrong || status(outcome.cause()) == 401 || status(outcome.cause()) == 403) {
+      loginFailure.increment(); // wrong credentials, a missing or wrong TOTP code, an unverified address
     } else {
       (status(outcome.cause()) == 429 ? loginThrottled : loginError).increment();
     }

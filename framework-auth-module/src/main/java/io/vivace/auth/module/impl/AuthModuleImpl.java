@@ -34,10 +34,9 @@ import org.slf4j.LoggerFactory;
 /** {@link AuthModule}: its routes, its start hook (migrations, hasher, throttle store) and its stop hook. */
 public final class AuthModuleImpl implements AuthModule {
   private static final Logger LOG = LoggerFactory.getLogger(AuthModuleImpl.class);
-  private static final String ACCOUNT = "id, email, roles";
+  static final String ACCOUNT = "id, email, roles";
   private static final ProblemException WRONG_CREDENTIALS = new ProblemException(
       Problem.of(401, "The e-mail address or the password is wrong."), Map.of("WWW-Authenticate", "Bearer"));
-  /** The client's address as the connection sees it (put a trusted proxy's header here if you need to). */
   /** The client's address behind trusted proxies (VIVACE_TRUSTED_PROXIES), else the peer's. */
   private static final Extractor<String> CLIENT_IP = io.vivace.observe.ClientAddress.extractor();
 
@@ -46,6 +45,18 @@ public final class AuthModuleImpl implements AuthModule {
   private final Auth auth;
   private final String prefix;
   private final RefreshTokens refreshTokens;
+  private final RevokedTokens revokedTokens;
+  private final Sessions sessions;
+  private final Permissions permissions;
+  private final TotpService totp;
+  private final AuditLog audit;
+  private final TokenPairs pairs;
+  private final AccountTokens accountTokens;
+  private final RecoveryRoutes recovery;
+  private volatile RecoveryRoutes.Deps recoveryDeps;
+  private volatile io.vivace.auth.module.MailSender givenMail;
+  /** Given by configure(), else read from the environment when the app validates. */
+  private volatile io.vivace.auth.module.AccountOptions accountOptions;
   private final List<SignupHook> hooks = new CopyOnWriteArrayList<>();
   private final ThrottleStore givenStore;
   private final io.vivace.cache.Redis redis;
@@ -56,6 +67,9 @@ public final class AuthModuleImpl implements AuthModule {
   private volatile PasswordHasher hasher;
   private volatile String dummyHash;
   private volatile long pruneTimer = -1;
+  private volatile long purgeTimer = -1;
+  private volatile long permissionsTimer = -1;
+  private volatile long auditTimer = -1;
   /** The meters, or null when the app's metrics are off. */
   private volatile AuthMeters meters;
 
@@ -67,29 +81,54 @@ public final class AuthModuleImpl implements AuthModule {
     this.db = db;
     this.auth = auth;
     this.prefix = prefix;
-    this.refreshTokens = new RefreshTokens(db, auth.clock());
     // The app's one Redis client (the caches' too), or null without REDIS_URL; read and checked
     // with the app's other settings before any start hook.
     this.givenStore = givenStore;
     this.redis = givenStore == null ? io.vivace.cache.Redis.shared(app) : null;
+    this.revokedTokens = new RevokedTokens(redis, DEFAULT_REDIS_PREFIX, auth.clock());
+    auth.denyList(revokedTokens); // every request's jti checked in memory
+    this.sessions = new Sessions(db, auth.clock(), revokedTokens);
+    this.refreshTokens = new RefreshTokens(db, auth.clock(), sessions::familyRevoked);
+    this.permissions = new Permissions(db);
+    this.totp = new TotpService(db, auth.clock());
+    this.audit = new AuditLog(db, auth.clock());
+    this.accountTokens = new AccountTokens(db, auth.clock());
+    this.pairs = new TokenPairs(db, auth, refreshTokens, sessions, audit);
+    this.recovery = new RecoveryRoutes(db, auth, accountTokens, sessions, audit, () -> recoveryDeps);
+    auth.permissions(permissions);
+    app.onValidate(config -> {
+      if (accountOptions == null) {
+        accountOptions = io.vivace.auth.module.AccountOptions.fromEnvironment(config);
+      }
+    });
     this.storeName = givenStore != null ? "in the given store"
         : redis != null ? "in Redis (in process while Redis is unreachable)" : "in process";
     app.onStart(this::start);
     app.onStop(vertx -> {
       vertx.cancelTimer(pruneTimer);
+      vertx.cancelTimer(purgeTimer);
+      vertx.cancelTimer(permissionsTimer);
+      vertx.cancelTimer(auditTimer);
       ThrottleStore made = store;
       return givenStore == null && made != null ? made.close() : Future.succeededFuture();
     });
     routes.post(prefix + "/signup", CLIENT_IP, Body.json(Credentials.class), this::signup)
         .produces(Account.class).status(201).errors(409, 429).operationId("signup").summary("Create an account").tags("auth");
-    routes.post(prefix + "/login", CLIENT_IP, Body.json(Credentials.class), this::login)
+    routes.post(prefix + "/login", ClientInfo.EXTRACTOR, Body.json(io.vivace.auth.module.Login.class), this::login)
         .produces(TokenPair.class).errors(401, 429).operationId("login").summary("Log in: an access and a refresh token").tags("auth");
-    routes.post(prefix + "/refresh", Body.json(RefreshRequest.class), this::refresh)
+    routes.post(prefix + "/refresh", ClientInfo.EXTRACTOR, Body.json(RefreshRequest.class), pairs::refresh)
         .produces(TokenPair.class).errors(401).operationId("refreshTokens").summary("Trade a refresh token for a new pair").tags("auth");
-    routes.post(prefix + "/logout", Body.json(RefreshRequest.class), this::logout)
+    routes.post(prefix + "/logout", ClientInfo.EXTRACTOR, Body.json(RefreshRequest.class), pairs::logout)
         .status(204).operationId("logout").summary("Revoke a refresh token and its family").tags("auth");
     routes.get(prefix + "/me", auth.user(), this::me)
         .produces(Account.class).errors(404).operationId("me").summary("The account of the token").tags("auth");
+    new SessionRoutes(sessions, auth, audit).mount(routes, prefix);
+    recovery.mount(routes, prefix);
+    new TotpRoutes(totp, auth, () -> throttle, () -> accountOptions.totpIssuer(), audit::totpChanged).mount(routes, prefix);
+    // RFC 8615 well-known URI at the root of the app, whatever the prefix: RFC 7517 JWK Set.
+    app.get("/.well-known/jwks.json", () -> Response.bytes(io.vertx.core.buffer.Buffer.buffer(auth.jwt().jwks()),
+            "application/jwk-set+json").header("Cache-Control", "public, max-age=300"))
+        .produces(Map.class).mediaType("application/jwk-set+json").operationId("jwks").summary("The JWK Set of the keys that verify this server's access tokens (RFC 7517)").tags("auth");
   }
 
   private Future<?> start(Vertx vertx) {
@@ -111,8 +150,22 @@ public final class AuthModuleImpl implements AuthModule {
       this.throttle = new LoginThrottle(options, store);
       this.pruneTimer = vertx.setPeriodic(PRUNE_INTERVAL_MS, id -> pruneExpiredRefreshTokens()
           .onFailure(e -> LOG.warn("Deleting expired refresh tokens failed", e)));
+      this.purgeTimer = vertx.setPeriodic(PURGE_REVOKED_MS, id -> revokedTokens.purge());
+      io.vivace.auth.module.AccountOptions ao = accountOptions;
+      permissions.superuser(ao.superuserRole());
+      io.vivace.auth.module.MailSender mail = givenMail != null ? givenMail
+          : "smtp".equals(ao.mail()) ? io.vivace.auth.module.MailSender.smtp(ao)
+          : "log".equals(ao.mail()) ? io.vivace.auth.module.MailSender.log(ao.mailFrom()) : null;
+      this.recoveryDeps = new RecoveryRoutes.Deps(vertx, mail, ao, throttle, hasher);
+      audit.on(ao.audit());
+      if (ao.audit()) {
+        this.auditTimer = vertx.setPeriodic(PRUNE_INTERVAL_MS, id -> audit.prune(ao.auditRetention())
+            .onFailure(e -> LOG.warn("Deleting old audit events failed", e)));
+      }
+      this.permissionsTimer = vertx.setPeriodic(ao.permissionsTtl() * 1000, id -> permissions.reload()
+          .onFailure(e -> LOG.warn("Reading the role permissions failed; the last ones stay", e)));
       return dummy;
-    });
+    }).compose(dummy -> revokedTokens.start()).compose(x -> permissions.reload());
   }
 
   @Override
@@ -123,7 +176,47 @@ public final class AuthModuleImpl implements AuthModule {
 
   @Override
   public Future<Integer> pruneExpiredRefreshTokens() {
-    return refreshTokens.pruneExpired();
+    return refreshTokens.pruneExpired().compose(n -> sessions.pruneOrphans().compose(x -> accountTokens.pruneExpired()).map(n));
+  }
+
+  @Override
+  public AuthModule mailSender(io.vivace.auth.module.MailSender sender) {
+    this.givenMail = java.util.Objects.requireNonNull(sender, "sender");
+    return this;
+  }
+
+  /** How often expired jtis leave the in-process deny-list: every minute. */
+  private static final long PURGE_REVOKED_MS = 60_000;
+
+  @Override
+  public Future<Void> revokeAccessToken(String jti, long expiresAt) {
+    return revokedTokens.revoke(java.util.Objects.requireNonNull(jti, "jti"), expiresAt);
+  }
+
+  @Override
+  public AuthModule configure(io.vivace.auth.module.AccountOptions options) {
+    this.accountOptions = java.util.Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  @Override
+  public Future<Integer> pruneAuditEvents() {
+    return audit.prune(accountOptions.auditRetention());
+  }
+
+  @Override
+  public Future<Void> grantPermission(String role, String permission) {
+    return permissions.grant(role, permission);
+  }
+
+  @Override
+  public Future<Void> revokePermission(String role, String permission) {
+    return permissions.revoke(role, permission);
+  }
+
+  @Override
+  public Future<Integer> revokeAllSessions(long accountId) {
+    return sessions.revokeAll(accountId);
   }
 
   @Override
@@ -168,6 +261,11 @@ public final class AuthModuleImpl implements AuthModule {
               }
               return runHooks(tx, created.get(), 0).map(created.get());
             })))
+        .andThen(r -> {
+          if (r.succeeded()) {
+            recovery.afterSignup(r.result().id(), r.result().email()); // committed: mail the verification token
+          }
+        })
         .map(a -> Response.created(prefix + "/me", a));
     AuthMeters m = meters;
     return m == null ? signedUp : signedUp.andThen(m::signup);
@@ -178,7 +276,8 @@ public final class AuthModuleImpl implements AuthModule {
   }
 
   /** {@code POST /login}: the same 401 for an unknown e-mail and a wrong password; a dummy hash keeps the timing alike. */
-  Future<Response> login(String ip, Credentials in) {
+  Future<Response> login(ClientInfo client, io.vivace.auth.module.Login in) {
+    String ip = client.ip();
     String email = Emails.normalize(in.email());
     String password = in.password();
     Validation v = new Validation().notBlank("email", email)
@@ -187,20 +286,42 @@ public final class AuthModuleImpl implements AuthModule {
     if (!v.isValid()) {
       throw ProblemException.unprocessable(v.errors());
     }
+    long[] who = {-1}; // the account, once the password matched (for the audit trail)
+    boolean[] verified = {false};
     Future<Response> result = throttle.attempt(ip, email)
-        .compose(ok -> db.optional("SELECT " + ACCOUNT + ", password_hash FROM vivace_auth.accounts WHERE email = $1",
-            Tuple.of(email), r -> Map.entry(account(r), r.getString(3))))
+        .compose(ok -> db.optional("SELECT " + ACCOUNT + ", password_hash, email_verified_at IS NOT NULL"
+            + " FROM vivace_auth.accounts WHERE email = $1",
+            Tuple.of(email), r -> {
+              verified[0] = r.getBoolean(4);
+              return Map.entry(account(r), r.getString(3));
+            }))
         .compose(found -> hasher.verify(app.vertx(), password, found.map(Map.Entry::getValue).orElse(dummyHash))
             .map(match -> match && found.isPresent() ? found.get() : null))
         .compose(found -> {
           if (found == null) {
             return throttle.failed(email).compose(x -> Future.<Response>failedFuture(WRONG_CREDENTIALS));
           }
+          who[0] = found.getKey().id();
           rehashIfOld(found.getKey().id(), password, found.getValue());
-          return throttle.succeeded(email).compose(x -> tokens(db, found.getKey(), null)).map(AuthModuleImpl::noStore);
+          // Second factor: a wrong or replayed code counts as a failed login (throttle and lockout).
+          return totp.checkLogin(found.getKey().id(), in.code(), in.recoveryCode())
+              .recover(e -> e == TotpService.WRONG_LOGIN_CODE ? throttle.failed(email).compose(x -> Future.failedFuture(e))
+                  : Future.failedFuture(e))
+              .compose(ok -> verified[0] || !accountOptions.requireVerified() ? Future.succeededFuture()
+                  : unverified(found.getKey()))
+              .compose(ok -> throttle.succeeded(email).compose(x -> pairs.issue(db, found.getKey(), null, client)))
+              .map(TokenPairs::noStore);
         });
+    result = result.andThen(outcome -> audit.outcome(who[0], "login", client, outcome));
     AuthMeters m = meters;
     return m == null ? result : result.andThen(outcome -> m.login(outcome, WRONG_CREDENTIALS));
+  }
+
+  /** 403 for a login before the address is verified (AUTH_REQUIRE_VERIFIED); a fresh verification mail goes out. */
+  private Future<Void> unverified(Account a) {
+    recovery.afterSignup(a.id(), a.email());
+    return Future.failedFuture(ProblemException.of(403,
+        "Verify your e-mail address first: a new verification mail is on its way."));
   }
 
   private void rehashIfOld(long id, String password, String phc) {
@@ -209,33 +330,6 @@ public final class AuthModuleImpl implements AuthModule {
           "UPDATE vivace_auth.accounts SET password_hash = $2 WHERE id = $1", Tuple.of(id, fresh)))
           .onFailure(e -> LOG.warn("Rehashing the password of account {} failed", id, e));
     }
-  }
-
-  private static Response noStore(TokenPair pair) {
-    return Response.ok(pair).header("Cache-Control", "no-store"); // RFC 6749 section 5.1
-  }
-
-  private Future<TokenPair> tokens(Sql sql, Account a, UUID family) {
-    AuthOptions o = auth.options();
-    String access = auth.jwt().issue(Long.toString(a.id()), a.roles(), Map.of("email", a.email()));
-    return refreshTokens.issue(sql, a.id(), family, o.refreshTtl())
-        .map(refresh -> new TokenPair(access, "Bearer", o.accessTtl(), refresh));
-  }
-
-  /** {@code POST /refresh}: rotation; a reused token revokes its family. */
-  Future<Response> refresh(RefreshRequest in) {
-    String token = in.refreshToken();
-    return db.inTransaction(tx -> refreshTokens.use(tx, token).compose(used ->
-            tx.one("SELECT " + ACCOUNT + " FROM vivace_auth.accounts WHERE id = $1", Tuple.of(used.accountId()),
-                AuthModuleImpl::account).compose(a -> tokens(tx, a, used.family()))))
-        .recover(e -> e == RefreshTokens.INVALID
-            ? refreshTokens.detectReuse(token).compose(x -> Future.failedFuture(e)) : Future.failedFuture(e))
-        .map(AuthModuleImpl::noStore);
-  }
-
-  /** {@code POST /logout}: 204 whether or not the token was known (nothing to learn from it). */
-  Future<Response> logout(RefreshRequest in) {
-    return refreshTokens.revokeFamily(in.refreshToken()).map(x -> Response.noContent());
   }
 
   /** {@code GET /me}. */

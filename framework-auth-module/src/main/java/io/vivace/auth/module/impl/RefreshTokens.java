@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,7 +28,8 @@ final class RefreshTokens {
   }
 
   private static final String INSERT = "INSERT INTO vivace_auth.refresh_tokens"
-      + " (token_hash, family_id, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)";
+      + " (token_hash, family_id, account_id, created_at, expires_at, access_jti, access_expires_at)"
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7)";
   private static final String USE = "UPDATE vivace_auth.refresh_tokens SET used_at = $2"
       + " WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2"
       + " RETURNING account_id, family_id";
@@ -43,10 +45,13 @@ final class RefreshTokens {
   private final Database db;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  /** Told of every family revoked here (its session, its outstanding access tokens). */
+  private final java.util.function.Function<UUID, Future<Void>> onRevoked;
 
-  RefreshTokens(Database db, Clock clock) {
+  RefreshTokens(Database db, Clock clock, java.util.function.Function<UUID, Future<Void>> onRevoked) {
     this.db = db;
     this.clock = clock;
+    this.onRevoked = onRevoked;
   }
 
   private OffsetDateTime now() {
@@ -61,14 +66,17 @@ final class RefreshTokens {
     }
   }
 
-  /** A new token in {@code family} (a new family when null) for {@code accountId}, valid {@code ttlSeconds}. */
-  Future<String> issue(Sql sql, long accountId, UUID family, long ttlSeconds) {
+  /**
+   * A new token in {@code family} for {@code accountId}, valid {@code ttlSeconds}, issued with the
+   * access token {@code accessJti} that expires at {@code accessExp} (epoch seconds).
+   */
+  Future<String> issue(Sql sql, long accountId, UUID family, long ttlSeconds, String accessJti, long accessExp) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     OffsetDateTime now = now();
-    return sql.execute(INSERT, Tuple.of(hash(token), family == null ? UUID.randomUUID() : family, accountId, now,
-        now.plusSeconds(ttlSeconds))).map(n -> token);
+    return sql.execute(INSERT, Tuple.from(java.util.Arrays.asList(hash(token), family, accountId, now, now.plusSeconds(ttlSeconds), accessJti,
+        OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(accessExp), ZoneOffset.UTC)))).map(n -> token);
   }
 
   /**
@@ -91,7 +99,7 @@ final class RefreshTokens {
     }
     return db.optional(FIND, Tuple.of(hash(token)), r -> r.getBoolean(1) ? r.getUUID(0) : NOT_USED).compose(family ->
         family.isEmpty() || family.get() == NOT_USED ? Future.succeededFuture()
-            : db.execute(REVOKE_FAMILY, Tuple.of(family.get(), now())).<Void>mapEmpty()
+            : db.execute(REVOKE_FAMILY, Tuple.of(family.get(), now())).compose(v -> onRevoked.apply(family.get()))
                 .compose(v -> Future.failedFuture(reused())));
   }
 
@@ -100,13 +108,14 @@ final class RefreshTokens {
     return db.execute("DELETE FROM vivace_auth.refresh_tokens WHERE expires_at < $1", Tuple.of(now()));
   }
 
-  /** Revokes the family of {@code token}, if it is one of ours. */
-  Future<Void> revokeFamily(String token) {
+  /** Revokes the family of {@code token}, if it is one of ours: its account id, or null. */
+  Future<Long> revokeFamily(String token) {
     if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
       return Future.succeededFuture();
     }
-    return db.execute("UPDATE vivace_auth.refresh_tokens SET revoked_at = $2 WHERE revoked_at IS NULL AND family_id ="
-        + " (SELECT family_id FROM vivace_auth.refresh_tokens WHERE token_hash = $1)", Tuple.of(hash(token), now())).mapEmpty();
+    return db.optional("SELECT family_id, account_id FROM vivace_auth.refresh_tokens WHERE token_hash = $1", Tuple.of(hash(token)),
+        r -> Map.entry(r.getUUID(0), r.getLong(1))).compose(found -> found.isEmpty() ? Future.<Long>succeededFuture()
+            : onRevoked.apply(found.get().getKey()).map(found.get().getValue()));
   }
 
   static ProblemException invalid() {

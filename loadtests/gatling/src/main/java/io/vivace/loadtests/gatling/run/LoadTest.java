@@ -89,13 +89,42 @@ public final class LoadTest implements Callable<Integer> {
   @Option(names = "--strict", description = "Fail (exit 3) when a scenario is below its published target.")
   boolean strict;
 
+  @Option(names = "--target", paramLabel = "URL",
+      description = "Load an app already running at URL (for example on another machine): starts no server, no database "
+          + "and no baseline here; the scenarios it lacks (404) are skipped.")
+  String target;
+
+  @Option(names = "--generator-warmup", paramLabel = "SECONDS",
+      description = "One unrecorded run of the first scenario before any measured one, so the generator's JIT is warm "
+          + "(default: ${DEFAULT-VALUE}; 0 for none; none with --smoke).")
+  int generatorWarmup = 15;
+
+  @Option(names = "--wrk-published", negatable = true,
+      description = "With wrk: also measure each scenario with the published command line, wrk -t12 -c400 -d30s "
+          + "(default: on with --target, else off).")
+  Boolean wrkPublished;
+
+  @Option(names = "--merge", split = ",", paramLabel = "DIR",
+      description = "Reports only: merge the Gatling simulation logs of several injectors' results folders (each from "
+          + "loadtests/run --target ... --out DIR, run at the same time) into one report per run, in --out; runs no load.")
+  List<Path> merge;
+
   @Option(names = "--smoke", description = "Every scenario for a few seconds at low load (2 users for 2 s, no warm-up), no wrk.")
   boolean smoke;
 
   @Override
   public Integer call() throws Exception {
+    if (merge != null) {
+      check(!merge.isEmpty(), "--merge needs at least one results folder");
+      return Merge.run(merge, out != null ? out : Path.of("loadtests", "results", "merged-" + System.currentTimeMillis()));
+    }
     List<Scenario> chosen = resolve(scenarios);
+    if (target != null) {
+      target = baseUrl(target);
+      noBaseline = true;
+    }
     if (smoke) {
+      generatorWarmup = 0;
       duration = 2;
       warmup = 0;
       concurrency = 2;
@@ -111,9 +140,11 @@ public final class LoadTest implements Callable<Integer> {
     check(queries >= 1 && queries <= 500, "--queries must be in 1..500, got " + queries);
     check(eventLoops >= 1, "--event-loops must be at least 1, got " + eventLoops);
     check(poolSize >= 1, "--pool-size must be at least 1, got " + poolSize);
+    check(generatorWarmup >= 0, "--generator-warmup must not be negative, got " + generatorWarmup);
     List<String> flags = List.of(jvmFlags.trim().split("\\s+"));
     RunSettings settings = new RunSettings(chosen, duration, warmup, concurrency, rate, rounds, queries, eventLoops,
-        poolSize, flags, smoke, strict, jfr, command());
+        poolSize, flags, smoke, strict, jfr, command(), target, generatorWarmup,
+        wrkPublished != null ? wrkPublished : target != null);
     Targets t = Targets.load(targets, arch);
     return new Runner(settings, t, appJar, blogJar, noBaseline ? null : baselineJar, !noWrk, out).run();
   }
@@ -122,6 +153,22 @@ public final class LoadTest implements Callable<Integer> {
     if (!ok) {
       throw new IllegalArgumentException(message);
     }
+  }
+
+  /** {@code --target}'s URL without a trailing slash; an http(s) URL with a host and no path, query or fragment. */
+  static String baseUrl(String url) {
+    java.net.URI uri;
+    try {
+      uri = java.net.URI.create(url.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--target must be an http:// or https:// URL, got " + url);
+    }
+    String path = uri.getPath() == null ? "" : uri.getPath();
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+        || !(path.isEmpty() || path.equals("/")) || uri.getQuery() != null || uri.getFragment() != null) {
+      throw new IllegalArgumentException("--target must be an http:// or https:// URL of a host (no path), got " + url);
+    }
+    return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 
   static List<Scenario> resolve(List<String> names) {

@@ -61,6 +61,6 @@ public record Machine(String arch, int cores, String cpuModel, double memoryGiB,
 
   /** CPU time (user + system, all threads) a process has used so far; zero when unknown. */
   public static Duration cpuOf(ProcessHandle process) {
-    return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    return process == null ? Duration.ZERO : process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 }

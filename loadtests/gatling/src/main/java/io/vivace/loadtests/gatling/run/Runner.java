@@ -67,43 +67,53 @@ final class Runner {
     String database;
     String wrkStatus;
     log("results in " + out);
-    try (Databases dbs = Databases.provision(System.getenv("DATABASE_URL"), Path.of("loadtests", "gatling", "target", "postgres"));
+    String target = settings.target();
+    // A remote target: nothing provisioned or started here (try-with-resources skips a null resource).
+    try (Databases dbs = target != null ? null
+            : Databases.provision(System.getenv("DATABASE_URL"), Path.of("loadtests", "gatling", "target", "postgres"));
          Servers servers = new Servers()) {
-      database = dbs.describe() + ", PostgreSQL " + dbs.version() + ", a fresh database per app for this run";
+      database = dbs == null ? "the target's own (not provisioned by the runner)"
+          : dbs.describe() + ", PostgreSQL " + dbs.version() + ", a fresh database per app for this run";
       log("database: " + database);
-      Map<String, String> env = new LinkedHashMap<>();
-      env.put("VIVACE_EVENT_LOOPS", Integer.toString(settings.eventLoops()));
-      env.put("EVENT_LOOPS", Integer.toString(settings.eventLoops()));
-      env.put("VIVACE_DB_POOL_SIZE", Integer.toString(settings.poolSize()));
-      env.put("JWT_SECRET", secret);
-      String redis = System.getenv("REDIS_URL");
-      if (redis != null && !redis.isBlank()) {
-        env.put("REDIS_URL", redis);
-      }
       ServerProcess vivace = null;
       ServerProcess baseline = null;
       ServerProcess blogApp = null;
-      if (blog) {
-        Map<String, String> blogEnv = new LinkedHashMap<>(env);
-        blogEnv.put("DATABASE_URL", dbs.create("blog"));
-        blogEnv.put("BLOG_SEED", "true");
-        if (settings.smoke()) {
-          blogEnv.put("BLOG_SEED_USERS", "50");
-          blogEnv.put("BLOG_SEED_POSTS", "500");
-          blogEnv.put("BLOG_SEED_COMMENTS", "2000");
+      if (target != null) {
+        vivace = ServerProcess.remote("target", target);
+        blogApp = vivace;
+        servers.remote(vivace);
+      } else {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("VIVACE_EVENT_LOOPS", Integer.toString(settings.eventLoops()));
+        env.put("EVENT_LOOPS", Integer.toString(settings.eventLoops()));
+        env.put("VIVACE_DB_POOL_SIZE", Integer.toString(settings.poolSize()));
+        env.put("JWT_SECRET", secret);
+        String redis = System.getenv("REDIS_URL");
+        if (redis != null && !redis.isBlank()) {
+          env.put("REDIS_URL", redis);
         }
-        blogApp = servers.launch("vivace-blog", blogJar, blogEnv, logs);
-      }
-      if (techempower) {
-        env.put("DATABASE_URL", dbs.create("techempower"));
-        // Vivace first: its startup applies the migration that creates and fills the tables the baseline reads.
-        vivace = servers.launch("vivace", appJar, env, logs).awaitReady("/plaintext", STARTUP_TIMEOUT);
-        if (baselineJar != null) {
-          baseline = servers.launch("baseline", baselineJar, env, logs).awaitReady("/plaintext", STARTUP_TIMEOUT);
+        if (blog) {
+          Map<String, String> blogEnv = new LinkedHashMap<>(env);
+          blogEnv.put("DATABASE_URL", dbs.create("blog"));
+          blogEnv.put("BLOG_SEED", "true");
+          if (settings.smoke()) {
+            blogEnv.put("BLOG_SEED_USERS", "50");
+            blogEnv.put("BLOG_SEED_POSTS", "500");
+            blogEnv.put("BLOG_SEED_COMMENTS", "2000");
+          }
+          blogApp = servers.launch("vivace-blog", blogJar, blogEnv, logs);
         }
-      }
-      if (blogApp != null) {
-        blogApp.awaitReady("/posts?page=1&per_page=1", STARTUP_TIMEOUT);
+        if (techempower) {
+          env.put("DATABASE_URL", dbs.create("techempower"));
+          // Vivace first: its startup applies the migration that creates and fills the tables the baseline reads.
+          vivace = servers.launch("vivace", appJar, env, logs).awaitReady("/plaintext", STARTUP_TIMEOUT);
+          if (baselineJar != null) {
+            baseline = servers.launch("baseline", baselineJar, env, logs).awaitReady("/plaintext", STARTUP_TIMEOUT);
+          }
+        }
+        if (blogApp != null) {
+          blogApp.awaitReady("/posts?page=1&per_page=1", STARTUP_TIMEOUT);
+        }
       }
       for (ServerProcess s : servers.all()) {
         serverLines.add(s.name() + ": `" + s.jar() + "`: " + s.startupLine());
@@ -113,6 +123,7 @@ final class Runner {
           ? "wrk is not installed, so the servers' capacity was not measured apart from Gatling (`apt-get install wrk`, then run again)."
           : "wrk was not run (" + (settings.smoke() ? "`--smoke`" : "`--no-wrk`") + ").";
       List<Scenario> list = settings.scenarios();
+      warmUpGenerator(list.get(0), list.get(0).app() == Scenario.App.BLOG ? blogApp : vivace, secret);
       for (int round = 1; round <= settings.rounds(); round++) {
         for (int i = 0; i < list.size(); i++) {
           Scenario s = list.get(i);
@@ -145,6 +156,11 @@ final class Runner {
             wrkResults.put(s.id() + "/" + who, Wrk.run(wrk, server.baseUrl(), s, settings.queries(),
                 Math.max(1, Runtime.getRuntime().availableProcessors() / 2), settings.concurrency(),
                 settings.durationS(), bearer, out));
+            if (settings.wrkPublished() && server != baseline) {
+              log("wrk " + s.id() + " on " + who + " with the published command line (" + Wrk.PUBLISHED + ")");
+              wrkResults.put(s.id() + "/" + Wrk.PUBLISHED_KEY, Wrk.run(wrk, server.baseUrl(), s, settings.queries(),
+                  Wrk.PUBLISHED_THREADS, Wrk.PUBLISHED_CONNECTIONS, Wrk.PUBLISHED_SECONDS, bearer, out));
+            }
           }
         }
       }
@@ -175,6 +191,36 @@ final class Runner {
     return 0;
   }
 
+  /**
+   * Runs the first scenario once, unrecorded, for {@code generatorWarmupS} seconds before any measured
+   * run: Gatling runs in this JVM, and its first runs are slow while the JIT compiles Gatling, Netty
+   * and Scala code (a cold generator made the first scenario of a run look several times slower than
+   * the next; see docs/load-testing.md). The server gets the same warm-up.
+   */
+  private void warmUpGenerator(Scenario s, ServerProcess server, String secret) {
+    if (settings.generatorWarmupS() <= 0 || server == null) {
+      return;
+    }
+    log("warming the load generator up: " + s.id() + " for " + settings.generatorWarmupS() + " s (not recorded)");
+    Map<String, String> props = properties(server, settings.generatorWarmupS(), 0, secret);
+    GatlingRun.run(s, server.handle(), "generator-warmup", 0, props, settings.generatorWarmupS(), 0,
+        out.resolve("gatling").resolve("generator-warmup"));
+  }
+
+  private Map<String, String> properties(ServerProcess server, int durationS, int warmupS, String secret) {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("baseUrl", server.baseUrl());
+    props.put("concurrency", Integer.toString(settings.concurrency()));
+    props.put("rate", Double.toString(settings.rate()));
+    props.put("duration", Integer.toString(durationS));
+    props.put("warmup", Integer.toString(warmupS));
+    props.put("queries", Integer.toString(settings.queries()));
+    props.put("jwtSecret", secret);
+    props.put("blogPages", settings.smoke() ? "10" : "50");
+    props.put("blogPosts", settings.smoke() ? "500" : "20000");
+    return props;
+  }
+
   private RunResult runOne(Scenario s, ServerProcess server, String name, int round, String secret) {
     int status = s == Scenario.JSON_POST
         ? server.status("POST", s.probePath(), EchoBody.JSON)
@@ -183,16 +229,7 @@ final class Runner {
       log(s.id() + " on " + name + ": skipped, endpoint not present");
       return RunResult.skipped(s, name, round, "endpoint not present (" + s.probeMethod() + " " + s.probePath() + " answered 404)");
     }
-    Map<String, String> props = new LinkedHashMap<>();
-    props.put("baseUrl", server.baseUrl());
-    props.put("concurrency", Integer.toString(settings.concurrency()));
-    props.put("rate", Double.toString(settings.rate()));
-    props.put("duration", Integer.toString(settings.durationS()));
-    props.put("warmup", Integer.toString(settings.warmupS()));
-    props.put("queries", Integer.toString(settings.queries()));
-    props.put("jwtSecret", secret);
-    props.put("blogPages", settings.smoke() ? "10" : "50");
-    props.put("blogPosts", settings.smoke() ? "500" : "20000");
+    Map<String, String> props = properties(server, settings.durationS(), settings.warmupS(), secret);
     log(s.id() + " on " + name + " (round " + round + ")");
     String runId = s.id() + "-" + name + "-" + round;
     AllocationRecording recording = null;
@@ -285,6 +322,11 @@ final class Runner {
 
     List<ServerProcess> all() {
       return started;
+    }
+
+    /** A remote target, listed in the summary and never stopped. */
+    void remote(ServerProcess target) {
+      started.add(target);
     }
 
     @Override

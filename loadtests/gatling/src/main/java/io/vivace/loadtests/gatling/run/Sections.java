@@ -68,6 +68,29 @@ final class Sections {
           .append(" | ").append(((v == null ? "" : v.note()) + " " + (b == null ? "" : b.note())).trim())
           .append(" |\n");
     }
+    md.append('\n');    published(md);
+  }
+
+  /** wrk with the command line the targets were published with, next to the targets of this machine's row. */
+  private void published(StringBuilder md) {
+    if (context.settings().scenarios().stream().noneMatch(s -> wrk.containsKey(s.id() + "/" + Wrk.PUBLISHED_KEY))) {
+      return;
+    }
+    md.append("### The published command line: `").append(Wrk.PUBLISHED).append("`\n\n")
+        .append("The targets were published for `").append(Wrk.PUBLISHED)
+        .append("` against a whole machine with the load generator on another one; these figures use the same line, "
+            + "so they compare with the targets only when that holds here too.\n\n")
+        .append("| scenario | req/s | target (").append(context.targets().arch()).append(") | non-2xx | socket errors |\n")
+        .append("|---|---:|---:|---:|---|\n");
+    for (Scenario s : context.settings().scenarios()) {
+      Wrk.Result p = wrk.get(s.id() + "/" + Wrk.PUBLISHED_KEY);
+      if (p == null) {
+        continue;
+      }
+      md.append("| ").append(s.id()).append(" | ").append(Summary.rps(p.rps())).append(" | ")
+          .append(context.targets().of(s.id()).map(Targets.Range::label).orElse("—")).append(" | ")
+          .append(p.errors()).append(" | ").append(p.note()).append(" |\n");
+    }
     md.append('\n');
   }
 

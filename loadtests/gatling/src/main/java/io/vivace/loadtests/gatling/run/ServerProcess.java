@@ -25,16 +25,26 @@ final class ServerProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
-  private final int port;
+  private final String baseUrl;
   private final Path log;
   private final Path jar;
 
-  private ServerProcess(String name, Path jar, Process process, int port, Path log) {
+  private ServerProcess(String name, Path jar, Process process, String baseUrl, Path log) {
     this.name = name;
     this.jar = jar;
     this.process = process;
-    this.port = port;
+    this.baseUrl = baseUrl;
     this.log = log;
+  }
+
+  /**
+   * A server already running elsewhere ({@code loadtests/run --target URL}): never started nor
+   * stopped here; its CPU time is unknown ({@link #handle()} is null).
+   *
+   * @param baseUrl scheme, host and port, without a trailing slash
+   */
+  static ServerProcess remote(String name, String baseUrl) {
+    return new ServerProcess(name, null, null, baseUrl, null);
   }
 
   /**
@@ -58,7 +68,7 @@ final class ServerProcess implements AutoCloseable {
     pb.environment().putAll(env);
     pb.environment().put("PORT", Integer.toString(port));
     pb.environment().put("HOST", "127.0.0.1");
-    return new ServerProcess(name, jar, pb.start(), port, log);
+    return new ServerProcess(name, jar, pb.start(), "http://127.0.0.1:" + port, log);
   }
 
   /**
@@ -71,7 +81,7 @@ final class ServerProcess implements AutoCloseable {
   ServerProcess awaitReady(String readyPath, Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
+      if (process != null && !process.isAlive()) {
         throw new IOException(name + " exited with status " + process.exitValue() + " during startup:\n" + logTail());
       }
       if (status("GET", readyPath, null) == 200) {
@@ -92,11 +102,12 @@ final class ServerProcess implements AutoCloseable {
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + port;
+    return baseUrl;
   }
 
+  /** The server's process, or null for a {@link #remote} one. */
   ProcessHandle handle() {
-    return process.toHandle();
+    return process == null ? null : process.toHandle();
   }
 
   /** The status of one request, or -1 when the server does not answer. */
@@ -119,6 +130,9 @@ final class ServerProcess implements AutoCloseable {
 
   /** The last lines of the server's log. */
   String logTail() {
+    if (log == null) {
+      return "(a remote target: no log here)";
+    }
     try {
       List<String> lines = Files.readAllLines(log);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
@@ -129,6 +143,9 @@ final class ServerProcess implements AutoCloseable {
 
   /** The first line that says where it listens, for the summary. */
   String startupLine() {
+    if (log == null) {
+      return "already running at " + baseUrl + " (not started by the runner)";
+    }
     try {
       return Files.readAllLines(log).stream().filter(l -> l.toLowerCase().contains("listening"))
           .findFirst().orElse("").trim();
@@ -139,7 +156,7 @@ final class ServerProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    if (!process.isAlive()) {
+    if (process == null || !process.isAlive()) {
       return;
     }
     process.destroy();

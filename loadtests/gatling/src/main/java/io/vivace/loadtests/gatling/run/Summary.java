@@ -97,7 +97,9 @@ final class Summary {
     md.append(String.format(Locale.ROOT, "- machine: %s, %d cores, %s, %.1f GiB memory%n",
         Targets.normalizeArch(m.arch()) + (m.arch().equals(Targets.normalizeArch(m.arch())) ? "" : " (" + m.arch() + ")"), m.cores(), m.cpuModel(), m.memoryGiB()));
     md.append("- JDK: ").append(m.jdk()).append('\n');
-    md.append("- load generator: Gatling ").append(context.gatlingVersion()).append(" in the runner's JVM on the same machine; ")
+    md.append("- load generator: Gatling ").append(context.gatlingVersion())
+        .append(st.target() == null ? " in the runner's JVM on the same machine; "
+            : " in the runner's JVM, the server already running at " + st.target() + " (`--target`); ")
         .append(st.rate() > 0
             ? String.format(Locale.ROOT, "open model, %.0f new users (one request each) per second, shared connections", st.rate())
             : "closed model, " + st.concurrency() + " users, each looping on its own keep-alive connection")

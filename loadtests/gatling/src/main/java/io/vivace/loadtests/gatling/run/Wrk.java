@@ -31,6 +31,14 @@ final class Wrk {
   record Result(double rps, long errors, String note) {
   }
 
+  /** The command line the published targets were measured with. */
+  static final String PUBLISHED = "wrk -t12 -c400 -d30s";
+  static final int PUBLISHED_THREADS = 12;
+  static final int PUBLISHED_CONNECTIONS = 400;
+  static final int PUBLISHED_SECONDS = 30;
+  /** The key of a published-command-line result: {@code scenario/published}. */
+  static final String PUBLISHED_KEY = "published";
+
   private Wrk() {
   }
 

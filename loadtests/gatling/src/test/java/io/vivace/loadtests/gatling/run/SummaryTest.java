@@ -70,6 +70,24 @@ class SummaryTest {
   }
 
   @Test
+  void wrkWithThePublishedCommandLineStandsNextToTheTarget() throws Exception {
+    RunSettings settings = new RunSettings(List.of(Scenario.PLAINTEXT, Scenario.BLOG_PAGE), 10, 5, 64, 0, 1, 20, 2, 8,
+        List.of("-Xmx1g"), false, false, false, "loadtests/run --target http://10.0.0.5:8080", "http://10.0.0.5:8080", 15, true);
+    Summary.Context ctx = new Summary.Context("2026-01-01 00:00:00 UTC",
+        new Machine("amd64", 2, "Test CPU", 8, "JDK 17"), settings, Targets.load(Path.of("..", "targets.json"), "x86_64"),
+        "db", List.of("target: already running at http://10.0.0.5:8080"), "3.14.3", "", DIR);
+    Map<String, Wrk.Result> wrk = Map.of(
+        "plaintext/" + Summary.VIVACE, new Wrk.Result(52_000, 0, ""),
+        "plaintext/" + Wrk.PUBLISHED_KEY, new Wrk.Result(61_234, 0, ""),
+        "blog-page/" + Wrk.PUBLISHED_KEY, new Wrk.Result(812, 3, "Socket errors: connect 0, read 0, write 0, timeout 3"));
+    String md = new Summary(ctx, List.of(measured(Scenario.PLAINTEXT, Summary.VIVACE, 50_000, 0, false)), wrk, Map.of()).markdown();
+    assertTrue(md.contains("the server already running at http://10.0.0.5:8080 (`--target`)"), md);
+    assertTrue(md.contains("### The published command line: `wrk -t12 -c400 -d30s`"), md);
+    assertTrue(md.contains("| plaintext | 61,234 | 60,000-70,000 | 0 |  |"), md);
+    assertTrue(md.contains("| blog-page | 812 | — | 3 | Socket errors: connect 0, read 0, write 0, timeout 3 |"), md);
+  }
+
+  @Test
   void aSmokeRunJudgesNoTarget() throws Exception {
     Summary s = summary(true, runs(0));
     assertEquals(List.of(), s.belowTarget());
