@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Serving of the app's OpenAPI 3.1 document and its docs UI. On by default: an app with routes
+ * Serving of the app's OpenAPI 3.1 document and its docs UI. On by default (off by default with
+ * {@code VIVACE_PROFILE=prod}, unless {@code VIVACE_OPENAPI} is set): an app with routes
  * answers {@code GET /openapi.json} (the document, built once at start-up), {@code GET /openapi.yaml}
  * (the same in YAML) and {@code GET /docs} (Swagger UI from the bundled webjar; it loads nothing
  * from another host). {@code VIVACE_OPENAPI=false} turns all of them off (404); the paths move with
@@ -18,7 +19,10 @@ import java.util.Objects;
  * configure, then start.
  */
 public final class OpenApiOptions {
-  /** Whether the document and the docs UI are served: {@value}. Environment {@code VIVACE_OPENAPI}. */
+  /**
+   * Whether the document and the docs UI are served: {@value} ({@code false} when unset under
+   * {@code VIVACE_PROFILE=prod}). Environment {@code VIVACE_OPENAPI}.
+   */
   public static final boolean DEFAULT_ENABLED = true;
   /** Path of the document without extension: {@value} ({@code .json} and {@code .yaml} are served). Environment {@code VIVACE_OPENAPI_PATH}. */
   public static final String DEFAULT_PATH = "/openapi";
@@ -89,7 +93,10 @@ public final class OpenApiOptions {
    */
   public static OpenApiOptions from(Config config) {
     OpenApiOptions o = new OpenApiOptions();
-    o.enabled = ENABLED.read(config);
+    // VIVACE_PROFILE=prod: off unless VIVACE_OPENAPI says otherwise (an API description is
+    // reconnaissance for an attacker when nobody meant to publish it)
+    boolean prod = "prod".equals(io.vivace.config.VivaceOptions.PROFILE.read(config));
+    o.enabled = prod && config.raw(ENABLED.env()) == null ? false : ENABLED.read(config);
     o.path = PATH.read(config);
     o.docsPath = DOCS_PATH.read(config);
     o.title = TITLE.read(config);

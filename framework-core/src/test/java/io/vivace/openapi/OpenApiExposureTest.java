@@ -40,6 +40,16 @@ class OpenApiExposureTest {
   }
 
   @Test
+  void offByDefaultInProductionUnlessAskedFor() {
+    java.util.function.Function<java.util.Map<String, String>, Boolean> enabled =
+        env -> OpenApiOptions.from(new io.vivace.config.Config(env, new java.util.Properties())).enabled();
+    assertTrue(enabled.apply(java.util.Map.of()), "on in development");
+    assertEquals(false, enabled.apply(java.util.Map.of("VIVACE_PROFILE", "prod")), "off in production");
+    assertTrue(enabled.apply(java.util.Map.of("VIVACE_PROFILE", "prod", "VIVACE_OPENAPI", "true")), "unless asked for");
+    assertEquals(false, enabled.apply(java.util.Map.of("VIVACE_OPENAPI", "false")));
+  }
+
+  @Test
   void withAManagementPortTheyMoveThereByDefault() throws Exception {
     int management = freePort();
     try (TestServer s = TestServer.start(TestServer.options().managementPort(management), OpenApiTest::declare)) {
