@@ -86,6 +86,8 @@ module io.vivace.core {
 
   // Modules map their own failures to problems (framework-db's typed failures).
   uses io.vivace.problem.ProblemMapper;
+  // The tracing module (framework-tracing), looked for only when VIVACE_TRACING=true.
+  uses io.vivace.observe.TracerProvider;
 
   // The request id's context-local slots, registered when Vert.x loads its service providers.
   provides io.vertx.core.spi.VertxServiceProvider with io.vivace.observe.impl.ObserveLocals;

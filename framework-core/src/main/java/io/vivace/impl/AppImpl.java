@@ -21,6 +21,7 @@ import io.vivace.health.impl.Probes;
 import io.vivace.metrics.Metrics;
 import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.metrics.impl.MetricsImpl;
+import io.vivace.observe.impl.TracerHolder;
 import io.vivace.openapi.OpenApi;
 import io.vivace.openapi.OpenApiOptions;
 import io.vivace.openapi.impl.DocsRoutes;
@@ -54,6 +55,7 @@ public final class AppImpl implements App {
   private final Health health = new Health();
   private final java.util.Map<Class<?>, Object> components = new java.util.HashMap<>();
   private final MetricsImpl metrics = new MetricsImpl();
+  private final TracerHolder tracing = new TracerHolder();
   private final List<Consumer<Config>> validators = new ArrayList<>();
   private final List<Function<Vertx, Future<?>>> startHooks = new ArrayList<>();
   private final List<Function<Vertx, Future<?>>> stopHooks = new ArrayList<>();
@@ -76,6 +78,7 @@ public final class AppImpl implements App {
   public AppImpl(VivaceOptions options) {
     this.given = options;
     components.put(Metrics.class, metrics);
+    components.put(TracerHolder.class, tracing);
   }
 
   @Override
@@ -226,10 +229,13 @@ public final class AppImpl implements App {
       tlsFiles = tls.enabled() ? TlsFiles.read(tls) : null; // a bad file: ConfigException naming it
       VertxInternals.check();
       metrics.open(options); // before the validators and hooks, which may ask for the registry
+      tracing.open(options.observe().tracing(), config); // likewise for the tracer (Traces.of)
+      stages = stages.tracer(tracing.tracer());
       for (Consumer<Config> validator : validators) {
         validator.accept(config);
       }
     } catch (RuntimeException | java.io.IOException e) { // ConfigException: exit 2 in run(); nothing has started yet
+      tracing.close();
       started = Future.failedFuture(e);
       return started;
     }
@@ -268,6 +274,7 @@ public final class AppImpl implements App {
     }, failure -> runStopHooks().onComplete(ignored -> {
       result.fail(failure);
       metrics.close();
+      tracing.close();
       vertx.close();
     }));
     return started;
@@ -336,7 +343,9 @@ public final class AppImpl implements App {
     Future<Void> drained = s == null ? Future.succeededFuture()
         : notReady.future().transform(ignored -> s.shutdown(options.shutdownTimeoutMs()));
     // The metrics close (their event-loop probes stop) before Vert.x closes its event loops.
-    return drained.eventually(this::runStopHooks).andThen(ignored -> metrics.close()).eventually(v::close).andThen(ignored -> {
+    return drained.eventually(this::runStopHooks).andThen(ignored -> metrics.close())
+        .eventually(() -> Future.fromCompletionStage(tracing.close())) // pending spans exported
+        .eventually(v::close).andThen(ignored -> {
       ExecutorService vt = virtualThreads;
       if (vt != null) {
         vt.shutdown();

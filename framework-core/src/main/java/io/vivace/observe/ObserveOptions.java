@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Options of the server-level stages every request passes, 404s included: the request id, the
- * access log and the client address behind trusted proxies; and the two logging settings read when
- * logging starts. Every field has a documented {@code DEFAULT_*} and is declared once as a
+ * access log, the client address behind trusted proxies and tracing; and the two logging settings
+ * read when logging starts. Every field has a documented {@code DEFAULT_*} and is declared once as a
  * {@link Setting} (all in {@link #SETTINGS}). A stage that is off costs nothing per request. Not
  * thread-safe: configure, then start.
  */
@@ -41,6 +41,8 @@ public final class ObserveOptions {
   public static final LogFormat DEFAULT_LOG_FORMAT = LogFormat.TEXT;
   /** Level of the root logger: {@value}. Environment {@code VIVACE_LOG_LEVEL}. */
   public static final String DEFAULT_LOG_LEVEL = "info";
+  /** OpenTelemetry tracing (framework-tracing): {@value}. Environment {@code VIVACE_TRACING}. */
+  public static final boolean DEFAULT_TRACING = false;
 
   private static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -68,14 +70,20 @@ public final class ObserveOptions {
       "one of " + LEVELS, raw -> raw.toLowerCase(Locale.ROOT), LEVELS::contains,
       "level of the root logger: trace, debug, info, warn, error or off");
 
+  /** {@code VIVACE_TRACING}. */
+  public static final Setting<Boolean> TRACING = Setting.bool("VIVACE_TRACING", "tracing", DEFAULT_TRACING,
+      "OpenTelemetry traces (needs `io.vivace:vivace-tracing` on the class path; exporter, sampler and resource from the standard `OTEL_*` variables); false: no tracer, no per-request work");
+
   /** Every setting of these options, in the order docs/configuration.md lists them. */
-  public static final List<Setting<?>> SETTINGS = List.of(REQUEST_ID, ACCESS_LOG, TRUSTED_PROXIES, LOG_FORMAT, LOG_LEVEL);
+  public static final List<Setting<?>> SETTINGS = List.of(REQUEST_ID, ACCESS_LOG, TRUSTED_PROXIES, LOG_FORMAT, LOG_LEVEL,
+      TRACING);
 
   private boolean requestId = DEFAULT_REQUEST_ID;
   private AccessLog accessLog = DEFAULT_ACCESS_LOG;
   private List<String> trustedProxies = DEFAULT_TRUSTED_PROXIES;
   private LogFormat logFormat = DEFAULT_LOG_FORMAT;
   private String logLevel = DEFAULT_LOG_LEVEL;
+  private boolean tracing = DEFAULT_TRACING;
 
   /**
    * Options read through {@code config}, defaults for what is unset.
@@ -89,6 +97,7 @@ public final class ObserveOptions {
     o.trustedProxies = TRUSTED_PROXIES.read(config);
     o.logFormat = LOG_FORMAT.read(config);
     o.logLevel = LOG_LEVEL.read(config);
+    o.tracing = TRACING.read(config);
     return o;
   }
 
@@ -121,6 +130,18 @@ public final class ObserveOptions {
   }
 
   public LogFormat logFormat() { return logFormat; }
+
+  /** Whether the app traces its requests (OpenTelemetry, through framework-tracing). */
+  public boolean tracing() { return tracing; }
+
+  /**
+   * Turns OpenTelemetry tracing on or off; on needs framework-tracing ({@code io.vivace:vivace-tracing})
+   * on the class path, else the start fails naming {@code VIVACE_TRACING}.
+   */
+  public ObserveOptions tracing(boolean on) {
+    this.tracing = on;
+    return this;
+  }
 
   public String logLevel() { return logLevel; }
 

@@ -59,6 +59,8 @@ public final class RedisImpl implements Redis {
   private volatile boolean closed;
   private volatile boolean everConnected;
   private volatile boolean tlsFailureLogged;
+  /** The app's tracer (a client span per command under the request's span), or null when tracing is off. */
+  private volatile io.vivace.observe.Tracer tracer;
 
   /** The holder of an app's shared client (absent when REDIS_URL is unset). */
   private record Shared(RedisImpl redis) {
@@ -85,6 +87,7 @@ public final class RedisImpl implements Redis {
         if (registry != null) {
           CacheMeters.bindRedis(registry, redis);
         }
+        redis.tracer(io.vivace.observe.Traces.of(a));
         return redis.start();
       });
       // Ready while Redis answers a PING within the command timeout (the breaker open: at once not).
@@ -109,14 +112,26 @@ public final class RedisImpl implements Redis {
         TimeUnit.MILLISECONDS.toNanos(options.openMs()), System::nanoTime);
   }
 
+  /**
+   * Traces every command sent while a request is served, under its span, from the next
+   * {@link #start()} on; null (the default): none, and Lettuce's tracing stays off.
+   */
+  public void tracer(io.vivace.observe.Tracer tracer) {
+    this.tracer = tracer;
+  }
+
   @Override
   public Future<Void> start() {
     Duration max = Duration.ofMillis(options.maxReconnectDelayMs());
-    resources = DefaultClientResources.builder()
+    DefaultClientResources.Builder builder = DefaultClientResources.builder()
         .ioThreadPoolSize(2)
         .computationThreadPoolSize(2)
-        .reconnectDelay(Delay.exponential(Duration.ofMillis(Math.min(20, max.toMillis())), max, 2, TimeUnit.MILLISECONDS))
-        .build();
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(Math.min(20, max.toMillis())), max, 2, TimeUnit.MILLISECONDS));
+    io.vivace.observe.Tracer t = tracer;
+    if (t != null) {
+      builder.tracing(new RedisTracing(t, uri.getDatabase()));
+    }
+    resources = builder.build();
     client = RedisClient.create(resources, uri);
     client.setOptions(ClientOptions.builder()
         .autoReconnect(true)

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>common: the Common Log Format (client, {@code -}, {@code -}, [time], "method path
  *       protocol", status, bytes or {@code -}) followed by the route template in quotes, the
- *       duration in µs and the request id ({@code -} when unknown);</li>
- *   <li>json: {@code {"time","method","route","path","status","bytes","duration_us","request_id","client"}}.</li>
+ *       duration in µs and the request id ({@code -} when unknown), and with tracing on the trace id;</li>
+ *   <li>json: {@code {"time","method","route","path","status","bytes","duration_us","request_id","client"}},
+ *       and with tracing on {@code "trace_id"}.</li>
  * </ul>
  * The path is the request's path without its query (a query may carry secrets). Time is when the
  * request arrived, UTC; bytes are the body bytes written. One line is built in a reused buffer,
@@ -84,6 +85,10 @@ final class AccessLogWriter {
       jsonString(b, r.id);
       b.append(",\"client\":");
       jsonString(b, client);
+      if (r.span != null) {
+        b.append(",\"trace_id\":");
+        jsonString(b, r.span.traceId());
+      }
       b.append('}');
     } else {
       b.append(client == null ? "-" : client).append(" - - [").append(secondText(arrived)).append("] \"")
@@ -107,6 +112,10 @@ final class AccessLogWriter {
         clfText(b, r.id);
       } else {
         b.append('-');
+      }
+      if (r.span != null) {
+        String traceId = r.span.traceId();
+        b.append(' ').append(traceId == null ? "-" : traceId);
       }
     }
     LOG.info(b.toString());

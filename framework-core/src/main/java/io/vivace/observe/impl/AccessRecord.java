@@ -5,10 +5,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vivace.metrics.impl.HttpServerMeters;
+import io.vivace.observe.Tracer;
 
 /**
- * What the server keeps of one request from its head to its end, for the access log and the HTTP
- * meters (either or both; with both off there is none): the request, when it arrived
+ * What the server keeps of one request from its head to its end, for the access log, the HTTP
+ * meters and the trace span (any of them; with all off there is none): the request, when it arrived
  * ({@link System#nanoTime()}, read once for both), its id, its route template and that route's
  * meters. It is the response's end handler (on the router's path, one of the routing context's end
  * handlers), so the line is written and the request recorded once the response has ended or the
@@ -26,6 +27,8 @@ final class AccessRecord implements Handler<Void> {
   String route;
   /** The matched route's meters for this request's method, or null while no route matched. */
   HttpServerMeters.Route meter;
+  /** The request's trace span, or null when tracing is off. */
+  Tracer.RequestSpan span;
 
   AccessRecord(AccessLogWriter writer, HttpServerMeters meters, HttpServerRequest req, long startNanos,
       CharSequence id, String route) {
@@ -63,6 +66,9 @@ final class AccessRecord implements Handler<Void> {
       HttpServerMeters.Route m = meter != null ? meter : meters.noRoute(req.method().name());
       m.record(resp.getStatusCode(), req.bytesRead(), bodyBytesWritten(req, resp), System.nanoTime() - startNanos);
       meters.end();
+    }
+    if (span != null) {
+      span.end(req, route);
     }
     if (others != null) {
       for (Handler<Void> h : others) {

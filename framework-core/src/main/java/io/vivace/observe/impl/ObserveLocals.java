@@ -8,6 +8,7 @@ import io.vertx.core.internal.http.HttpServerRequestInternal;
 import io.vertx.core.spi.VertxServiceProvider;
 import io.vertx.core.spi.context.storage.AccessMode;
 import io.vertx.core.spi.context.storage.ContextLocal;
+import io.vivace.observe.Tracer;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,8 @@ public final class ObserveLocals implements VertxServiceProvider {
   public static final ContextLocal<CharSequence> REQUEST_ID = ContextLocal.registerLocal(CharSequence.class);
   /** The access-log record of the request a duplicated context serves, when the access log is on. */
   public static final ContextLocal<AccessRecord> ACCESS = ContextLocal.registerLocal(AccessRecord.class);
+  /** The trace span of the request a duplicated context serves, when tracing is on. */
+  public static final ContextLocal<Tracer.RequestSpan> SPAN = ContextLocal.registerLocal(Tracer.RequestSpan.class);
   /** The server-level stages of an event loop, on its (not duplicated) context. */
   public static final ContextLocal<ObserveStages> STAGES = ContextLocal.registerLocal(ObserveStages.class);
 
@@ -78,6 +81,12 @@ public final class ObserveLocals implements VertxServiceProvider {
   public static String currentRequestId() {
     CharSequence id = requestId(ContextInternal.current());
     return id == null ? null : id.toString();
+  }
+
+  /** The trace span of the request served on the calling thread's Vert.x context, or null. */
+  public static Tracer.RequestSpan currentSpan() {
+    ContextInternal ctx = ContextInternal.current();
+    return ctx == null ? null : ctx.getLocal(SPAN, PLAIN);
   }
 
   /** The request id of {@code req}, or null when request ids are off. */

@@ -10,13 +10,14 @@ import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.Router;
 import io.vivace.metrics.impl.HttpServerMeters;
 import io.vivace.observe.ObserveOptions;
+import io.vivace.observe.Tracer;
 import java.security.SecureRandom;
 
 /**
- * The server-level stages of one event loop, composed once at start from {@link ObserveOptions}
- * and the app's {@link HttpServerMeters}: the request id, the access log, the HTTP meters and the
- * client address behind trusted proxies. The access log and the meters share one end record per
- * request ({@link AccessRecord}) and one end hook. Every request
+ * The server-level stages of one event loop, composed once at start from {@link ObserveOptions},
+ * the app's {@link HttpServerMeters} and its {@link Tracer}: the request id, the access log, the
+ * HTTP meters, the trace span and the client address behind trusted proxies. The access log, the
+ * meters and the span share one end record per request ({@link AccessRecord}) and one end hook. Every request
  * passes {@link #begin} before it is dispatched (static table or router, 404s included). A stage
  * that is off is a null field: no work and no allocation for it. With everything off there is no
  * instance at all ({@link #start} returns null). Confined to its event loop.
@@ -29,12 +30,15 @@ public final class ObserveStages {
   private final AccessLogWriter access;
   private final ProxiedClients clients;
   private final HttpServerMeters meters;
+  private final Tracer tracer;
 
-  private ObserveStages(RequestIdSource ids, AccessLogWriter access, ProxiedClients clients, HttpServerMeters meters) {
+  private ObserveStages(RequestIdSource ids, AccessLogWriter access, ProxiedClients clients, HttpServerMeters meters,
+      Tracer tracer) {
     this.ids = ids;
     this.access = access;
     this.clients = clients;
     this.meters = meters;
+    this.tracer = tracer;
   }
 
   /**
@@ -44,20 +48,21 @@ public final class ObserveStages {
    * in the verticle's {@code start}, on its event loop.
    *
    * @param meters the app's HTTP meters, or null when metrics are off
+   * @param tracer the app's tracer, or null when tracing is off
    */
   public static ObserveStages start(ObserveOptions options, Context verticleContext, Router router,
-      java.util.List<io.vivace.route.RouteDef> routes, HttpServerMeters meters) {
+      java.util.List<io.vivace.route.RouteDef> routes, HttpServerMeters meters, Tracer tracer) {
     ProxiedClients clients = options.trustedProxies().isEmpty() ? null
         : new ProxiedClients(Cidrs.of(options.trustedProxies()));
     RequestIdSource ids = options.requestId() ? new RequestIdSource(new SecureRandom()) : null;
     AccessLogWriter access = options.accessLog() == ObserveOptions.AccessLog.OFF ? null
         : new AccessLogWriter(options.accessLog() == ObserveOptions.AccessLog.JSON, clients, exactPaths(routes));
-    if (ids == null && access == null && clients == null && meters == null) {
+    if (ids == null && access == null && clients == null && meters == null && tracer == null) {
       return null;
     }
-    ObserveStages stages = new ObserveStages(ids, access, clients, meters);
+    ObserveStages stages = new ObserveStages(ids, access, clients, meters, tracer);
     ((ContextInternal) verticleContext).unwrap().putLocal(ObserveLocals.STAGES, ObserveLocals.PLAIN, stages);
-    if (access != null || meters != null) {
+    if (access != null || meters != null || tracer != null) {
       router.route().order(Integer.MIN_VALUE).handler(ctx -> {
         AccessRecord r = record(ctx);
         if (r != null) {
@@ -87,12 +92,16 @@ public final class ObserveStages {
   }
 
   /**
-   * Records {@code meter} as the meters of {@code req}, served from the static table (its route
-   * template is known from its path). Called on the request's event loop, metrics on.
+   * Records {@code template} as the route of {@code req}, served from the static table (its path is
+   * its template), and {@code meter} as its meters. Called on the request's event loop, metrics or
+   * tracing on.
+   *
+   * @param meter the route's meters for the request's method, or null when metrics are off
    */
-  public static void matched(HttpServerRequest req, HttpServerMeters.Route meter) {
+  public static void matched(HttpServerRequest req, String template, HttpServerMeters.Route meter) {
     AccessRecord r = ObserveLocals.contextOf(req).getLocal(ObserveLocals.ACCESS, ObserveLocals.PLAIN);
     if (r != null) {
+      r.route = template;
       r.meter = meter;
     }
   }
@@ -151,10 +160,11 @@ public final class ObserveStages {
   /**
    * Runs the stages for {@code req}, on its event loop, before it is dispatched: the request id
    * (stored on the request's context, echoed as {@code X-Request-Id}), the end record of the
-   * access log and the meters (the active-requests gauge goes up; the record takes it down).
+   * access log, the meters (the active-requests gauge goes up; the record takes it down) and the
+   * trace span (begun here, stored on the request's context, ended by the record).
    */
   public void begin(HttpServerRequest req) {
-    if (ids == null && access == null && meters == null) {
+    if (ids == null && access == null && meters == null && tracer == null) {
       return; // only trusted proxies: resolved on demand
     }
     ContextInternal ctx = ObserveLocals.contextOf(req);
@@ -164,9 +174,14 @@ public final class ObserveStages {
       ctx.putLocal(ObserveLocals.REQUEST_ID, ObserveLocals.PLAIN, id);
       req.response().headers().add(X_REQUEST_ID, id);
     }
-    if (access != null || meters != null) {
+    if (access != null || meters != null || tracer != null) {
       AccessRecord r = new AccessRecord(access, meters, req, System.nanoTime(), id,
           access != null ? access.exactRoute(req) : null);
+      if (tracer != null) {
+        Tracer.RequestSpan span = tracer.server(req);
+        r.span = span;
+        ctx.putLocal(ObserveLocals.SPAN, ObserveLocals.PLAIN, span);
+      }
       req.response().endHandler(r);
       ctx.putLocal(ObserveLocals.ACCESS, ObserveLocals.PLAIN, r);
       if (meters != null) {

@@ -60,7 +60,8 @@ final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = RouterFactory.create(vertx, routes, health, options, blockingExecutor, ops, meters);
+    Router router = RouterFactory.create(vertx, routes, health, options, blockingExecutor, ops, meters,
+        stages.tracer() != null);
     DateHeader date = new DateHeader(System::currentTimeMillis);
     vertx.setPeriodic(DateHeader.TICK_MS, id -> date.refresh());
     CharSequence serverName = HttpHeaders.createOptimized(options.serverName());
@@ -93,8 +94,9 @@ final class HttpVerticle extends VerticleBase {
       io.vivace.sse.impl.EventStreamsImpl.compressionOn(context); // event streams opt out of compression
     }
     ServerStages perRequest = stages.perRequest();
-    StaticRoutes direct = StaticRoutes.of(routes, meters);
-    ObserveStages observe = ObserveStages.start(options.observe(), context, router, routes, meters); // null when all off
+    StaticRoutes direct = StaticRoutes.of(routes, meters, stages.tracer() != null);
+    ObserveStages observe = ObserveStages.start(options.observe(), context, router, routes, meters,
+        stages.tracer()); // null when all off
     connections = new HttpConnections(serverOptions, stages);
     long idleNanos = ownIdleTimeout ? TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()) : 0;
     server = vertx.createHttpServer(serverOptions).connectionHandler(conn -> {

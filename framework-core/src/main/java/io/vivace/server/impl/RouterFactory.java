@@ -23,7 +23,7 @@ import java.util.concurrent.Executor;
  * the user's (so a user route on the same path wins), then the {@link OpsRoutes} (metrics and
  * probes) unless they are on the management port, then the file mounts ({@code app.files}: their
  * {@code prefix/*} never hides another route), and the problem error handler. When the access
- * log or the metrics are on, every route's first handler records its template and its meters
+ * log, the metrics or tracing are on, every route's first handler records its template and its meters
  * ({@link ObserveStages#routeTemplate}), looked up here once.
  */
 final class RouterFactory {
@@ -31,9 +31,9 @@ final class RouterFactory {
   }
 
   static Router create(Vertx vertx, List<RouteDef> routes, Health health, VivaceOptions options,
-      Executor blockingExecutor, OpsRoutes ops, HttpServerMeters meters) {
+      Executor blockingExecutor, OpsRoutes ops, HttpServerMeters meters, boolean traced) {
     Router router = Router.router(vertx);
-    boolean tagged = meters != null || options.observe().accessLog() != ObserveOptions.AccessLog.OFF;
+    boolean tagged = meters != null || traced || options.observe().accessLog() != ObserveOptions.AccessLog.OFF;
     BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodySize());
     BodyTimeout bodyTimeout = options.bodyTimeoutMs() > 0 ? new BodyTimeout(options.bodyTimeoutMs()) : null;
     List<RouteDef> mounts = new ArrayList<>(); // file mounts (prefix/*): after every other route

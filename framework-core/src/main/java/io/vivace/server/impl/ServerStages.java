@@ -11,6 +11,7 @@ import io.vivace.cors.CorsOptions;
 import io.vivace.cors.impl.Cors;
 import io.vivace.headers.SecurityHeadersOptions;
 import io.vivace.headers.impl.SecurityHeaders;
+import io.vivace.observe.Tracer;
 
 /**
  * The app-wide stages of every request, composed once at start from their options: the
@@ -24,12 +25,16 @@ public final class ServerStages {
   private final Cors cors;
   private final CompressionOptions compression;
   private final ContentTypes compressedTypes;
+  /** The app's tracer, or null when tracing is off (the observe stages begin and end the spans). */
+  private final Tracer tracer;
 
-  private ServerStages(SecurityHeaders securityHeaders, Cors cors, CompressionOptions compression, ContentTypes types) {
+  private ServerStages(SecurityHeaders securityHeaders, Cors cors, CompressionOptions compression, ContentTypes types,
+      Tracer tracer) {
     this.securityHeaders = securityHeaders;
     this.cors = cors;
     this.compression = compression;
     this.compressedTypes = types;
+    this.tracer = tracer;
   }
 
   /**
@@ -40,7 +45,17 @@ public final class ServerStages {
   public static ServerStages of(CorsOptions cors, SecurityHeadersOptions securityHeaders, CompressionOptions compression) {
     boolean compress = compression != null && compression.enabled();
     return new ServerStages(SecurityHeaders.of(securityHeaders), Cors.of(cors), compress ? compression : null,
-        compress ? ContentTypes.of(compression.contentTypes()) : null);
+        compress ? ContentTypes.of(compression.contentTypes()) : null, null);
+  }
+
+  /** These stages with {@code tracer} as the app's tracer (null: tracing off). */
+  public ServerStages tracer(Tracer tracer) {
+    return new ServerStages(securityHeaders, cors, compression, compressedTypes, tracer);
+  }
+
+  /** The app's tracer, or null when tracing is off. */
+  Tracer tracer() {
+    return tracer;
   }
 
   /** These stages when some run per request, else null. */

@@ -34,13 +34,17 @@ final class StaticRoutes {
   private static final class Entry {
     final HttpMethod method;
     final Direct handler;
+    /** The route's template (its exact path), recorded per request when tagged; null when not. */
+    final String template;
     /** The route's meters for its method and for HEAD; null when metrics are off. */
     final HttpServerMeters.Route meter;
     final HttpServerMeters.Route headMeter;
 
-    Entry(HttpMethod method, Direct handler, HttpServerMeters.Route meter, HttpServerMeters.Route headMeter) {
+    Entry(HttpMethod method, Direct handler, String template, HttpServerMeters.Route meter,
+        HttpServerMeters.Route headMeter) {
       this.method = method;
       this.handler = handler;
+      this.template = template;
       this.meter = meter;
       this.headMeter = headMeter;
     }
@@ -92,12 +96,18 @@ final class StaticRoutes {
     }
   }
 
+  /** {@link #of(List, HttpServerMeters, boolean)} without tracing. */
+  static StaticRoutes of(List<RouteDef> routes, HttpServerMeters meters) {
+    return of(routes, meters, false);
+  }
+
   /**
    * The static routes among {@code routes}, or null when there are none.
    *
    * @param meters the app's HTTP meters (each route's looked up here, once), or null when metrics are off
+   * @param traced whether tracing is on (the request's route template is then recorded for its span)
    */
-  static StaticRoutes of(List<RouteDef> routes, HttpServerMeters meters) {
+  static StaticRoutes of(List<RouteDef> routes, HttpServerMeters meters, boolean traced) {
     List<String> methods = new ArrayList<>(routes.size());
     List<String> paths = new ArrayList<>(routes.size());
     for (RouteDef d : routes) {
@@ -123,7 +133,8 @@ final class StaticRoutes {
           : meters.route(def.method().name(), def.path());
       HttpServerMeters.Route headMeter = handler == null || meters == null ? null
           : meters.route(HttpMethod.HEAD.name(), def.path());
-      grown[old.length] = new Entry(def.method(), handler, meter, headMeter);
+      String template = handler != null && (meters != null || traced) ? def.path() : null;
+      grown[old.length] = new Entry(def.method(), handler, template, meter, headMeter);
       byPath.put(def.path(), grown);
     }
     byPath.values().removeIf(entries -> Arrays.stream(entries).allMatch(e -> e.handler == null));
@@ -154,8 +165,8 @@ final class StaticRoutes {
         if (e.handler == null) {
           return false;
         }
-        if (e.meter != null) {
-          ObserveStages.matched(req, method == HttpMethod.HEAD ? e.headMeter : e.meter);
+        if (e.template != null) {
+          ObserveStages.matched(req, e.template, method == HttpMethod.HEAD ? e.headMeter : e.meter);
         }
         Object result;
         try {

@@ -56,6 +56,8 @@ public final class DatabaseImpl implements Database {
   private volatile Vertx vertx;
   private volatile LoopConnections loops;
   private volatile DbMeters meters;
+  /** The app's tracer, or null when tracing is off. */
+  private volatile io.vivace.observe.Tracer tracer;
   private final App app;
 
   public DatabaseImpl(App app, DbOptions options) {
@@ -85,6 +87,7 @@ public final class DatabaseImpl implements Database {
     this.vertx = vertx;
     MeterRegistry registry = Metrics.registry(app);
     meters = registry == null ? null : new DbMeters(registry);
+    tracer = io.vivace.observe.Traces.of(app);
     Future<DatabaseUrl> where = options.url() != null ? Future.succeededFuture(options.url())
         : vertx.executeBlocking(() -> {
           Path dir = EmbeddedDirs.resolve(options.embeddedDir()).toAbsolutePath();
@@ -124,13 +127,15 @@ public final class DatabaseImpl implements Database {
         .onSuccess(v -> {
           Replicas r = replicas;
           if (r == null) {
-            Sql primary = new SqlImpl(loops, meters);
+            Sql primary = new SqlImpl(TracedStatements.of(loops, tracer, url), meters);
             read = primary;
             sql = primary;
           } else {
             Statements writes = new PrimaryStatements(loops);
-            Sql primary = new SqlImpl(writes, meters);
-            read = new ReadSql(new SqlImpl(new ReadStatements(loops, writes, r, meters), meters), primary);
+            Sql primary = new SqlImpl(TracedStatements.of(writes, tracer, url), meters);
+            // A read's server is the replica or the primary, chosen per statement: the span names neither.
+            read = new ReadSql(new SqlImpl(TracedStatements.of(new ReadStatements(loops, writes, r, meters), tracer,
+                url.database(), null, 0), meters), primary);
             sql = primary;
           }
         });
@@ -275,7 +280,8 @@ public final class DatabaseImpl implements Database {
     if (replicas != null) {
       DbLocals.wrote(DbLocals.request()); // the request's later reads see what the transaction wrote
     }
-    return pool().withTransaction(conn -> work.apply(new SqlImpl(conn, meters)))
+    return pool().withTransaction(conn -> work.apply(new SqlImpl(TracedStatements.of(Statements.of(conn), tracer, url),
+            meters)))
         .recover(e -> Future.failedFuture(DbProblems.map(e)));
   }
 

@@ -35,7 +35,9 @@ import java.util.List;
  * Writing posts needs a bearer token from the auth module under {@code /auth} ({@code JWT_SECRET}
  * must be set): the writes are one route group that requires it; signing up creates the account
  * and its blog user ({@link Authors}). Every response carries an {@code X-Request-Id} and every
- * request is written to the access log ({@link #accessLogByDefault()}).
+ * request is written to the access log ({@link #accessLogByDefault()}). {@code VIVACE_TRACING=true}
+ * traces requests, queries and Redis commands with OpenTelemetry (framework-tracing is on the class
+ * path; exporter, endpoint and sampler from the {@code OTEL_*} variables, docs/observability.md).
  */
 public final class BlogApp {
   private BlogApp() {

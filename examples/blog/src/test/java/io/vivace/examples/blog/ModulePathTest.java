@@ -49,7 +49,8 @@ class ModulePathTest {
       "io.vivace.db", "framework-db",
       "io.vivace.auth", "framework-auth",
       "io.vivace.auth.module", "framework-auth-module",
-      "io.vivace.cache", "framework-cache");
+      "io.vivace.cache", "framework-cache",
+      "io.vivace.tracing", "framework-tracing");
   private static final List<String> ADD_EXPORTS = List.of(
       "--add-exports", "io.vertx.core/io.vertx.core.http.impl=io.vivace.core",
       "--add-exports", "io.vertx.core/io.vertx.core.net.impl=io.vivace.core");
