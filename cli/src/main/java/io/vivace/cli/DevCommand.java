@@ -29,10 +29,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * PostgreSQL up itself (the app gets its {@code DATABASE_URL}), and in a {@code redis} project a
  * {@code redis-server} ({@link DevRedis}, its {@code REDIS_URL}), unless they are set; it watches
  * {@code src/main/java}, {@code src/main/resources} (migrations included) and {@code pom.xml}, compiles what changed in
- * this process ({@link DevCompiler}) and restarts the app in a new JVM ({@link DevApp}), which
- * applies new migrations as it starts. A compile error is printed and the last good version keeps
- * serving. Ctrl-C (or SIGTERM) stops the app and the database; if this process is killed outright,
- * the app ends with it ({@link DevLauncher}) and the database's watchdog stops the database.
+ * this process ({@link DevCompiler}) and reloads the app inside its one long-lived JVM, a new class
+ * loader per version ({@link DevApp}, {@link DevLauncher}); the new version applies new migrations as
+ * it starts. A new JVM starts when {@code pom.xml} (the class path) or {@code logback.xml} changed, or
+ * when the JVM could not let go of the old version (said in one line). A compile error is printed
+ * and the last good version keeps serving. Ctrl-C (or SIGTERM) stops the app and the database; if
+ * this process is killed outright, the app ends with it ({@link DevLauncher}) and the database's
+ * watchdog stops the database.
  * Settings the dev process passes on are read through {@code Config}: {@code PORT}, {@code HOST}
  * (default {@code 127.0.0.1}), {@code DATABASE_URL}, {@code REDIS_URL}.
  */
@@ -56,6 +59,7 @@ final class DevCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Versions versions = Versions.load();
     List<Path> classpath = DevClasspath.resolve(project, mvn, versions.of("maven-dependency-plugin"), out);
+    pomSha = DevClasspath.sha256(Files.readAllBytes(project.root.resolve("pom.xml")));
     Config config = Config.system();
     Map<String, String> env = new HashMap<>();
     env.put("PORT", config.string("PORT", "8080"));
@@ -82,7 +86,8 @@ final class DevCommand implements Callable<Integer> {
       env.put("REDIS_URL", redis.url);
       out.println("Redis: " + redis.url + " (kept up across reloads)");
     }
-    DevCompiler compiler = new DevCompiler(project, classpath, versions.property("maven.compiler.release"));
+    String release = versions.property("maven.compiler.release");
+    DevCompiler compiler = new DevCompiler(project, classpath, release);
     DevApp app = new DevApp(project.root.resolve("target/classes"), classpath, project.packageName + "." + project.appClass(),
         env, out);
     EmbeddedPostgres database = pg;
@@ -111,8 +116,10 @@ final class DevCommand implements Callable<Integer> {
     if (errors != null) {
       printErrors(out, errors, false);
     } else {
-      restart(app, out, t0, "Started");
+      compiler.warmUp(); // while the app's JVM starts
+      load(app, out, t0, "Started", null);
     }
+    String newJvm = null; // why the next version needs a new JVM, until one starts
     try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
       Map<WatchKey, Path> keys = new HashMap<>();
       register(watcher, keys, project.root.resolve("src/main/java"));
@@ -133,42 +140,94 @@ final class DevCommand implements Callable<Integer> {
         if (changed.isEmpty()) {
           continue;
         }
-        if (changed.contains(project.root.resolve("pom.xml"))) {
+        boolean all = false;
+        Path pom = project.root.resolve("pom.xml");
+        if (changed.contains(pom) && !DevClasspath.sha256(Files.readAllBytes(pom)).equals(pomSha)) {
+          pomSha = DevClasspath.sha256(Files.readAllBytes(pom));
           classpath = DevClasspath.resolve(project, mvn, versions.of("maven-dependency-plugin"), out);
-          out.println("pom.xml changed: restart vivace dev to run on the new class path");
+          compiler.close();
+          compiler = new DevCompiler(project, classpath, release);
+          app.classpath(classpath);
+          newJvm = "pom.xml changed: starting a new JVM on its class path";
+          all = true;
+        } else if (changed.equals(Set.of(pom))) {
+          continue; // saved without a change
         }
         if (changed.stream().anyMatch(p -> p.startsWith(project.root.resolve("src/main/resources")))) {
+          compiler.removeDeleted(changed);
           compiler.copyResources();
+          if (changed.contains(project.root.resolve("src/main/resources/logback.xml"))) {
+            newJvm = "logback.xml changed: starting a new JVM, which reads it once";
+          }
         }
         long compileStart = System.nanoTime();
-        String failed = compiler.compile(changed.stream().filter(p -> p.startsWith(project.root.resolve("src/main/java"))).toList());
+        String failed = compiler.compile(all ? null
+            : changed.stream().filter(p -> p.startsWith(project.root.resolve("src/main/java"))).toList());
         if (failed != null) {
           printErrors(out, failed, app.alive());
           continue;
         }
         lastCompileMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - compileStart);
-        restart(app, out, saved, "Reloaded");
+        if (load(app, out, saved, "Reloaded", newJvm)) {
+          newJvm = null;
+        }
       }
     }
   }
 
+  /** The longest a version may take to start (a first start may unpack and start PostgreSQL), ms. */
+  static final long START_TIMEOUT_MS = 180_000;
+
   /** The last compile's duration, for the reload line. */
   private long lastCompileMs;
+  /** The hash of the pom.xml the app's JVM runs on. */
+  private String pomSha;
 
-  private void restart(DevApp app, PrintWriter out, long since, String what) throws IOException, InterruptedException {
+  /**
+   * Runs what is compiled as the next version: in the app's JVM, or in a new JVM when there is none,
+   * when {@code newJvm} says why one is needed, or when the JVM could not let go of the old version
+   * (said in one line). Prints the outcome with its times.
+   *
+   * @return true when a new JVM was started
+   */
+  private boolean load(DevApp app, PrintWriter out, long since, String what, String newJvm)
+      throws IOException, InterruptedException {
     long stopStart = System.nanoTime();
-    app.stop();
-    long startStart = System.nanoTime();
-    boolean up = app.start(60_000);
-    long now = System.nanoTime();
-    synchronized (out) {
-      if (up) {
-        out.printf("%s in %d ms (app pid %d; compile %d ms, stop %d ms, start %d ms)%n", what,
-            TimeUnit.NANOSECONDS.toMillis(now - since), app.pid(), lastCompileMs,
-            TimeUnit.NANOSECONDS.toMillis(startStart - stopStart), TimeUnit.NANOSECONDS.toMillis(now - startStart));
-      } else {
-        out.println(what + ": the app did not start (its output is above)");
+    boolean fresh = newJvm != null || !app.alive();
+    if (fresh) {
+      if (newJvm != null) {
+        say(out, newJvm);
       }
+      app.stop();
+      app.launch();
+    }
+    long startStart = System.nanoTime();
+    DevApp.Result r = app.load(START_TIMEOUT_MS);
+    if (!fresh && (r.outcome() == DevApp.Outcome.UNUSABLE || r.outcome() == DevApp.Outcome.ENDED)) {
+      say(out, "Restarting the app's JVM: " + r.detail());
+      fresh = true;
+      stopStart = System.nanoTime();
+      app.stop();
+      app.launch();
+      startStart = System.nanoTime();
+      r = app.load(START_TIMEOUT_MS);
+    }
+    long now = System.nanoTime();
+    long stopMs = fresh ? TimeUnit.NANOSECONDS.toMillis(startStart - stopStart) : r.stopMs();
+    long startMs = fresh ? TimeUnit.NANOSECONDS.toMillis(now - startStart) : r.startMs();
+    switch (r.outcome()) {
+      case UP -> say(out, String.format("%s in %d ms in %s JVM (app pid %d; compile %d ms, stop %d ms, start %d ms)", what,
+          TimeUnit.NANOSECONDS.toMillis(now - since), fresh ? "a new" : "the same", app.pid(), lastCompileMs, stopMs,
+          startMs));
+      case FAILED -> say(out, what + ": the app did not start (its output is above); fix it and save");
+      default -> say(out, what + ": the app's JVM did not answer (" + r.detail() + "); a new one starts on the next save");
+    }
+    return fresh && r.outcome() != DevApp.Outcome.UNUSABLE && r.outcome() != DevApp.Outcome.ENDED;
+  }
+
+  private static void say(PrintWriter out, String line) {
+    synchronized (out) {
+      out.println(line);
       out.flush();
     }
   }

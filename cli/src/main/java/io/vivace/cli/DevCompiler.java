@@ -27,9 +27,10 @@ import javax.tools.ToolProvider;
  * resources there. Only what changed is compiled, with the sources that name a changed class (its
  * simple name appears in them), so callers see the new signatures; a deleted source means a full
  * compile. DSL-JSON lists its converters in one services file, which a partial compile would cut
- * short: the entries of earlier compiles are kept while their classes exist. Not thread-safe.
+ * short: the entries of earlier compiles are kept while their classes exist. Not thread-safe, but for
+ * {@link #warmUp}'s own thread.
  */
-final class DevCompiler {
+final class DevCompiler implements AutoCloseable {
   static final String DSL_SERVICES = "META-INF/services/com.dslplatform.json.Configuration";
 
   private final Path sources;
@@ -38,6 +39,11 @@ final class DevCompiler {
   private final List<Path> classpath;
   private final String release;
   private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+  /** Held while javac runs: a compile and the warm-up take turns. */
+  private final Object lock = new Object();
+  /** One file manager for every compile: the class path's jars are opened and indexed once. */
+  private StandardJavaFileManager files;
+  private volatile boolean warmUpWanted;
 
   DevCompiler(Project project, List<Path> classpath, String release) {
     this.sources = project.root.resolve("src/main/java");
@@ -86,19 +92,11 @@ final class DevCompiler {
     Files.createDirectories(classes);
     Path services = classes.resolve(DSL_SERVICES);
     Set<String> kept = new LinkedHashSet<>(Files.exists(services) ? Files.readAllLines(services) : List.of());
-    List<String> cp = new ArrayList<>();
-    cp.add(classes.toString());
-    classpath.forEach(p -> cp.add(p.toString()));
-    String processor = classpath.stream().filter(p -> p.getFileName().toString().startsWith("dsl-json-"))
-        .map(Path::toString).findFirst().orElse(String.join(File.pathSeparator, cp));
-    List<String> options = List.of("--release", release, "-parameters", "-implicit:class",
-        "-d", classes.toString(), "-cp", String.join(File.pathSeparator, cp), "-processorpath", processor,
-        "-encoding", "UTF-8");
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    warmUpWanted = false;
     boolean ok;
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(todo);
-      ok = javac.getTask(new StringWriter(), files, diagnostics, options, null, units).call();
+    synchronized (lock) {
+      ok = run(todo, classes, diagnostics);
     }
     if (!ok) {
       StringBuilder b = new StringBuilder();
@@ -121,6 +119,70 @@ final class DevCompiler {
       Files.write(services, merged);
     }
     return null;
+  }
+
+  /** Compiles {@code units} into {@code out}; the caller holds {@link #lock}. */
+  private boolean run(Collection<Path> units, Path out, DiagnosticCollector<JavaFileObject> diagnostics) {
+    List<String> cp = new ArrayList<>();
+    cp.add(classes.toString());
+    classpath.forEach(p -> cp.add(p.toString()));
+    String processor = classpath.stream().filter(p -> p.getFileName().toString().startsWith("dsl-json-"))
+        .map(Path::toString).findFirst().orElse(String.join(File.pathSeparator, cp));
+    List<String> options = List.of("--release", release, "-parameters", "-implicit:class",
+        "-d", out.toString(), "-cp", String.join(File.pathSeparator, cp), "-processorpath", processor,
+        "-encoding", "UTF-8");
+    if (files == null) {
+      files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+    }
+    return javac.getTask(new StringWriter(), files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(units)).call();
+  }
+
+  /**
+   * Compiles every source, twice, into a scratch folder on a background thread of low priority, so
+   * that javac's own code is compiled by the JIT before the first reload (a cold javac takes seconds
+   * over one file, a warm one a fraction of a second). Meant to run while the app's JVM starts; a
+   * {@link #compile} stops it after the round under way.
+   */
+  void warmUp() {
+    warmUpWanted = true;
+    Path scratch = classes.getParent().resolve("vivace-dev/javac-warm-up");
+    Thread t = new Thread(() -> {
+      try {
+        for (int round = 0; round < 2 && warmUpWanted; round++) {
+          synchronized (lock) {
+            Files.createDirectories(scratch);
+            run(allSources(), scratch, new DiagnosticCollector<>());
+          }
+        }
+        DevVersion.deleteTree(scratch);
+      } catch (IOException | RuntimeException ignored) {
+        // a warm-up only: the real compiles report errors
+      }
+    }, "vivace-dev-javac-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+  }
+
+  /** Closes the file manager (the class path's jars it holds open). */
+  @Override
+  public void close() throws IOException {
+    warmUpWanted = false;
+    synchronized (lock) {
+      if (files != null) {
+        files.close();
+        files = null;
+      }
+    }
+  }
+
+  /** Deletes from {@code target/classes} the copies of the resources among {@code changed} that were deleted. */
+  void removeDeleted(Collection<Path> changed) throws IOException {
+    for (Path p : changed) {
+      if (p.startsWith(resources) && !Files.exists(p)) {
+        Files.deleteIfExists(classes.resolve(resources.relativize(p).toString()));
+      }
+    }
   }
 
   /** Copies every resource into {@code target/classes} (migrations included); returns how many. */

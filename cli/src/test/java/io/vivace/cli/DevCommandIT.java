@@ -22,10 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code vivace dev} in a generated project, as a user runs it (its own JVM, no {@code DATABASE_URL}):
- * it starts, serves; an edited source answers within a deadline (the time is printed); a compile
- * error is printed while the last good version keeps serving; a new migration applies on the reload
- * on the same embedded database; SIGTERM (what Ctrl-C's SIGINT also does) leaves neither the app nor
- * the database running. Needs the framework installed in the local repository, like
+ * it starts, serves; edited sources answer within a deadline (the times are printed), reloaded in the
+ * same app JVM (the same pid); a compile error is printed while the last good version keeps serving;
+ * a new migration applies on the reload on the same embedded database; a pom.xml change starts a new
+ * app JVM (a new pid; the old one ends); SIGTERM (what Ctrl-C's SIGINT also does) leaves neither the
+ * app nor the database running. Needs the framework installed in the local repository, like
  * {@link GeneratedProjectIT}.
  */
 class DevCommandIT {
@@ -34,7 +35,8 @@ class DevCommandIT {
   final List<String> lines = new CopyOnWriteArrayList<>();
 
   @Test
-  void editsReloadErrorsKeepTheLastGoodVersionAndNothingOutlivesIt() throws Exception {
+  void editsReloadInTheSameJvmErrorsKeepTheLastGoodVersionAPomChangeStartsANewJvmAndNothingOutlivesIt()
+      throws Exception {
     Path repo = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
     assertEquals(0, Cli.run("new", "shop", "--dir", tmp.toString()).exit());
     Path project = tmp.resolve("shop");
@@ -44,21 +46,30 @@ class DevCommandIT {
     try {
       String base = "http://127.0.0.1:" + port;
       awaitLine(l -> l.startsWith("Started in "), 600);
+      long jvm = appPid("Started in ");
       assertEquals("{\"message\":\"Hello, ana!\"}", get(base + "/hello/ana"));
 
       Path app = project.resolve("src/main/java/com/example/shop/ShopApp.java");
       String source = Files.readString(app);
-      long saved = System.nanoTime();
-      Files.writeString(app, source.replace("\"Hello\"", "\"Olá\""));
-      awaitAnswer(base + "/hello/ana", "{\"message\":\"Olá, ana!\"}", 120);
-      double seconds = (System.nanoTime() - saved) / 1e9;
-      System.out.printf("DevCommandIT: save to new answer %.2f s (%s)%n", seconds,
-          lines.stream().filter(l -> l.startsWith("Reloaded in ")).reduce((a, b) -> b).orElse(""));
+      for (String word : List.of("Olá", "Ciao", "Salut")) {
+        int reloads = count(l -> l.startsWith("Reloaded in "));
+        long saved = System.nanoTime();
+        Files.writeString(app, source.replace("\"Hello\"", "\"" + word + "\""));
+        awaitAnswer(base + "/hello/ana", "{\"message\":\"" + word + ", ana!\"}", 120);
+        double seconds = (System.nanoTime() - saved) / 1e9;
+        awaitCount(l -> l.startsWith("Reloaded in "), reloads + 1, 10);
+        System.out.printf("DevCommandIT: save to new answer %.2f s (%s)%n", seconds, last(l -> l.startsWith("Reloaded in ")));
+        assertTrue(last(l -> l.startsWith("Reloaded in ")).contains(" in the same JVM (app pid " + jvm + ";"),
+            "reloaded in the app's JVM, pid " + jvm + ":\n" + String.join("\n", lines));
+      }
+      assertTrue(ProcessHandle.of(jvm).map(ProcessHandle::isAlive).orElse(false), "the one app JVM still runs");
+      assertEquals("{\"items\":[],\"page\":1,\"per_page\":20,\"total\":0,\"total_pages\":0}", get(base + "/books"),
+          "the generated resource's JSON converters are the new version's");
 
       Files.writeString(app, source.replace("\"Hello\"", "\"Hi\" +"));
       awaitLine(l -> l.startsWith("Compile error; the last good version keeps serving"), 120);
       awaitLine(l -> l.contains("ShopApp.java:"), 10);
-      assertEquals("{\"message\":\"Olá, ana!\"}", get(base + "/hello/ana"), "the last good version serves");
+      assertEquals("{\"message\":\"Salut, ana!\"}", get(base + "/hello/ana"), "the last good version serves");
 
       String url = lines.stream().filter(l -> l.startsWith("Database: ")).findFirst().orElseThrow().substring(10);
       Files.writeString(project.resolve("src/main/resources/db/migration/V99990101000000__notes.sql"),
@@ -70,18 +81,51 @@ class DevCommandIT {
           ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM notes")) {
         assertTrue(rs.next(), "the new migration ran on the reload");
       }
+      awaitLine(l -> l.contains(" in the same JVM (app pid " + jvm + ";"), 10);
 
-      long appPid = Long.parseLong(lines.stream().filter(l -> l.contains("(app pid ")).reduce((a, b) -> b).orElseThrow()
+      Path pom = project.resolve("pom.xml"); // the class path may have changed: a new JVM
+      Files.writeString(pom, Files.readString(pom).replace("</project>", "<!-- edited -->\n</project>"));
+      Files.writeString(app, source.replace("\"Hello\"", "\"Hej\""));
+      awaitLine(l -> l.equals("pom.xml changed: starting a new JVM on its class path"), 300);
+      awaitAnswer(base + "/hello/ana", "{\"message\":\"Hej, ana!\"}", 300);
+      awaitLine(l -> l.startsWith("Reloaded in ") && l.contains(" in a new JVM (app pid "), 60);
+      long newJvm = Long.parseLong(last(l -> l.startsWith("Reloaded in ") && l.contains(" in a new JVM (app pid "))
           .replaceAll(".*\\(app pid (\\d+)[;)].*", "$1"));
+      assertTrue(newJvm != jvm, "a new JVM");
+      awaitGone(jvm, "the old app JVM");
+
       Path data = project.resolve(".vivace/shop/postgres");
       long pgPid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
       dev.destroy(); // SIGTERM
       assertTrue(dev.waitFor(60, TimeUnit.SECONDS), "vivace dev ended");
-      awaitGone(appPid, "the app");
+      awaitGone(newJvm, "the app");
       awaitGone(pgPid, "the embedded PostgreSQL");
     } finally {
       dev.destroyForcibly();
       dev.waitFor(30, TimeUnit.SECONDS);
+      System.out.println(String.join("\n", lines)); // the session, in the test's report
+    }
+  }
+
+  /** The app JVM's pid in the last line containing {@code marker}. */
+  private long appPid(String marker) {
+    return Long.parseLong(last(l -> l.contains(marker)).replaceAll(".*\\(app pid (\\d+)[;)].*", "$1"));
+  }
+
+  private String last(Predicate<String> line) {
+    return lines.stream().filter(line).reduce((a, b) -> b).orElse("");
+  }
+
+  private int count(Predicate<String> line) {
+    return (int) lines.stream().filter(line).count();
+  }
+
+  private void awaitCount(Predicate<String> line, int n, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (count(line) < n) {
+      assertTrue(System.nanoTime() < deadline, "vivace dev did not print the expected line within " + seconds + " s:\n"
+          + String.join("\n", lines));
+      Thread.sleep(50);
     }
   }
 
@@ -137,6 +181,7 @@ class DevCommandIT {
     } finally {
       dev.destroyForcibly();
       dev.waitFor(30, TimeUnit.SECONDS);
+      System.out.println(String.join("\n", lines)); // the session, in the test's report
     }
   }
 

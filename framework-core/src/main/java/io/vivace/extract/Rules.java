@@ -3,9 +3,8 @@ package io.vivace.extract;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -34,7 +33,16 @@ import java.util.function.Predicate;
  * @param <T> the body type
  */
 public final class Rules<T> {
-  private static final Map<Class<?>, Rules<?>> DECLARED = new ConcurrentHashMap<>();
+  /**
+   * The rules of each type, kept with the type itself (a {@code ClassValue}), so a JVM-wide table does
+   * not hold classes of an app version a reloading host ({@code vivace dev}) has dropped.
+   */
+  private static final ClassValue<AtomicReference<Rules<?>>> DECLARED = new ClassValue<>() {
+    @Override
+    protected AtomicReference<Rules<?>> computeValue(Class<?> type) {
+      return new AtomicReference<>();
+    }
+  };
 
   /** What a rule requires, for the schema. */
   public enum Kind {
@@ -80,7 +88,7 @@ public final class Rules<T> {
   /** New, empty rules of {@code type}, recorded as its rules (replacing any earlier ones). */
   public static <T> Rules<T> of(Class<T> type) {
     Rules<T> r = new Rules<>(Objects.requireNonNull(type, "type"));
-    DECLARED.put(type, r);
+    DECLARED.get(type).set(r);
     return r;
   }
 
@@ -94,7 +102,7 @@ public final class Rules<T> {
     } catch (ClassNotFoundException | LinkageError e) {
       return null;
     }
-    return DECLARED.get(type);
+    return DECLARED.get(type).get();
   }
 
   /** The body type these rules check. */

@@ -261,6 +261,9 @@ public final class AppImpl implements App {
     // start has closed Vert.x and its event loops.
     Promise<App> result = Promise.promise();
     started = result.future();
+    if (Hosted.on()) {
+      Hosted.track(this, started);
+    }
     Future<?> ready = Future.succeededFuture();
     for (Function<Vertx, Future<?>> hook : startHooks) {
       ready = ready.compose(ignored -> hook.apply(vertx));
@@ -287,22 +290,22 @@ public final class AppImpl implements App {
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof OpenApi.Exported) {
-        System.exit(0);
+        Hosted.exit(0, null, cause);
       }
       if (cause instanceof java.io.IOException && openApi != null && openApi.export() != null) {
-        System.err.println("vivace: could not write the OpenAPI document to " + openApi.export() + ": " + cause);
-        System.exit(1);
+        Hosted.exit(1, "vivace: could not write the OpenAPI document to " + openApi.export() + ": " + cause, cause);
       }
       if (cause instanceof ConfigException) {
-        System.err.println("vivace: invalid configuration: " + Secrets.maskUrl(cause.getMessage()));
-        System.exit(2);
+        Hosted.exit(2, "vivace: invalid configuration: " + Secrets.maskUrl(cause.getMessage()), cause);
       }
-      System.err.println("vivace: failed to start on " + options.host() + ":" + options.port() + ": "
-          + Secrets.maskUrl(cause.getMessage() != null ? cause.getMessage() : cause.toString()));
-      System.exit(1);
+      Hosted.exit(1, "vivace: failed to start on " + options.host() + ":" + options.port() + ": "
+          + Secrets.maskUrl(cause.getMessage() != null ? cause.getMessage() : cause.toString()), cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      System.exit(1);
+      Hosted.exit(1, null, e);
+    }
+    if (Hosted.on()) {
+      return; // the host owns the process and its signals, and stops the app itself
     }
     Signals.onTermination(() -> {
       LOG.info("Shutting down: not ready from now on; draining in {} ms, finishing in-flight requests (up to {} ms)",

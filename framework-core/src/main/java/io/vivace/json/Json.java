@@ -6,6 +6,7 @@ import com.dslplatform.json.JsonReader;
 import com.dslplatform.json.JsonWriter;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.buffer.Buffer;
+import io.vivace.json.impl.Converters;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
@@ -24,11 +25,6 @@ import java.util.Map;
  * thread (per event loop), so {@link #encode} allocates only the result buffer.
  */
 public final class Json {
-  private static final DslJson<Object> DSL = new DslJson<>(new DslJson.Settings<>()
-      .includeServiceLoader(Json.class.getClassLoader())
-      .withJavaConverters(true)
-      .errorInfo(JsonReader.ErrorInfo.DESCRIPTION_AND_POSITION));
-
   private static final byte[] EMPTY = new byte[0];
 
   /**
@@ -41,14 +37,14 @@ public final class Json {
   private static final FastThreadLocal<JsonWriter> WRITER = new FastThreadLocal<>() {
     @Override
     protected JsonWriter initialValue() {
-      return DSL.newWriter(1024);
+      return Converters.dsl().newWriter(1024);
     }
   };
 
   private static final FastThreadLocal<JsonReader<Object>> READER = new FastThreadLocal<>() {
     @Override
     protected JsonReader<Object> initialValue() {
-      return DSL.newReader(new byte[0]);
+      return Converters.dsl().newReader(new byte[0]);
     }
   };
 
@@ -62,9 +58,12 @@ public final class Json {
   private Json() {
   }
 
-  /** The shared DSL-JSON instance (converters found through the service loader). */
+  /**
+   * The shared DSL-JSON instance (converters found through the service loader). A host that reloads
+   * the app in one JVM gives each version its own; resolve converters at start, not per request.
+   */
   public static DslJson<Object> dsl() {
-    return DSL;
+    return Converters.dsl();
   }
 
   /**
@@ -73,7 +72,7 @@ public final class Json {
    * @throws IllegalArgumentException when DSL-JSON has no converter for it
    */
   public static <T> JsonWriter.WriteObject<T> writerFor(Class<T> type) {
-    JsonWriter.WriteObject<T> w = DSL.tryFindWriter(type);
+    JsonWriter.WriteObject<T> w = Converters.dsl().tryFindWriter(type);
     if (w == null) {
       throw new IllegalArgumentException(missing(type));
     }
@@ -86,7 +85,7 @@ public final class Json {
    * @throws IllegalArgumentException when DSL-JSON has no converter for it
    */
   public static <T> JsonReader.ReadObject<T> readerFor(Class<T> type) {
-    JsonReader.ReadObject<T> r = DSL.tryFindReader(type);
+    JsonReader.ReadObject<T> r = Converters.dsl().tryFindReader(type);
     if (r == null) {
       throw new IllegalArgumentException(missing(type));
     }
@@ -110,7 +109,7 @@ public final class Json {
     int size = w.size();
     Buffer out = Buffer.buffer(size).appendBytes(w.getByteBuffer(), 0, size);
     if (w.getByteBuffer().length > MAX_RETAINED_WRITER_BYTES) {
-      WRITER.set(DSL.newWriter(1024));
+      WRITER.set(Converters.dsl().newWriter(1024));
     }
     return out;
   }
@@ -122,7 +121,7 @@ public final class Json {
 
   /** Serializes {@code value} to a UTF-8 byte array (for tests and tools; the server uses {@link #encode}). */
   public static byte[] toBytes(Object value) {
-    JsonWriter w = DSL.newWriter(256);
+    JsonWriter w = Converters.dsl().newWriter(256);
     write(w, value);
     return w.toByteArray();
   }

@@ -27,14 +27,25 @@ import org.slf4j.LoggerFactory;
 public final class ProblemResponses {
   private static final Logger LOG = LoggerFactory.getLogger("io.vivace.errors");
   private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Problem.CONTENT_TYPE);
-  /** Every module's mapper of its own failures, found once. */
-  private static final io.vivace.problem.ProblemMapper[] MAPPERS = java.util.ServiceLoader
-      .load(io.vivace.problem.ProblemMapper.class, ProblemResponses.class.getClassLoader()).stream()
-      .map(java.util.ServiceLoader.Provider::get).toArray(io.vivace.problem.ProblemMapper[]::new);
+  /** Every module's mapper of its own failures, found once (again per version under a reloading host). */
+  private static volatile io.vivace.problem.ProblemMapper[] mappers = mappersOf(ProblemResponses.class.getClassLoader());
   private static final String RETRY_AFTER = "Retry-After";
   private static final String DEFAULT_RETRY_AFTER = Integer.toString(ProblemException.DEFAULT_RETRY_AFTER_SECONDS);
 
   private ProblemResponses() {
+  }
+
+  /**
+   * Finds the mappers again through {@code loader}: for a host that reloads the app with a new class
+   * loader per version ({@link io.vivace.impl.Hosted}), so the app's own mappers are found.
+   */
+  public static void useLoader(ClassLoader loader) {
+    mappers = mappersOf(loader);
+  }
+
+  private static io.vivace.problem.ProblemMapper[] mappersOf(ClassLoader loader) {
+    return java.util.ServiceLoader.load(io.vivace.problem.ProblemMapper.class, loader).stream()
+        .map(java.util.ServiceLoader.Provider::get).toArray(io.vivace.problem.ProblemMapper[]::new);
   }
 
   /**
@@ -112,7 +123,7 @@ public final class ProblemResponses {
    * that throws is skipped (and logged): the failure still gets its answer.
    */
   static Throwable mapped(Throwable failure) {
-    for (io.vivace.problem.ProblemMapper m : MAPPERS) {
+    for (io.vivace.problem.ProblemMapper m : mappers) {
       ProblemException p;
       try {
         p = m.toProblem(failure);

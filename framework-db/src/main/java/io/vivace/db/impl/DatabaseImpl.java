@@ -207,6 +207,7 @@ public final class DatabaseImpl implements Database {
   }
 
   private Future<Void> stop(Vertx vertx) {
+    DerivedSql.clear();
     Future<Void> closed = pool == null ? Future.succeededFuture() : pool.close();
     LoopConnections open = loops;
     if (open != null) {

@@ -35,6 +35,15 @@ final class DerivedSql {
     return cached(new Key(sql, params, keyset, first));
   }
 
+  /**
+   * Forgets every statement: when a database's app stops, so that the keys (which hold the app's
+   * {@link Keyset}s, and through their functions its classes) do not outlive it, for instance an app
+   * version that {@code vivace dev} reloaded in the same JVM.
+   */
+  static void clear() {
+    CACHE.clear();
+  }
+
   private static String cached(Key key) {
     String hit = CACHE.get(key);
     if (hit != null) {

@@ -12,6 +12,23 @@ final class Migrations {
   }
 
   /**
+   * The loader the migrations are read through: the thread's context loader when it sees everything
+   * the framework's loader sees (it is that loader or one of its children, as the class loader of an
+   * app version under {@code vivace dev}, which loads the app's classes and resources), else the
+   * framework's own.
+   */
+  static ClassLoader loader() {
+    ClassLoader own = Migrations.class.getClassLoader();
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    for (ClassLoader l = context; l != null; l = l.getParent()) {
+      if (l == own) {
+        return context;
+      }
+    }
+    return own;
+  }
+
+  /**
    * Applies pending migrations from {@code locations}; returns how many were applied.
    *
    * @param embeddedDir the embedded server's data folder, or null for a {@code DATABASE_URL} server
@@ -21,7 +38,7 @@ final class Migrations {
    */
   static int migrate(DatabaseUrl url, String locations, Path embeddedDir) {
     try {
-      MigrateResult result = Flyway.configure(Migrations.class.getClassLoader())
+      MigrateResult result = Flyway.configure(loader())
           .dataSource(url.jdbcUrl(), url.user(), url.password())
           .locations(locations.split("\\s*,\\s*"))
           .load()
