@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,15 +52,25 @@ public final class DevLauncher {
     DevVersion.deleteTree(copies);
     initLogging();
     Runtime.getRuntime().addShutdownHook(new Thread(DevLauncher::stopCurrent, "vivace-dev-stop"));
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    int n = 0;
-    for (String line = in.readLine(); line != null; line = in.readLine()) {
-      if (line.equals("start")) {
-        n++;
-        start(mainClass, classes, copies.resolve("v" + n));
+    BlockingQueue<String> commands = new LinkedBlockingQueue<>();
+    Thread parent = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          commands.add(line);
+        }
+      } catch (IOException gone) {
+        // the same as the end: the pipe broke
       }
+      System.exit(0); // the dev process is gone, even while a version starts: the shutdown hook stops it
+    }, "vivace-dev-parent");
+    parent.setDaemon(true);
+    parent.start();
+    for (int n = 1; ; n++) {
+      while (!commands.take().equals("start")) {
+        // the only command
+      }
+      start(mainClass, classes, copies.resolve("v" + n));
     }
-    System.exit(0); // end of file: the dev process is gone; the shutdown hook stops the app
   }
 
   private static void start(String mainClass, Path classes, Path copy) throws InterruptedException {
