@@ -22,9 +22,18 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * The path is the request's path without its query (a query may carry secrets). Time is when the
  * request arrived, UTC; bytes are the body bytes written. One line is built in a reused buffer,
- * the time's text is made once per second. Confined to its event loop.
+ * the time's text is made once per second.
+ *
+ * <p>With the default Logback set-up (the logger's only appender is Vivace's batching appender, a
+ * {@link LineSink}) no logging event is made: the line's bytes go into this loop's buffer, which is
+ * handed to the sink when it is full or, by a timer on this loop, one flush interval after its
+ * first line; {@link #flush} hands over what is left when the server stops. Otherwise each line
+ * is logged through SLF4J. Confined to its event loop.
  */
-final class AccessLogWriter {
+final class AccessLogWriter implements io.vertx.core.Handler<Long> {
+  /** The size of a loop's buffer of lines, in bytes. */
+  static final int BUFFER_BYTES = 16 * 1024;
+
   static final String LOGGER = "io.vivace.access";
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
   private static final DateTimeFormatter CLF = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
@@ -38,15 +47,28 @@ final class AccessLogWriter {
   private final StringBuilder line = new StringBuilder(256);
   private long second = Long.MIN_VALUE;
   private String secondText;
+  /** The direct path's sink, or null when lines go through the logger. */
+  private final LineSink sink;
+  private final io.vertx.core.Vertx vertx;
+  private byte[] buffer;
+  private int length;
+  private int lines;
+  /** The pending hand-over timer, or -1. */
+  private long timer = -1;
 
   /**
    * @param clients the resolver behind trusted proxies, or null when the peer is the client
    * @param exactPaths the paths of the routes without parameters: such a path is its own template
+   * @param sink where whole buffers of lines go, or null to log each line
+   * @param vertx the owner of this writer's event loop, for the hand-over timer
    */
-  AccessLogWriter(boolean json, ProxiedClients clients, java.util.Set<String> exactPaths) {
+  AccessLogWriter(boolean json, ProxiedClients clients, java.util.Set<String> exactPaths, LineSink sink,
+      io.vertx.core.Vertx vertx) {
     this.json = json;
     this.clients = clients;
     this.exactPaths = exactPaths;
+    this.sink = sink;
+    this.vertx = vertx;
   }
 
   /**
@@ -118,7 +140,83 @@ final class AccessLogWriter {
         b.append(' ').append(traceId == null ? "-" : traceId);
       }
     }
-    LOG.info(b.toString());
+    if (sink == null) {
+      LOG.info(b.toString());
+    } else {
+      append(b);
+    }
+  }
+
+  /** Puts {@code line} and a newline, UTF-8, into this loop's buffer; hands the buffer over when full. */
+  private void append(StringBuilder line) {
+    int n = line.length();
+    if (buffer == null) {
+      buffer = sink.buffer(BUFFER_BYTES);
+    }
+    if (length + n + 1 > buffer.length) {
+      handOver();
+      if (n + 1 > buffer.length) { // a line longer than a buffer gets one of its own
+        buffer = new byte[n + 1];
+      }
+    }
+    byte[] to = buffer;
+    int at = length;
+    for (int i = 0; i < n; i++) {
+      char c = line.charAt(i);
+      if (c >= 0x80) {
+        appendEncoded(line);
+        return;
+      }
+      to[at++] = (byte) c;
+    }
+    to[at++] = '\n';
+    added(at);
+  }
+
+  /** The slow case of {@link #append}: a line with characters beyond ASCII. */
+  private void appendEncoded(StringBuilder line) {
+    byte[] utf8 = (line.toString() + '\n').getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (length + utf8.length > buffer.length) {
+      handOver();
+      if (utf8.length > buffer.length) {
+        buffer = new byte[utf8.length];
+      }
+    }
+    System.arraycopy(utf8, 0, buffer, length, utf8.length);
+    added(length + utf8.length);
+  }
+
+  private void added(int newLength) {
+    length = newLength;
+    lines++;
+    if (timer == -1) {
+      timer = vertx.setTimer(sink.flushIntervalMillis(), this);
+    }
+  }
+
+  /** The hand-over timer. */
+  @Override
+  public void handle(Long id) {
+    timer = -1;
+    handOver();
+  }
+
+  /** Hands the buffer's lines to the sink, at once; called on this writer's event loop. */
+  void flush() {
+    if (timer != -1) {
+      vertx.cancelTimer(timer);
+      timer = -1;
+    }
+    handOver();
+  }
+
+  private void handOver() {
+    if (length > 0) {
+      sink.offer(buffer, length, lines);
+      buffer = sink.buffer(BUFFER_BYTES);
+      length = 0;
+      lines = 0;
+    }
   }
 
   private String secondText(long millis) {
