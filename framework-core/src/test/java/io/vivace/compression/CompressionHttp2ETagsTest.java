@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Entity tags with compression on where Vert.x's compressor encodes: HTTP/2 (cleartext, prior
- * knowledge; the same path as HTTP/2 over TLS) and, with h2c on, HTTP/1.1 connections too. curl
- * is the client (one connection per request).
+ * Entity tags with compression on where Vert.x's compressor encodes: HTTP/2 (cleartext, by prior
+ * knowledge or an h2c upgrade; the same path as HTTP/2 over TLS) and, with h2c on, HTTP/1.1
+ * connections too. curl is the client (one connection per request).
  */
 class CompressionHttp2ETagsTest {
   static final String TEXT = "All work and no play makes Jack a dull boy. ".repeat(100);
@@ -53,7 +53,7 @@ class CompressionHttp2ETagsTest {
     server.close();
   }
 
-  /** The status and headers (names lower case) of curl's {@code GET path}, the body dropped. */
+  /** The status and headers (names lower case) of curl's {@code GET path} (its last head), the body dropped. */
   static Map<String, String> head(String protocol, String path, String... headers) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "--max-time", "30", protocol, "-o", "/dev/null", "-D", "-"));
     for (String h : headers) {
@@ -73,7 +73,12 @@ class CompressionHttp2ETagsTest {
     }
     assertEquals(0, p.exitValue(), String.join(" ", cmd) + ": " + out);
     Map<String, String> head = new LinkedHashMap<>();
-    String[] lines = out.split("\r\n");
+    String[] blocks = out.split("\r\n\r\n");
+    String last = blocks[0];
+    for (String b : blocks) {
+      last = b.startsWith("HTTP/") ? b : last; // after an upgrade: the 101, then the answer
+    }
+    String[] lines = last.split("\r\n");
     head.put(":status", lines[0].split(" ")[1]);
     head.put(":version", lines[0].split(" ")[0]);
     for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) {
@@ -122,6 +127,16 @@ class CompressionHttp2ETagsTest {
       Map<String, String> r = head(h2, "/files/big.txt", "Accept-Encoding: gzip", "If-None-Match: " + listed);
       assertEquals("304", r.get(":status"), listed);
       assertEquals(listed, r.get("etag"));
+    }
+  }
+
+  @Test
+  void anUpgradedConnectionAnswersWithCodedTags() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      Map<String, String> gz = head("--http2", "/doc", "Accept-Encoding: gzip"); // Upgrade: h2c
+      assertEquals("HTTP/2", gz.get(":version"), gz.toString());
+      assertEquals("gzip", gz.get("content-encoding"));
+      assertEquals(coded(TAG, "gzip"), gz.get("etag"));
     }
   }
 
