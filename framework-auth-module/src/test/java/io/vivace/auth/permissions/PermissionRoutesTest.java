@@ -46,13 +46,16 @@ class PermissionRoutesTest {
   static Database dbA;
   static String root;
 
+  /** Redis keys and channels of this class's instances only: other tests' throttle counters stay apart. */
+  static final String REDIS_PREFIX = "test:" + java.util.UUID.randomUUID() + ":";
+
   static String redisUrl() {
-    String env = System.getenv("REDIS_URL");
-    return env != null ? env : "redis://127.0.0.1:6379";
+    return io.vivace.cache.testing.TestRedis.url(); // REDIS_URL's server, else an embedded one
   }
 
   static TestServer start(boolean routes) {
     System.setProperty("vivace.redis-url", redisUrl());
+    System.setProperty("vivace.redis-key-prefix", REDIS_PREFIX);
     try {
       App app = Vivace.app(TestServer.options());
       Database db = Database.attach(app, new DbOptions().url(url).migrate(false));
@@ -71,6 +74,7 @@ class PermissionRoutesTest {
       return server;
     } finally {
       System.clearProperty("vivace.redis-url");
+      System.clearProperty("vivace.redis-key-prefix");
     }
   }
 

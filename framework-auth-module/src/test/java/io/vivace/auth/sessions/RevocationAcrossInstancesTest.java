@@ -30,13 +30,16 @@ import org.junit.jupiter.api.Test;
 class RevocationAcrossInstancesTest {
   static final String SECRET = "revocation-test-secret-0123456789abcdef0123";
 
+  /** Redis keys and channels of this class's instances only: other tests' throttle counters stay apart. */
+  static final String REDIS_PREFIX = "test:" + java.util.UUID.randomUUID() + ":";
+
   static String redisUrl() {
-    String env = System.getenv("REDIS_URL");
-    return env != null ? env : "redis://127.0.0.1:6379";
+    return io.vivace.cache.testing.TestRedis.url(); // REDIS_URL's server, else an embedded one
   }
 
   static TestServer start(DatabaseUrl db) {
     System.setProperty("vivace.redis-url", redisUrl());
+    System.setProperty("vivace.redis-key-prefix", REDIS_PREFIX);
     try {
       App app = Vivace.app(TestServer.options());
       Database database = Database.attach(app, new DbOptions().url(db).migrate(false));
@@ -49,6 +52,7 @@ class RevocationAcrossInstancesTest {
       return server;
     } finally {
       System.clearProperty("vivace.redis-url");
+      System.clearProperty("vivace.redis-key-prefix");
     }
   }
 
