@@ -102,7 +102,11 @@ final class Names {
     return name;
   }
 
-  /** A field name: lowerCamelCase letters and digits, not a keyword, not {@code id}. */
+  /**
+   * A field name: lowerCamelCase letters and digits, not a keyword, not {@code id}. Names starting
+   * with {@code is}, {@code get} or {@code set} are allowed: the generated records give them bean
+   * getters so that their JSON names stay as written ({@link JsonAccessors}).
+   */
   static String field(String name) {
     if (name == null || !FIELD.matcher(name).matches() || name.length() > 50) {
       throw CliException.usage("invalid field name '" + name + "': use lowerCamelCase letters and digits, "
@@ -113,11 +117,6 @@ final class Names {
     }
     if (SQL_RESERVED.contains(snake(name))) {
       throw CliException.usage("invalid field name '" + name + "': '" + snake(name) + "' is reserved in SQL");
-    }
-    if (name.startsWith("is") || name.startsWith("get") || name.startsWith("set")) {
-      throw CliException.usage("invalid field name '" + name + "': names starting with is, get or set clash with "
-          + "the JSON converter's accessor rules (DSL-JSON); drop the prefix (published, not isPublished) or "
-          + "rename it (bookIsbn, not isbn)");
     }
     if (name.equals("id")) {
       throw CliException.usage("invalid field name 'id': every resource has an id already");

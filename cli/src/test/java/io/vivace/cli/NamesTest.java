@@ -87,9 +87,13 @@ class NamesTest {
     assertUsage("'user' is reserved in SQL", () -> Names.field("user"));
     assertUsage("'current_date' is reserved in SQL", () -> Names.field("currentDate"));
     assertUsage("has an id already", () -> Names.field("id"));
-    for (String accessorLike : new String[] {"isbn", "isPublished", "island", "getaway", "settings", "is"}) {
-      assertUsage("'" + accessorLike + "': names starting with is, get or set", () -> Names.field(accessorLike));
-    }
+  }
+
+  /** Names DSL-JSON would read as bean accessors are fields like any other (the records give them getters). */
+  @ParameterizedTest
+  @ValueSource(strings = {"isbn", "isDone", "island", "getaway", "settled", "settings", "is", "get", "set"})
+  void fieldNamesStartingWithIsGetOrSetAreAllowed(String name) {
+    assertEquals(name, Names.field(name));
   }
 
   @Test
