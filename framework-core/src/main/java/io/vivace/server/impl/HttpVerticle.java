@@ -41,6 +41,8 @@ final class HttpVerticle extends VerticleBase {
   private HttpServer server;
   private HttpConnections connections;
   private OpenStreams openStreams;
+  /** This loop's observe stages (null when all off), flushed after the drain. */
+  private ObserveStages observe;
   private boolean idleWarned;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
@@ -95,7 +97,7 @@ final class HttpVerticle extends VerticleBase {
     }
     ServerStages perRequest = stages.perRequest();
     StaticRoutes direct = StaticRoutes.of(routes, meters, stages.tracer() != null);
-    ObserveStages observe = ObserveStages.start(options.observe(), context, router, routes, meters,
+    observe = ObserveStages.start(options.observe(), context, router, routes, meters,
         stages.tracer()); // null when all off
     connections = new HttpConnections(serverOptions, stages);
     long idleNanos = ownIdleTimeout ? TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()) : 0;
@@ -158,6 +160,14 @@ final class HttpVerticle extends VerticleBase {
       connections.drain();
     }
     Future<Void> ended = openStreams == null ? Future.succeededFuture() : openStreams.drain(context);
-    return server == null ? ended : ended.compose(v -> server.shutdown(timeoutMs, TimeUnit.MILLISECONDS));
+    Future<Void> stopped = server == null ? ended : ended.compose(v -> server.shutdown(timeoutMs, TimeUnit.MILLISECONDS));
+    return observe == null ? stopped : stopped.eventually(() -> {
+      io.vertx.core.Promise<Void> flushed = io.vertx.core.Promise.promise();
+      context.runOnContext(v -> { // the access log's last lines, on the loop that holds them
+        observe.flush();
+        flushed.complete();
+      });
+      return flushed.future();
+    });
   }
 }
