@@ -6,7 +6,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
+import io.vivace.compression.impl.Http2Tags;
 import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
 import io.vivace.metrics.impl.HttpServerMeters;
@@ -96,6 +98,8 @@ final class HttpVerticle extends VerticleBase {
       io.vivace.sse.impl.EventStreamsImpl.compressionOn(context); // event streams opt out of compression
     }
     ServerStages perRequest = stages.perRequest();
+    // HTTP/2 answers are encoded by Vert.x's compressor: their tags are rewritten per request
+    Http2Tags http2Tags = tls != null || options.h2c() ? stages.http2Tags() : null; // null: compression off
     StaticRoutes direct = StaticRoutes.of(routes, meters, stages.tracer() != null);
     observe = ObserveStages.start(options.observe(), context, router, routes, meters,
         stages.tracer()); // null when all off
@@ -130,6 +134,9 @@ final class HttpVerticle extends VerticleBase {
       headers.add(HttpHeaders.DATE, date.value());
       if (observe != null) {
         observe.begin(req); // request id, access log: before anything can answer
+      }
+      if (http2Tags != null && req.version() == HttpVersion.HTTP_2) {
+        http2Tags.watch(req); // a strong ETag gets the coding Vert.x's compressor applies
       }
       if (perRequest != null && perRequest.handle(req)) {
         return; // answered by an app-wide stage (a CORS preflight)

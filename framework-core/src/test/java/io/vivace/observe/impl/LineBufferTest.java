@@ -122,6 +122,25 @@ class LineBufferTest {
   }
 
   @Test
+  void withoutASinkEachLineIsLoggedAsItIs() {
+    ch.qos.logback.classic.LoggerContext ctx = new ch.qos.logback.classic.LoggerContext();
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> list =
+        new ch.qos.logback.core.read.ListAppender<>();
+    list.setContext(ctx);
+    list.start();
+    ch.qos.logback.classic.Logger logger = ctx.getLogger("an.app.access.log");
+    logger.addAppender(list);
+    LineBuffer b = new LineBuffer(null, null, logger); // no timer without a sink
+    for (String path : List.of("/first", "/é")) {
+      b.begin(LineBuffer.maxBytes(path) + 2);
+      b.ascii('[').clfText(path).ascii(']');
+      b.end();
+    }
+    assertEquals(List.of("[/first]", "[/é]"), list.list.stream().map(e -> e.getFormattedMessage()).toList());
+    ctx.stop();
+  }
+
+  @Test
   void aLineLongerThanABufferGetsOneOfItsOwn() throws Exception {
     Kept kept = new Kept();
     String path = "/" + "p".repeat(40_000);

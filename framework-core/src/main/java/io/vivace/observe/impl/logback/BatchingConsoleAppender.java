@@ -1,7 +1,10 @@
 package io.vivace.observe.impl.logback;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.spi.AppenderAttachable;
+import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import ch.qos.logback.core.encoder.Encoder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -30,12 +33,18 @@ import io.vivace.observe.impl.LineSink;
  * buffer over ({@link #offer(byte[], int, int)}), which the writer thread writes as it is, in the
  * same order as the events around it. Buffers come back for reuse ({@link #buffer}).
  *
+ * <p>Appenders attached to this one ({@link AppenderAttachable}, as to Logback's
+ * {@code AsyncAppender}) get every line too, on the writer thread: an event as it was logged, a
+ * handed-over line as an INFO event of the logger it was meant for. Nothing is made for them while
+ * none is attached.
+ *
  * <p>When the queue is full the event (or the buffer's lines) is dropped and counted ({@link #dropped()}); the count is
  * reported as a Logback warning (on the status manager) once per batch that saw drops. {@link
  * #stop()} (the logger context's stop, which the default set-up runs in a shutdown hook) writes
  * every event still queued before it returns, waiting at most 2 s for the writer thread.
  */
-public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> implements LineSink {
+public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
+    implements LineSink, AppenderAttachable<ILoggingEvent> {
   /** Events held before new ones are dropped: {@value}. */
   public static final int DEFAULT_QUEUE_SIZE = 8192;
   /** How often the writer thread writes what has been logged, in ms: {@value}. */
@@ -51,6 +60,9 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
   /** Logging events and {@link Lines}, in the order they came. */
   private ArrayBlockingQueue<Object> queue;
   private final ArrayBlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(SPARE_BUFFERS);
+  private final AppenderAttachableImpl<ILoggingEvent> attached = new AppenderAttachableImpl<>();
+  /** The logger whose lines are handed over ({@link #soleOn}), named in their events for attached appenders. */
+  private volatile String linesLogger = "io.vivace.access";
   private final AtomicLong dropped = new AtomicLong();
   private volatile boolean running;
   private Thread writer;
@@ -90,6 +102,7 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
         || !batching.isStarted()) {
       return null;
     }
+    batching.linesLogger = loggerName;
     return batching;
   }
 
@@ -174,9 +187,13 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
               writeOut(bytes);
             }
             bytes.write(lines.bytes, 0, lines.length);
+            forward(lines);
             spare.offer(lines.bytes);
           } else {
             bytes.writeBytes(encoder.encode((ILoggingEvent) e));
+            if (attached.iteratorForAppenders().hasNext()) {
+              attached.appendLoopOnAppenders((ILoggingEvent) e);
+            }
           }
           if (bytes.size() >= MAX_WRITE_BYTES) {
             writeOut(bytes);
@@ -195,6 +212,58 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
       addWarn((drops - reportedDrops) + " access-log lines dropped: the queue of " + queueSize + " was full");
     }
     return drops;
+  }
+
+  /** Each line of {@code lines} as an event of the lines' logger, to the attached appenders, if any. */
+  private void forward(Lines lines) {
+    if (!attached.iteratorForAppenders().hasNext()) {
+      return;
+    }
+    ch.qos.logback.classic.Logger logger = ((ch.qos.logback.classic.LoggerContext) getContext()).getLogger(linesLogger);
+    int from = 0;
+    for (int i = 0; i < lines.length; i++) {
+      if (lines.bytes[i] == '\n') {
+        String line = new String(lines.bytes, from, i - from, java.nio.charset.StandardCharsets.UTF_8);
+        attached.appendLoopOnAppenders(new ch.qos.logback.classic.spi.LoggingEvent(
+            BatchingConsoleAppender.class.getName(), logger, ch.qos.logback.classic.Level.INFO, line, null, null));
+        from = i + 1;
+      }
+    }
+  }
+
+  @Override
+  public void addAppender(Appender<ILoggingEvent> appender) {
+    attached.addAppender(appender);
+  }
+
+  @Override
+  public java.util.Iterator<Appender<ILoggingEvent>> iteratorForAppenders() {
+    return attached.iteratorForAppenders();
+  }
+
+  @Override
+  public Appender<ILoggingEvent> getAppender(String name) {
+    return attached.getAppender(name);
+  }
+
+  @Override
+  public boolean isAttached(Appender<ILoggingEvent> appender) {
+    return attached.isAttached(appender);
+  }
+
+  @Override
+  public void detachAndStopAllAppenders() {
+    attached.detachAndStopAllAppenders();
+  }
+
+  @Override
+  public boolean detachAppender(Appender<ILoggingEvent> appender) {
+    return attached.detachAppender(appender);
+  }
+
+  @Override
+  public boolean detachAppender(String name) {
+    return attached.detachAppender(name);
   }
 
   private static void writeOut(Batch bytes) {

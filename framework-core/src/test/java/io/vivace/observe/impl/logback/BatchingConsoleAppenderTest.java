@@ -101,6 +101,24 @@ class BatchingConsoleAppenderTest {
   }
 
   @Test
+  void attachedAppendersGetEveryLineAsAnEvent() {
+    BatchingConsoleAppender a = appender(8192, 3_600_000);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> list =
+        new ch.qos.logback.core.read.ListAppender<>();
+    list.setContext(ctx);
+    list.start();
+    a.addAppender(list);
+    a.doAppend(event("logged"));
+    byte[] lines = "handed é\nover\n".getBytes(StandardCharsets.UTF_8);
+    a.offer(lines, lines.length, 2);
+    a.stop();
+    assertEquals(List.of("logged", "handed é", "over"), list.list.stream().map(e -> e.getFormattedMessage()).toList());
+    assertTrue(list.list.stream().allMatch(e -> e.getLoggerName().equals("io.vivace.access")
+        && e.getLevel() == Level.INFO));
+    assertTrue(a.detachAppender(list));
+  }
+
+  @Test
   void aFullQueueDropsAndCountsEveryLineOfABuffer() {
     BatchingConsoleAppender a = appender(1, 3_600_000);
     a.doAppend(event("kept"));
