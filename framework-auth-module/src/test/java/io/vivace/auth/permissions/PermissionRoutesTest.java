@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
-import io.vivace.App;
-import io.vivace.Vivace;
 import io.vivace.auth.Auth;
 import io.vivace.auth.AuthOptions;
 import io.vivace.auth.module.AccountOptions;
@@ -46,37 +44,25 @@ class PermissionRoutesTest {
   static Database dbA;
   static String root;
 
-  /** Redis keys and channels of this class's instances only: other tests' throttle counters stay apart. */
-  static final String REDIS_PREFIX = "test:" + java.util.UUID.randomUUID() + ":";
-
-  static String redisUrl() {
-    return io.vivace.cache.testing.TestRedis.url(); // REDIS_URL's server, else an embedded one
-  }
+  static final io.vivace.auth.testing.RedisInstances INSTANCES = new io.vivace.auth.testing.RedisInstances();
 
   static TestServer start(boolean routes) {
-    System.setProperty("vivace.redis-url", redisUrl());
-    System.setProperty("vivace.redis-key-prefix", REDIS_PREFIX);
-    try {
-      App app = Vivace.app(TestServer.options());
-      Database db = Database.attach(app, new DbOptions().url(url).migrate(false));
+    AuthModule[] module = new AuthModule[1];
+    Database[] db = new Database[1];
+    TestServer server = INSTANCES.start(app -> {
+      db[0] = Database.attach(app, new DbOptions().url(url).migrate(false));
       Auth auth = Auth.attach(app, new AuthOptions().secret(SECRET).argon2(1024, 1, 1).ipLimit(1000, 60).signupLimit(1000, 60));
-      AuthModule module = AuthModule.mount(app, db, auth).configure(new AccountOptions().permissionsTtl(3600)
+      module[0] = AuthModule.mount(app, db[0], auth).configure(new AccountOptions().permissionsTtl(3600)
           .superuserRole("root").permissionRoutes(routes).audit(true, 30));
       app.post("/posts", auth.permission("posts:create"), u -> "created by " + u.id()).produces(String.class);
-      TestServer server = TestServer.started(app);
-      if (!Redis.shared(app).up()) {
-        throw new AssertionError("Redis at " + redisUrl() + " is not reachable; this test needs the real server");
-      }
-      if (moduleA == null) {
-        moduleA = module;
-        dbA = db;
-      }
-      return server;
-    } finally {
-      System.clearProperty("vivace.redis-url");
-      System.clearProperty("vivace.redis-key-prefix");
+    });
+    if (moduleA == null) {
+      moduleA = module[0];
+      dbA = db[0];
     }
+    return server;
   }
+
 
   @BeforeAll
   static void startInstances() throws Exception {

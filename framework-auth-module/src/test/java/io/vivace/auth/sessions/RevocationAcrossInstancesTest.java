@@ -3,8 +3,6 @@ package io.vivace.auth.sessions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vivace.App;
-import io.vivace.Vivace;
 import io.vivace.auth.Auth;
 import io.vivace.auth.AuthOptions;
 import io.vivace.auth.module.AuthModule;
@@ -30,30 +28,14 @@ import org.junit.jupiter.api.Test;
 class RevocationAcrossInstancesTest {
   static final String SECRET = "revocation-test-secret-0123456789abcdef0123";
 
-  /** Redis keys and channels of this class's instances only: other tests' throttle counters stay apart. */
-  static final String REDIS_PREFIX = "test:" + java.util.UUID.randomUUID() + ":";
-
-  static String redisUrl() {
-    return io.vivace.cache.testing.TestRedis.url(); // REDIS_URL's server, else an embedded one
-  }
+  static final io.vivace.auth.testing.RedisInstances INSTANCES = new io.vivace.auth.testing.RedisInstances();
 
   static TestServer start(DatabaseUrl db) {
-    System.setProperty("vivace.redis-url", redisUrl());
-    System.setProperty("vivace.redis-key-prefix", REDIS_PREFIX);
-    try {
-      App app = Vivace.app(TestServer.options());
+    return INSTANCES.start(app -> {
       Database database = Database.attach(app, new DbOptions().url(db).migrate(false));
       Auth auth = Auth.attach(app, new AuthOptions().secret(SECRET).argon2(1024, 1, 1).ipLimit(1000, 60).signupLimit(1000, 60));
       AuthModule.mount(app, database, auth);
-      TestServer server = TestServer.started(app);
-      if (!Redis.shared(app).up()) {
-        throw new AssertionError("Redis at " + redisUrl() + " is not reachable; this test needs the real server");
-      }
-      return server;
-    } finally {
-      System.clearProperty("vivace.redis-url");
-      System.clearProperty("vivace.redis-key-prefix");
-    }
+    });
   }
 
   static int me(TestServer server, Object token) {

@@ -124,35 +124,30 @@ final class LineBuffer implements Handler<Long> {
       return ascii("null");
     }
     buf[pos++] = '"';
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        buf[pos++] = '\\';
-        buf[pos++] = (byte) c;
-      } else if (c < 0x20 || c == 0x7f) {
-        ascii("\\u00").hex(c);
-      } else {
-        i = character(s, i, c);
-      }
-    }
+    escaped(s, "\\u00");
     buf[pos++] = '"';
     return this;
   }
 
   /** Writes {@code s} inside a quoted Common Log Format field: {@code "} and {@code \} escaped, controls as {@code \xHH}. */
   LineBuffer clfText(CharSequence s) {
+    escaped(s, "\\x");
+    return this;
+  }
+
+  /** {@code s} in UTF-8 with {@code "} and {@code \} escaped by a backslash and controls as {@code control} and two hex digits. */
+  private void escaped(CharSequence s, String control) {
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {
         buf[pos++] = '\\';
         buf[pos++] = (byte) c;
       } else if (c < 0x20 || c == 0x7f) {
-        ascii("\\x").hex(c);
+        ascii(control).hex(c);
       } else {
         i = character(s, i, c);
       }
     }
-    return this;
   }
 
   /** The longest bytes {@link #jsonString} or {@link #clfText} writes for {@code s}. */
