@@ -125,6 +125,12 @@ final class ResourceCommand implements Callable<Integer> {
               + rel.other() + "." + rel.field().name() + ") clashes with a field of the same name");
         }
       }
+      String clash = JsonAccessors.clash(seen);
+      if (clash != null) {
+        throw CliException.usage("resource " + r.getKey() + ": '" + clash + "' needs the JSON getter "
+            + JsonAccessors.getter(clash) + "(), which is already the accessor of '" + JsonAccessors.getter(clash)
+            + "'; rename one of them");
+      }
     }
   }
 

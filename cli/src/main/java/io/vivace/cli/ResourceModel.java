@@ -2,6 +2,7 @@ package io.vivace.cli;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -81,8 +82,8 @@ final class ResourceModel {
 
     Set<String> imports = new TreeSet<>();
     List<String> columns = new ArrayList<>(List.of("id"));
-    List<String> components = new ArrayList<>(List.of("long id"));
-    List<String> inputComponents = new ArrayList<>();
+    Map<String, String> components = new LinkedHashMap<>(Map.of("id", "long"));
+    Map<String, String> inputComponents = new LinkedHashMap<>();
     List<String> mapping = new ArrayList<>(List.of("row.getLong(0)"));
     List<String> copies = new ArrayList<>(List.of("r.id()"));
     List<String> sqlColumns = new ArrayList<>(List.of("id bigserial PRIMARY KEY"));
@@ -103,8 +104,8 @@ final class ResourceModel {
       }
       String javaType = f.nullable() ? t.boxedType : t.javaType;
       columns.add(f.column());
-      components.add(javaType + " " + f.property());
-      inputComponents.add(t.boxedType + " " + f.property());
+      components.put(f.property(), javaType);
+      inputComponents.put(f.property(), t.boxedType);
       mapping.add("row." + t.rowGetter + "(" + i + ")");
       copies.add("r." + f.property() + "()");
       String decl = f.column() + " " + t.sqlType + (f.nullable() ? "" : " NOT NULL") + (f.unique() ? " UNIQUE" : "");
@@ -147,8 +148,10 @@ final class ResourceModel {
     }
     m.put("imports", new ArrayList<>(imports));
     m.put("columns", String.join(", ", columns));
-    m.put("components", String.join(", ", components));
-    m.put("inputComponents", String.join(", ", inputComponents));
+    m.put("components", declare(components));
+    m.put("inputComponents", declare(inputComponents));
+    accessors(m, "record", components);
+    accessors(m, "input", inputComponents);
     m.put("mapping", String.join(", ", mapping));
     m.put("sqlColumns", String.join(",\n  ", sqlColumns));
     m.put("indexes", indexes);
@@ -170,7 +173,7 @@ final class ResourceModel {
     m.put("textField", text == null ? null : Map.of("property", text.property()));
 
     List<Map<String, Object>> rels = new ArrayList<>();
-    List<String> detailComponents = new ArrayList<>(components);
+    Map<String, String> detailComponents = new LinkedHashMap<>(components);
     boolean hasMany = false;
     for (Relation r : relations(project, resource)) {
       Map<String, Object> rm = new HashMap<>();
@@ -183,17 +186,36 @@ final class ResourceModel {
       rm.put("column", r.field().column());
       rm.put("property", r.field().property());
       rels.add(rm);
-      detailComponents.add((r.many() ? "List<" + r.other() + ">" : r.other()) + " " + r.name());
+      detailComponents.put(r.name(), r.many() ? "List<" + r.other() + ">" : r.other());
       hasMany |= r.many();
     }
     m.put("relations", rels);
     m.put("hasRelations", !rels.isEmpty());
     m.put("hasMany", hasMany);
-    m.put("detailComponents", String.join(", ", detailComponents));
+    m.put("detailComponents", declare(detailComponents));
+    accessors(m, "detail", detailComponents);
     m.put("copies", String.join(", ", copies));
     m.put("nulls", String.join(", ", rels.stream().map(r -> "null").toList()));
     m.put("fixtures", fixtures(project, resource));
     return m;
+  }
+
+  /** Record components: {@code long id, String title}. */
+  private static String declare(Map<String, String> components) {
+    List<String> out = new ArrayList<>();
+    components.forEach((name, type) -> out.add(type + " " + name));
+    return String.join(", ", out);
+  }
+
+  /**
+   * The bean getters ({@code <kind>Accessors}) a record needs for its components named is…, get… or
+   * set…, and whether it imports {@code JsonAttribute} ({@code <kind>HidesAccessors}): see
+   * {@link JsonAccessors}.
+   */
+  private static void accessors(Map<String, Object> m, String kind, Map<String, String> components) {
+    List<Map<String, Object>> model = JsonAccessors.model(components);
+    m.put(kind + "Accessors", model);
+    m.put(kind + "HidesAccessors", JsonAccessors.hidesAny(model));
   }
 
   /** A Java expression fragment (inside a string literal) giving a valid JSON value; {@code n} is unique. */

@@ -38,6 +38,16 @@ class FieldSpecTest {
     assertTrue(FieldSpec.parse("editor:ref:Author?").nullable());
   }
 
+  /** A name DSL-JSON would read as an accessor keeps its spelling as property; its column is its snake_case. */
+  @Test
+  void prefixedNamesKeepTheirSpelling() {
+    FieldSpec done = FieldSpec.parse("isDone:bool");
+    assertEquals("isDone", done.property());
+    assertEquals("is_done", done.column());
+    assertEquals("getaway", FieldSpec.parse("getaway:string").column());
+    assertEquals("setter_id", FieldSpec.parse("setter:ref:Author").column());
+  }
+
   @Test
   void modifiersInAnyOrder() {
     FieldSpec a = FieldSpec.parse("email:string?!");

@@ -87,9 +87,13 @@ class NamesTest {
     assertUsage("'user' is reserved in SQL", () -> Names.field("user"));
     assertUsage("'current_date' is reserved in SQL", () -> Names.field("currentDate"));
     assertUsage("has an id already", () -> Names.field("id"));
-    for (String accessorLike : new String[] {"isbn", "isPublished", "island", "getaway", "settings", "is"}) {
-      assertUsage("'" + accessorLike + "': names starting with is, get or set", () -> Names.field(accessorLike));
-    }
+  }
+
+  /** Names DSL-JSON would read as bean accessors are fields like any other (the records give them getters). */
+  @ParameterizedTest
+  @ValueSource(strings = {"isbn", "isDone", "island", "getaway", "settled", "settings", "is", "get", "set"})
+  void fieldNamesStartingWithIsGetOrSetAreAllowed(String name) {
+    assertEquals(name, Names.field(name));
   }
 
   @Test
@@ -112,15 +116,30 @@ class NamesTest {
     assertEquals("MyShop", Names.className("my-shop"));
   }
 
-  /** Plurals come from the evo-inflector library: irregular nouns, -f/-z/-us endings, compound names. */
+  /**
+   * Plurals come from the evo-inflector library (irregular nouns, -f/-z/-us endings, compound names),
+   * with Person → people from Names' own list.
+   */
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.CsvSource({"Person,persons,/persons", "Shelf,shelves,/shelves",
+  @org.junit.jupiter.params.provider.CsvSource({"Person,people,/people", "Shelf,shelves,/shelves",
       "Quiz,quizzes,/quizzes", "Category,categories,/categories", "Status,statuses,/statuses",
       "Child,children,/children", "BookShelf,book_shelves,/book-shelves", "OrderStatus,order_statuses,/order-statuses",
-      "Sheep,sheep,/sheep", "Leaf,leaves,/leaves"})
+      "Sheep,sheep,/sheep", "Leaf,leaves,/leaves", "SalesPerson,sales_people,/sales-people", "Goose,geese,/geese",
+      "Personnel,personnels,/personnels"})
   void pluralsComeFromTheInflector(String resource, String table, String path) {
     assertEquals(table, Names.table(resource));
     assertEquals(path, Names.path(resource));
+  }
+
+  /** The plural in operation ids and summaries keeps the case of the last word's first letter. */
+  @Test
+  void pluralsKeepTheCase() {
+    assertEquals("People", Names.plural("Person"));
+    assertEquals("SalesPeople", Names.plural("SalesPerson"));
+    assertEquals("sales people", Names.plural("sales person"));
+    assertEquals("Geese", Names.plural("Goose"));
+    assertEquals("BlogPosts", Names.plural("BlogPost"));
+    assertEquals("OrderStatuses", Names.plural("OrderStatus"));
   }
 
   /** Keywords come from the JDK ({@code SourceVersion}), plus the restricted identifiers. */

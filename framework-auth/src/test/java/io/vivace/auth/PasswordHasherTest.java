@@ -67,6 +67,41 @@ class PasswordHasherTest {
     assertFalse(hasher.verifyBlocking("pW", phc));
   }
 
+  /**
+   * Hashes made by the reference implementation (phc-winner-argon2's {@code argon2} tool, Debian's
+   * package {@code argon2}: {@code echo -n "correct horse battery staple" | argon2 vivace-salt-0001
+   * -id -t 2 -m 10 -p 1 -l 32 -e}, and {@code vivace-salt-0002 -id -t 3 -m 12 -p 4}) verify, whatever
+   * this hasher's own cost: stored hashes keep verifying across costs and implementations.
+   */
+  @Test
+  void verifiesHashesOfTheReferenceImplementation() {
+    for (String phc : new String[] {
+        "$argon2id$v=19$m=1024,t=2,p=1$dml2YWNlLXNhbHQtMDAwMQ$KbFMyZFbaGpu3LLGCH1au30fPLXqoZzOdtW4vW2Wd6Q",
+        "$argon2id$v=19$m=4096,t=3,p=4$dml2YWNlLXNhbHQtMDAwMg$ob9yKolzCvwz4GtQUqszYuFfv++9drK757gGhZKdLPI"}) {
+      assertTrue(hasher.verifyBlocking("correct horse battery staple", phc), phc);
+      assertFalse(hasher.verifyBlocking("correct horse battery stapl", phc), phc);
+      assertTrue(hasher.needsRehash(phc), "another cost than this hasher's");
+    }
+  }
+
+  /** The Argon2id test vector of RFC 9106 section 5.3 (with secret and associated data), through the library used. */
+  @Test
+  void theLibraryComputesTheRfc9106TestVector() {
+    Argon2BytesGenerator g = new Argon2BytesGenerator();
+    g.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
+        .withMemoryAsKB(32).withIterations(3).withParallelism(4).withSalt(filled(16, 0x02)).withSecret(filled(8, 0x03))
+        .withAdditional(filled(12, 0x04)).build());
+    byte[] tag = new byte[32];
+    g.generateBytes(filled(32, 0x01), tag);
+    assertEquals("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659", java.util.HexFormat.of().formatHex(tag));
+  }
+
+  static byte[] filled(int length, int value) {
+    byte[] b = new byte[length];
+    java.util.Arrays.fill(b, (byte) value);
+    return b;
+  }
+
   @Test
   void hashingRunsOffTheEventLoop() throws Exception {
     Context loop = vertx.getOrCreateContext();

@@ -11,7 +11,9 @@ import java.security.NoSuchAlgorithmException;
 /**
  * Strong entity tags computed from the response bytes, and conditional GET (RFC 9110 §8.8.3,
  * §13.1.2): a request whose {@code If-None-Match} lists the current tag gets {@code 304 Not
- * Modified} with the tag and no body.
+ * Modified} with the tag and no body. With compression on, a compressed answer's tag carries its
+ * coding ({@code "q1w2-gzip"}, added by the compressor); either form matches (see
+ * {@link #matching}).
  *
  * <pre>{@code
  * app.get("/posts", Pagination.offset(), ETags.IF_NONE_MATCH,
@@ -25,6 +27,9 @@ import java.security.NoSuchAlgorithmException;
 public final class ETags {
   /** The {@code ETag} header name, pre-encoded. */
   public static final CharSequence ETAG = HttpHeaders.createOptimized("ETag");
+  /** {@link #find}: no listed tag matches; {@code etag} itself matches. */
+  private static final long NONE = -1;
+  private static final long SAME = -2;
   private static final char[] BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
 
   /** The request's {@code If-None-Match} header, or null without one. */
@@ -90,12 +95,35 @@ public final class ETags {
   /**
    * Whether {@code ifNoneMatch} (the header's value, may be null) matches {@code etag} by the weak
    * comparison that RFC 9110 §13.1.2 prescribes for {@code If-None-Match}: {@code *}, or any
-   * listed tag with the same opaque text, {@code W/} or not. No allocation.
+   * listed tag of the same entity, {@code W/} or not, coded or not (see {@link #matching}). No
+   * allocation.
    */
   public static boolean matches(String ifNoneMatch, String etag) {
+    return find(ifNoneMatch, etag) != NONE;
+  }
+
+  /**
+   * The tag a {@code 304} answering {@code ifNoneMatch} carries when it matches {@code etag} by the
+   * weak comparison of RFC 9110 §13.1.2, or null when it does not (or is null, or is not an
+   * entity-tag list). A listed tag matches when its opaque text is {@code etag}'s, {@code W/} or
+   * not, or when the two differ only by a content-coding suffix: the compressor sends a strong tag
+   * {@code "q1w2"} as {@code "q1w2-gzip"} or {@code "q1w2-deflate"} with a body it encoded, and
+   * static files' precompressed siblings carry {@code "…-gz"} and {@code "…-br"}; all of them are
+   * the one entity. The answer is {@code etag} itself for {@code *} or an equal tag, else the
+   * listed tag without {@code W/}: the representation the client holds (its gzip form, say), so the
+   * 304 freshens that one (RFC 9111 §4.3.4). Allocates only in that last case.
+   */
+  public static String matching(String ifNoneMatch, String etag) {
+    long at = find(ifNoneMatch, etag);
+    return at == NONE ? null : at == SAME ? etag : ifNoneMatch.substring((int) (at >>> 32), (int) at);
+  }
+
+  /** {@link #NONE}, {@link #SAME} (etag itself), or the listed tag's start and end (exclusive) in one long. */
+  private static long find(String ifNoneMatch, String etag) {
     if (ifNoneMatch == null) {
-      return false;
+      return NONE;
     }
+    int cur = EntityTags.open(etag);
     int n = ifNoneMatch.length();
     int i = 0;
     while (i < n) {
@@ -103,30 +131,36 @@ public final class ETags {
       if (c == ' ' || c == '\t' || c == ',') {
         i++;
       } else if (c == '*') {
-        return true;
+        return SAME;
       } else {
         if (c == 'W' && i + 1 < n && ifNoneMatch.charAt(i + 1) == '/') {
           i += 2;
         }
         int end = i < n ? ifNoneMatch.indexOf('"', i + 1) : -1;
         if (end < 0 || ifNoneMatch.charAt(i) != '"') {
-          return false; // not an entity-tag list: no match, the full response goes out
+          return NONE; // not an entity-tag list: no match, the full response goes out
         }
         int len = end + 1 - i;
-        if (len == etag.length() && ifNoneMatch.regionMatches(i, etag, 0, len)) {
-          return true;
+        if (cur < 0) { // not a quoted tag: compared as it is
+          if (len == etag.length() && ifNoneMatch.regionMatches(i, etag, 0, len)) {
+            return SAME;
+          }
+        } else if (len == etag.length() - cur && ifNoneMatch.regionMatches(i, etag, cur, len)) {
+          return SAME;
+        } else if (EntityTags.sameEntity(ifNoneMatch, i, end, etag, cur, etag.length() - 1)) {
+          return (long) i << 32 | (end + 1);
         }
         i = end + 1;
       }
     }
-    return false;
+    return NONE;
   }
 
   /**
    * {@code body} rendered as a handler result would be ({@code Response.encoded}: a value as JSON,
    * a {@code String} as text/plain, a {@link Buffer} as application/octet-stream, an
-   * {@code Optional} as its value) with its {@code ETag}, or {@code 304 Not Modified} with the same
-   * tag and no body when {@code ifNoneMatch} matches. Add {@code Cache-Control} / {@code Vary} to
+   * {@code Optional} as its value) with its {@code ETag}, or {@code 304 Not Modified} with the
+   * matching tag ({@link #matching}) and no body when {@code ifNoneMatch} matches. Add {@code Cache-Control} / {@code Vary} to
    * the result: they go on both.
    *
    * @return null (a 404 when written) for null or an empty {@code Optional}
@@ -153,8 +187,9 @@ public final class ETags {
       return null;
     }
     String etag = of((Buffer) encoded.body());
-    if (matches(ifNoneMatch, etag)) {
-      return encoded.withStatus(304).body(null).header(ETAG, etag);
+    String matched = matching(ifNoneMatch, etag);
+    if (matched != null) {
+      return encoded.withStatus(304).body(null).header(ETAG, matched);
     }
     return encoded.header(ETAG, etag);
   }

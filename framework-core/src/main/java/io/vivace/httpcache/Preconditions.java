@@ -12,7 +12,8 @@ import io.vivace.problem.ProblemException;
  * {@code ETag} it read, and a write whose target has changed since then is refused with
  * {@code 412 Precondition Failed}, so concurrent read-modify-write cycles never lose an update.
  * The comparison is strong: a weak tag ({@code W/"..."}) never matches; {@code *} matches any
- * current representation.
+ * current representation. A tag the compressor coded ({@code "q1w2-gzip"}) is compared without its
+ * coding, so optimistic concurrency works with compression on.
  *
  * <pre>{@code
  * app.put("/posts/:id", Path.longValue("id"), Preconditions.IF_MATCH, Body.json(NewPost.class),
@@ -103,13 +104,16 @@ public final class Preconditions {
   /**
    * Whether {@code ifMatch} (the header's value; null or blank: no precondition, true) lets a
    * request change the representation whose strong tag is {@code etag} (quoted, as
-   * {@link ETags#of} makes it): {@code *}, or a listed strong tag equal to it. A malformed list
-   * matches nothing.
+   * {@link ETags#of} makes it): {@code *}, or a listed strong tag equal to it once a
+   * content-coding suffix is set aside on either side ({@code "q1w2-gzip"}, the tag of the
+   * compressed answer a client read with compression on, is {@code "q1w2"}; see
+   * {@link ETags#matching}). A malformed list matches nothing.
    */
   public static boolean ifMatch(String ifMatch, String etag) {
     if (ifMatch == null || ifMatch.isBlank()) {
       return true;
     }
+    int cur = EntityTags.open(etag); // 0: strong; 2: weak, never matches; -1: not quoted, compared as it is
     int n = ifMatch.length();
     int i = 0;
     while (i < n) {
@@ -132,8 +136,8 @@ public final class Preconditions {
       if (end < 0) {
         return false;
       }
-      int len = end + 1 - i;
-      if (!weak && len == etag.length() && ifMatch.regionMatches(i, etag, 0, len)) {
+      if (!weak && (cur == 0 ? EntityTags.sameEntity(ifMatch, i, end, etag, 0, etag.length() - 1)
+          : cur < 0 && end + 1 - i == etag.length() && ifMatch.regionMatches(i, etag, 0, etag.length()))) {
         return true;
       }
       i = end + 1;

@@ -113,6 +113,30 @@ class ETagsTest {
   }
 
   @Test
+  void aCodedFormOfTheTagIsTheSameEntityAndIsWhatA304Carries() {
+    String a = ETags.of(Buffer.buffer("coded"));
+    String gzip = a.substring(0, a.length() - 1) + "-gzip\"";
+    String deflate = a.substring(0, a.length() - 1) + "-deflate\"";
+    assertEquals(a, ETags.matching(a, a), "the same tag: itself");
+    assertTrue(ETags.matching(a, a) == a, "no copy");
+    assertEquals(a, ETags.matching("*", a));
+    assertEquals(gzip, ETags.matching(gzip, a), "the compressed answer's tag: the client's form goes back");
+    assertEquals(gzip, ETags.matching("W/" + gzip, a), "weak comparison; the 304 names the strong tag");
+    assertEquals(deflate, ETags.matching("\"other\", " + deflate, a));
+    assertTrue(ETags.matches(gzip, a));
+    assertEquals(a, ETags.matching(a, gzip), "either side may be coded");
+    String file = "\"a-18c\"";
+    assertEquals(file, ETags.matching(file, "\"a-18c-gz\""), "a precompressed sibling is the file coded");
+    assertEquals("\"a-18c-br\"", ETags.matching("\"a-18c-br\"", file));
+    assertEquals(null, ETags.matching(a.substring(0, a.length() - 2) + "-gzip\"", a), "another base");
+    assertEquals(null, ETags.matching(a.substring(0, a.length() - 1) + "-zip\"", a), "not a coding");
+    assertEquals(null, ETags.matching(a.substring(0, a.length() - 1) + "-gzip-gzip\"", a), "one coding only");
+    assertEquals(null, ETags.matching("\"-gzip\"", "\"\""), "a suffix alone is a tag, not a coding");
+    assertEquals(null, ETags.matching(gzip + " junk", "\"x\""));
+    assertEquals("W/\"v\"", ETags.matching("\"v\"", "W/\"v\""), "a weak current tag matches weakly");
+  }
+
+  @Test
   void headerHelpersRefuseBadValues() {
     var e = assertThrows(IllegalArgumentException.class, () -> CacheControl.publicMaxAge(Duration.ofSeconds(-1)));
     assertTrue(e.getMessage().contains("PT-1S"), e.getMessage());

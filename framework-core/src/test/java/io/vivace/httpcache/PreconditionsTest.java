@@ -28,6 +28,19 @@ class PreconditionsTest {
   }
 
   @Test
+  void aCompressedAnswersTagIsComparedWithoutItsCoding() {
+    String gzip = TAG.substring(0, TAG.length() - 1) + "-gzip\"";
+    String deflate = TAG.substring(0, TAG.length() - 1) + "-deflate\"";
+    assertTrue(Preconditions.ifMatch(gzip, TAG), "the tag of the gzip answer the client read");
+    assertTrue(Preconditions.ifMatch("\"other\", " + deflate, TAG));
+    assertFalse(Preconditions.ifMatch("W/" + gzip, TAG), "weak never matches, coded or not");
+    assertFalse(Preconditions.ifMatch(TAG.substring(0, TAG.length() - 2) + "-gzip\"", TAG), "another base");
+    assertFalse(Preconditions.ifMatch(TAG, "W/" + TAG), "a weak current tag never matches strongly");
+    assertTrue(Preconditions.ifMatch("\"v7\"", "\"v7\""), "an app's own tags as before");
+    assertFalse(Preconditions.ifMatch("v7", "v7"), "not a list: nothing matches");
+  }
+
+  @Test
   void checkThrowsA412Problem() {
     Preconditions.check(TAG, TAG);
     Preconditions.check(null, TAG);

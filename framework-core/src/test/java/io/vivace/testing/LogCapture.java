@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.vivace.observe.impl.logback.BatchingConsoleAppender;
 import io.vivace.observe.impl.logback.RequestIdAsyncAppender;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,14 +17,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Captures what the default Logback set-up logs: a {@link ListAppender} behind a second
  * {@link RequestIdAsyncAppender} on the root logger (so events carry the request id that appender
- * takes from the logging thread's Vert.x context, as the console's do), and on the access log's
- * logger. Every wait has a deadline.
+ * takes from the logging thread's Vert.x context, as the console's do), and attached to the access
+ * log's batching appender (which hands it every line as an event of {@code io.vivace.access}, on its
+ * writer thread, whether the line was logged or handed over by an event loop: the access logger
+ * itself keeps its one appender, as in production). Every wait has a deadline.
  */
 public final class LogCapture implements AutoCloseable {
   private final ListAppender<ILoggingEvent> list = new ListAppender<>();
   private final RequestIdAsyncAppender async = new RequestIdAsyncAppender();
   private Logger root;
   private Logger access;
+  private BatchingConsoleAppender batching;
 
   private LogCapture() {
   }
@@ -42,9 +46,10 @@ public final class LogCapture implements AutoCloseable {
     c.root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
     c.access = ctx.getLogger("io.vivace.access");
     assertNotNull(c.root.getAppender("ASYNC"), "the default Logback set-up (appender ASYNC on the root logger)");
-    assertNotNull(c.access.getAppender("ACCESS"), "the default Logback set-up (appender ACCESS on io.vivace.access)");
+    c.batching = (BatchingConsoleAppender) c.access.getAppender("ACCESS");
+    assertNotNull(c.batching, "the default Logback set-up (appender ACCESS on io.vivace.access)");
     c.root.addAppender(c.async);
-    c.access.addAppender(c.list);
+    c.batching.addAppender(c.list);
     return c;
   }
 
@@ -102,7 +107,7 @@ public final class LogCapture implements AutoCloseable {
   @Override
   public void close() {
     root.detachAppender(async);
-    access.detachAppender(list);
+    batching.detachAppender(list);
     async.stop();
     list.stop();
   }

@@ -5,8 +5,8 @@ import io.vivace.config.Setting;
 import java.util.List;
 
 /**
- * Options of the accounts module's opt-in parts: permissions, TOTP, password reset and e-mail
- * verification, audit. Every field has a documented {@code DEFAULT_*} and one {@link Setting}
+ * Options of the accounts module's opt-in parts: permissions and their admin routes, TOTP, password
+ * reset and e-mail verification, audit. Every field has a documented {@code DEFAULT_*} and one {@link Setting}
  * (all in {@link #SETTINGS}); {@link #fromEnvironment(Config)} reads them, the setters check
  * through the same declarations. Durations in seconds. Not thread-safe while being set; the module
  * takes a copy of what it needs at start.
@@ -16,6 +16,8 @@ public final class AccountOptions {
   public static final long DEFAULT_PERMISSIONS_TTL = 60;
   /** The role that holds every permission: {@value}. Environment {@code AUTH_SUPERUSER_ROLE}. */
   public static final String DEFAULT_SUPERUSER_ROLE = "superuser";
+  /** The permission admin routes: {@value} (off). Environment {@code AUTH_PERMISSION_ROUTES}. */
+  public static final boolean DEFAULT_PERMISSION_ROUTES = false;
 
   /** The issuer named in TOTP key URIs (what authenticator apps show): {@value}. Environment {@code AUTH_TOTP_ISSUER}. */
   public static final String DEFAULT_TOTP_ISSUER = "Vivace";
@@ -40,10 +42,14 @@ public final class AccountOptions {
 
   /** {@code AUTH_PERMISSIONS_TTL}. */
   public static final Setting<Long> PERMISSIONS_TTL = Setting.longValue("AUTH_PERMISSIONS_TTL", "permissionsTtl",
-      DEFAULT_PERMISSIONS_TTL, 1, 86_400, "seconds the role → permissions table is cached before it is read again");
+      DEFAULT_PERMISSIONS_TTL, 1, 86_400, "seconds the role → permissions table is cached before it is read again"
+      + " (a change through the module reloads it at once, on every instance sharing Redis)");
   /** {@code AUTH_SUPERUSER_ROLE}. */
   public static final Setting<String> SUPERUSER_ROLE = Setting.string("AUTH_SUPERUSER_ROLE", "superuserRole",
       DEFAULT_SUPERUSER_ROLE, "the role that passes every permission check");
+  /** {@code AUTH_PERMISSION_ROUTES}. */
+  public static final Setting<Boolean> PERMISSION_ROUTES = Setting.bool("AUTH_PERMISSION_ROUTES", "permissionRoutes",
+      DEFAULT_PERMISSION_ROUTES, "serve the permission admin routes (roles, grant, revoke) to holders of auth:admin or the superuser role");
 
   /** {@code AUTH_TOTP_ISSUER}. */
   public static final Setting<String> TOTP_ISSUER = Setting.string("AUTH_TOTP_ISSUER", "totpIssuer", DEFAULT_TOTP_ISSUER,
@@ -88,14 +94,18 @@ public final class AccountOptions {
   /** {@code AUTH_SMTP_STARTTLS}. */
   public static final Setting<Boolean> SMTP_STARTTLS = Setting.bool("AUTH_SMTP_STARTTLS", "smtpStartTls",
       DEFAULT_SMTP_STARTTLS, "require STARTTLS before authenticating and sending (RFC 3207)");
+  /** {@code AUTH_SMTP_CA}. */
+  public static final Setting<String> SMTP_CA = Setting.string("AUTH_SMTP_CA", "smtpCa", null,
+      "PEM file of the certificate authorities the SMTP server's certificate must chain to (unset: the JVM's trust store)");
 
   /** Every setting of these options, in the order docs/configuration.md lists them. */
-  public static final List<Setting<?>> SETTINGS = List.of(PERMISSIONS_TTL, SUPERUSER_ROLE, TOTP_ISSUER, AUDIT,
-      AUDIT_RETENTION, RESET_TTL, VERIFY_TTL, REQUIRE_VERIFIED, MAIL, MAIL_FROM, MAIL_LINK, SMTP_HOST, SMTP_PORT,
-      SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS);
+  public static final List<Setting<?>> SETTINGS = List.of(PERMISSIONS_TTL, SUPERUSER_ROLE, PERMISSION_ROUTES,
+      TOTP_ISSUER, AUDIT, AUDIT_RETENTION, RESET_TTL, VERIFY_TTL, REQUIRE_VERIFIED, MAIL, MAIL_FROM, MAIL_LINK,
+      SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS, SMTP_CA);
 
   private long permissionsTtl = DEFAULT_PERMISSIONS_TTL;
   private String superuserRole = DEFAULT_SUPERUSER_ROLE;
+  private boolean permissionRoutes = DEFAULT_PERMISSION_ROUTES;
   private String totpIssuer = DEFAULT_TOTP_ISSUER;
   private boolean audit = DEFAULT_AUDIT;
   private long auditRetention = DEFAULT_AUDIT_RETENTION;
@@ -110,12 +120,14 @@ public final class AccountOptions {
   private String smtpUser;
   private String smtpPassword;
   private boolean smtpStartTls = DEFAULT_SMTP_STARTTLS;
+  private String smtpCa;
 
   /** Options from the environment and system properties. @throws io.vivace.config.ConfigException naming a bad setting */
   public static AccountOptions fromEnvironment(Config config) {
     AccountOptions o = new AccountOptions();
     o.permissionsTtl = PERMISSIONS_TTL.read(config);
     o.superuserRole = SUPERUSER_ROLE.read(config);
+    o.permissionRoutes = PERMISSION_ROUTES.read(config);
     o.totpIssuer = TOTP_ISSUER.read(config);
     o.audit = AUDIT.read(config);
     o.auditRetention = AUDIT_RETENTION.read(config);
@@ -130,6 +142,7 @@ public final class AccountOptions {
     o.smtpUser = SMTP_USER.read(config);
     o.smtpPassword = SMTP_PASSWORD.read(config);
     o.smtpStartTls = SMTP_STARTTLS.read(config);
+    o.smtpCa = SMTP_CA.read(config);
     return o.validate();
   }
 
@@ -231,6 +244,18 @@ public final class AccountOptions {
 
   public boolean smtpStartTls() { return smtpStartTls; }
 
+  /** The PEM file of the authorities trusted for the SMTP server's certificate, or null (the JVM's trust store). */
+  public String smtpCa() { return smtpCa; }
+
+  /**
+   * Trusts the certificate authorities in the PEM file {@code path} (null: the JVM's trust store)
+   * for the SMTP server's certificate; read when the sender is made.
+   */
+  public AccountOptions smtpCa(String path) {
+    this.smtpCa = path;
+    return this;
+  }
+
   /** Seconds the role → permissions table is cached. */
   public long permissionsTtl() { return permissionsTtl; }
 
@@ -244,6 +269,15 @@ public final class AccountOptions {
 
   public AccountOptions superuserRole(String role) {
     this.superuserRole = SUPERUSER_ROLE.check(role);
+    return this;
+  }
+
+  /** Whether the permission admin routes answer (else 404). */
+  public boolean permissionRoutes() { return permissionRoutes; }
+
+  /** Turns the permission admin routes on or off. */
+  public AccountOptions permissionRoutes(boolean on) {
+    this.permissionRoutes = on;
     return this;
   }
 }

@@ -25,7 +25,13 @@ import io.vivace.db.Sql;
  *       {@code DELETE /auth/sessions/{session}} → 204 (404 for a session that is not the account's);
  *       {@code DELETE /auth/sessions} → 204, every session revoked ("log out everywhere");</li>
  *   <li>{@code GET /.well-known/jwks.json} (at the app's root, RFC 8615) → the JWK Set (RFC 7517) of
- *       the keys that verify this server's tokens.</li>
+ *       the keys that verify this server's tokens;</li>
+ *   <li>with {@code AUTH_PERMISSION_ROUTES} on (else 404), for tokens whose roles grant
+ *       {@link #ADMIN_PERMISSION} (the superuser role does): {@code GET /auth/roles} → 200 every
+ *       {@link Role} with its permissions; {@code PUT /auth/roles/{role}/permissions/{permission}} →
+ *       201 the {@link Role} (409 when it holds the permission already);
+ *       {@code DELETE /auth/roles/{role}/permissions/{permission}} → 204 (404 when it does not hold
+ *       it); 400 naming the parameter for a name outside 1–100 ASCII letters, digits, {@code _ - . :}.</li>
  * </ul>
  * Accounts and hashed refresh tokens live in PostgreSQL, schema {@code vivace_auth}, created by the
  * module's own Flyway migrations ({@code classpath:db/vivace-auth}, history table
@@ -40,8 +46,14 @@ import io.vivace.db.Sql;
 public interface AuthModule {
   /** Where the routes go unless told: {@value}. */
   String DEFAULT_PREFIX = "/auth";
-  /** The Redis key prefix of the throttle counters: {@value}. */
+  /** The Redis key prefix of the throttle counters, the deny-list and the module's pub/sub channels: {@value}. */
   String DEFAULT_REDIS_PREFIX = "vivace:auth:";
+  /**
+   * The permission the permission admin routes need: {@value}. Grant it to a role to make its
+   * holders administrators of permissions; the superuser role ({@code AUTH_SUPERUSER_ROLE}) passes
+   * without it.
+   */
+  String ADMIN_PERMISSION = "auth:admin";
 
   /** Called in the signup transaction with the new account; a failed future undoes the signup. */
   @FunctionalInterface
@@ -110,7 +122,11 @@ public interface AuthModule {
    */
   AuthModule mailSender(MailSender sender);
 
-  /** Lets {@code role} do {@code permission} (e.g. {@code posts:delete}); effective here at once, elsewhere within {@code AUTH_PERMISSIONS_TTL}. */
+  /**
+   * Lets {@code role} do {@code permission} (e.g. {@code posts:delete}); effective here at once, on
+   * the other instances as soon as they hear of it through Redis (without Redis: within
+   * {@code AUTH_PERMISSIONS_TTL}). Nothing changes when the role holds it already.
+   */
   Future<Void> grantPermission(String role, String permission);
 
   /** Takes {@code permission} from {@code role}; effective as {@link #grantPermission}. */

@@ -3,8 +3,6 @@ package io.vivace.auth.sessions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vivace.App;
-import io.vivace.Vivace;
 import io.vivace.auth.Auth;
 import io.vivace.auth.AuthOptions;
 import io.vivace.auth.module.AuthModule;
@@ -30,26 +28,14 @@ import org.junit.jupiter.api.Test;
 class RevocationAcrossInstancesTest {
   static final String SECRET = "revocation-test-secret-0123456789abcdef0123";
 
-  static String redisUrl() {
-    String env = System.getenv("REDIS_URL");
-    return env != null ? env : "redis://127.0.0.1:6379";
-  }
+  static final io.vivace.auth.testing.RedisInstances INSTANCES = new io.vivace.auth.testing.RedisInstances();
 
   static TestServer start(DatabaseUrl db) {
-    System.setProperty("vivace.redis-url", redisUrl());
-    try {
-      App app = Vivace.app(TestServer.options());
+    return INSTANCES.start(app -> {
       Database database = Database.attach(app, new DbOptions().url(db).migrate(false));
       Auth auth = Auth.attach(app, new AuthOptions().secret(SECRET).argon2(1024, 1, 1).ipLimit(1000, 60).signupLimit(1000, 60));
       AuthModule.mount(app, database, auth);
-      TestServer server = TestServer.started(app);
-      if (!Redis.shared(app).up()) {
-        throw new AssertionError("Redis at " + redisUrl() + " is not reachable; this test needs the real server");
-      }
-      return server;
-    } finally {
-      System.clearProperty("vivace.redis-url");
-    }
+    });
   }
 
   static int me(TestServer server, Object token) {

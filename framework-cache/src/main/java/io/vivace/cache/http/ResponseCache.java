@@ -125,15 +125,17 @@ public final class ResponseCache {
    * The response for {@code key}: the cached one, else {@code handler}'s value rendered once by the
    * rules of every handler result ({@code Response.encoded}: a {@code Response} with its status
    * and headers, a {@code String} as text/plain, a {@link Buffer} as application/octet-stream,
-   * anything else as JSON) and cached. With the {@code ETag}, or 304 when the request's {@code If-None-Match} matches.
+   * anything else as JSON) and cached. With the {@code ETag}, or 304 when the request's {@code If-None-Match} matches
+   * ({@link ETags#matching}: the tag as sent, or its form the compressor coded).
    */
   public Future<Response> get(Key key, Supplier<Future<?>> handler) {
     return cache.get(key.key, k -> handler.get().map(ResponseCache::store)).map(s -> {
       if (s == null) {
         return null; // the handler found nothing: 404, not cached
       }
-      if (ETags.matches(key.ifNoneMatch, s.etag)) {
-        return Response.status(304).header(ETags.ETAG, s.etag);
+      String matched = ETags.matching(key.ifNoneMatch, s.etag); // the compressed answer's "…-gzip" too
+      if (matched != null) {
+        return Response.status(304).header(ETags.ETAG, matched);
       }
       return s.response.header(ETags.ETAG, s.etag);
     });

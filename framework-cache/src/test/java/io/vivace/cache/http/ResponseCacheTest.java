@@ -67,6 +67,27 @@ class ResponseCacheTest {
   }
 
   @Test
+  void withCompressionTheCodedTagOfACachedAnswerValidatesIt() {
+    ResponseCache big = ResponseCache.create("big", Duration.ofMinutes(1));
+    try (TestServer compressed = TestServer.start(app -> {
+      app.compression(new io.vivace.compression.CompressionOptions().enabled(true).minSizeBytes(64));
+      app.get("/big", big.key(), key -> big.get(key, () -> Future.succeededFuture("cached ".repeat(100))));
+    })) {
+      String identity = compressed.get("/big").headers().firstValue("ETag").orElseThrow();
+      HttpResponse<String> gz = compressed.send(HttpRequest.newBuilder(compressed.uri("/big")).header("Accept-Encoding", "gzip"));
+      assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElseThrow());
+      String coded = gz.headers().firstValue("ETag").orElseThrow();
+      assertEquals(identity.substring(0, identity.length() - 1) + "-gzip\"", coded, "the compressed answer's own tag");
+      for (String listed : new String[] {coded, identity}) {
+        HttpResponse<String> r = compressed.send(HttpRequest.newBuilder(compressed.uri("/big"))
+            .header("Accept-Encoding", "gzip").header("If-None-Match", listed));
+        assertEquals(304, r.statusCode(), listed);
+        assertEquals(listed, r.headers().firstValue("ETag").orElseThrow(), "the form the client holds");
+      }
+    }
+  }
+
+  @Test
   void cachedBodiesFollowTheRenderRulesOfHandlerResults() {
     for (int i = 0; i < 2; i++) { // the load, then the cached copy
       HttpResponse<String> bytes = server.get("/bytes");

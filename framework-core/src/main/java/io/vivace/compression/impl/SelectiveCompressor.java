@@ -1,15 +1,13 @@
 package io.vivace.compression.impl;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.compression.StandardCompressionOptions;
-import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import io.vivace.compression.CompressionOptions;
 
 /**
@@ -17,8 +15,12 @@ import io.vivace.compression.CompressionOptions;
  * q-values; bodies written at once under the minimum size left alone) that also leaves alone a
  * response whose {@code Content-Type} is not among the configured ones, adds
  * {@code Vary: Accept-Encoding} to those that are, and treats {@code Content-Encoding: identity} as
- * "do not compress" (the header is removed). One per HTTP/1.x connection, in place of Vert.x's own
- * in the connection's pipeline; runs on the connection's event loop.
+ * "do not compress" (the header is removed). A {@code 206} is not encoded (its range counts the
+ * identity bytes), nor is a file Vert.x sends after an empty head by sendfile ({@code app.files},
+ * {@code Download}: zero copy; precompressed siblings are the way to send them compressed). A
+ * strong {@code ETag} of a response it encodes gets the coding appended ({@link CodingTags}:
+ * {@code "q1w2-gzip"}). One per HTTP/1.x connection, in place of Vert.x's own in the connection's
+ * pipeline; runs on the connection's event loop.
  */
 public final class SelectiveCompressor extends HttpContentCompressor {
   private static final CharSequence ACCEPT_ENCODING = io.netty.util.AsciiString.cached("Accept-Encoding");
@@ -30,15 +32,6 @@ public final class SelectiveCompressor extends HttpContentCompressor {
     super(options.minSizeBytes(), StandardCompressionOptions.gzip(options.level(), 15, 8),
         StandardCompressionOptions.deflate(options.level(), 15, 8));
     this.types = types;
-  }
-
-  @Override
-  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-    // Vert.x writes a file's bytes as plain buffers: as content they are encoded like any other body part
-    if (msg instanceof ByteBuf && ((ByteBuf) msg).isReadable()) {
-      msg = new DefaultHttpContent((ByteBuf) msg);
-    }
-    super.write(ctx, msg, promise);
   }
 
   @Override
@@ -55,6 +48,26 @@ public final class SelectiveCompressor extends HttpContentCompressor {
       return null;
     }
     headers.add(HttpHeaderNames.VARY, ACCEPT_ENCODING);
-    return super.beginEncode(response, acceptEncoding);
+    if (response.status().code() == 206) {
+      return null; // a range is of the identity bytes (Content-Range counts them): never encoded
+    }
+    if (response instanceof HttpContent && !((HttpContent) response).content().isReadable()
+        && HttpUtil.getContentLength(response, 0L) > 0) {
+      return null; // a file: its bytes follow the head by sendfile (or in chunks over TLS), never encoded
+    }
+    Result result = super.beginEncode(response, acceptEncoding);
+    if (result != null) {
+      CodingTags.rewrite(headers, result.targetContentEncoding()); // "q1w2" -> "q1w2-gzip"
+    }
+    return result;
+  }
+
+  /**
+   * The coding this compressor would pick for {@code acceptEncoding} by its q-values
+   * ({@code gzip}, {@code deflate}), or null for none; the same choice as Vert.x's HTTP/2
+   * compressor, which has the same codings. Stateless: callable on an instance in no pipeline.
+   */
+  public String coding(String acceptEncoding) {
+    return determineEncoding(acceptEncoding);
   }
 }

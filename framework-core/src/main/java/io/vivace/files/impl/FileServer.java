@@ -88,8 +88,10 @@ public final class FileServer implements Endpoint {
       }
     }
     CharSequence cacheControl = e.fallback() ? StaticFiles.NO_CACHE : files.cacheControl();
-    if (inm != null ? ETags.matches(inm, etag) : notModifiedSince(in.get(HttpHeaders.IF_MODIFIED_SINCE), e)) {
-      Response r = Response.status(304).header(ETags.ETAG, etag).header(HttpHeaders.LAST_MODIFIED, e.lastModified())
+    String matched = inm != null ? ETags.matching(inm, etag) // the compressor's "…-gzip" form too
+        : notModifiedSince(in.get(HttpHeaders.IF_MODIFIED_SINCE), e) ? etag : null;
+    if (matched != null) {
+      Response r = Response.status(304).header(ETags.ETAG, matched).header(HttpHeaders.LAST_MODIFIED, e.lastModified())
           .header(HttpHeaders.CACHE_CONTROL, cacheControl);
       return e.hasVariants() ? r.header(HttpHeaders.VARY, VARY_VALUE) : r;
     }
@@ -167,7 +169,12 @@ public final class FileServer implements Endpoint {
         });
   }
 
-  /** {@code If-Range} (RFC 9110 §13.1.5): absent, the strong tag, or the exact date: the range applies. */
+  /**
+   * {@code If-Range} (RFC 9110 §13.1.5): absent, the strong tag, or the exact date: the range applies.
+   * Exactly the identity file's tag: ranges are of the identity bytes (never compressed), so a part
+   * of a compressed answer ({@code "…-gzip"}) cannot be completed by one: such a client gets the
+   * whole file.
+   */
   private static boolean ifRange(String ifRange, FileEntry e) {
     if (ifRange == null) {
       return true;

@@ -27,8 +27,8 @@ import java.util.List;
  * atomics (Micrometer's).
 
  *
- * The app has one instance when metrics are on, shared by every event loop: the server's
- * observation stage records each request from its response's end handler. Look a route's meters
+ * The app has one instance when metrics are on, shared by every event loop and the management
+ * server: the server's observation stage records each request from its response's end handler. Look a route's meters
  * up once, when the dispatch table is built ({@link #route}), and call
  * {@link Route#record} per request: no tag is built and nothing is looked up by name on the hot
  * path (a status's timer is registered on its first use, then read from an array). Thread-safe;
@@ -67,6 +67,11 @@ public final class HttpServerMeters {
         .register(registry);
   }
 
+  /** The registry these meters are in. */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
   /**
    * The meters of {@code method} and {@code routeTemplate}, made on the first call for the pair
    * and the same object later: call it when the dispatch table is built, keep the result.
@@ -74,11 +79,6 @@ public final class HttpServerMeters {
    * @param method the request method as sent ({@code GET})
    * @param routeTemplate the route as declared ({@code /posts/:id}), or {@link #NO_ROUTE}
    */
-  /** The registry these meters are in. */
-  public MeterRegistry registry() {
-    return registry;
-  }
-
   public Route route(String method, String routeTemplate) {
     return byKey.computeIfAbsent(method + ' ' + routeTemplate, k -> new Route(method, routeTemplate));
   }

@@ -21,11 +21,34 @@ import org.slf4j.LoggerFactory;
  *       and with tracing on {@code "trace_id"}.</li>
  * </ul>
  * The path is the request's path without its query (a query may carry secrets). Time is when the
- * request arrived, UTC; bytes are the body bytes written. One line is built in a reused buffer,
- * the time's text is made once per second. Confined to its event loop.
+ * request arrived, UTC; bytes are the body bytes written. The line's UTF-8 bytes are written
+ * straight into this loop's {@link LineBuffer}; the time's text is made once per second.
+ *
+ * <p>With the default Logback set-up (the logger's only appender is Vivace's batching appender, a
+ * {@link LineSink}) no logging event is made: the buffer goes to the sink when it is full or one
+ * flush interval after its first line, and {@link #flush} hands over what is left when the server
+ * stops. Otherwise each line is logged through SLF4J. Confined to its event loop.
  */
 final class AccessLogWriter {
+  /** A line's bytes besides its variable fields: names, punctuation, time, numbers. */
+  private static final int FIXED_BYTES = 256;
+
   static final String LOGGER = "io.vivace.access";
+  // the format's constant pieces, pre-encoded
+  private static final byte[] JSON_TIME = LineBuffer.encoded("{\"time\":\"");
+  private static final byte[] JSON_METHOD = LineBuffer.encoded("Z\",\"method\":\"");
+  private static final byte[] JSON_ROUTE = LineBuffer.encoded("\",\"route\":");
+  private static final byte[] JSON_PATH = LineBuffer.encoded(",\"path\":");
+  private static final byte[] JSON_STATUS = LineBuffer.encoded(",\"status\":");
+  private static final byte[] JSON_BYTES = LineBuffer.encoded(",\"bytes\":");
+  private static final byte[] JSON_DURATION = LineBuffer.encoded(",\"duration_us\":");
+  private static final byte[] JSON_ID = LineBuffer.encoded(",\"request_id\":");
+  private static final byte[] JSON_CLIENT = LineBuffer.encoded(",\"client\":");
+  private static final byte[] JSON_TRACE = LineBuffer.encoded(",\"trace_id\":");
+  private static final byte[] CLF_TIME = LineBuffer.encoded(" - - [");
+  private static final byte[] CLF_TIME_END = LineBuffer.encoded("] \"");
+  private static final byte[] CLF_QUOTE_SPACE = LineBuffer.encoded("\" ");
+  private static final byte[] CLF_SPACE_QUOTE = LineBuffer.encoded(" \"");
   private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
   private static final DateTimeFormatter CLF = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
@@ -35,18 +58,22 @@ final class AccessLogWriter {
   private final boolean json;
   private final ProxiedClients clients;
   private final java.util.Set<String> exactPaths;
-  private final StringBuilder line = new StringBuilder(256);
   private long second = Long.MIN_VALUE;
-  private String secondText;
+  private byte[] secondText;
+  private final LineBuffer line;
 
   /**
    * @param clients the resolver behind trusted proxies, or null when the peer is the client
    * @param exactPaths the paths of the routes without parameters: such a path is its own template
+   * @param sink where whole buffers of lines go, or null to log each line
+   * @param vertx the owner of this writer's event loop, for the hand-over timer
    */
-  AccessLogWriter(boolean json, ProxiedClients clients, java.util.Set<String> exactPaths) {
+  AccessLogWriter(boolean json, ProxiedClients clients, java.util.Set<String> exactPaths, LineSink sink,
+      io.vertx.core.Vertx vertx) {
     this.json = json;
     this.clients = clients;
     this.exactPaths = exactPaths;
+    this.line = new LineBuffer(sink, vertx, LOG);
   }
 
   /**
@@ -68,64 +95,73 @@ final class AccessLogWriter {
     HttpServerRequest req = r.req;
     HttpServerResponse resp = req.response();
     String client = clients != null ? clients.resolve(req) : ProxiedClients.peer(req);
-    StringBuilder b = line;
-    b.setLength(0);
+    String path = req.path();
+    String method = req.method().name();
+    String traceId = r.span != null ? r.span.traceId() : null;
+    LineBuffer b = line;
+    b.begin(FIXED_BYTES + method.length() + LineBuffer.maxBytes(r.route) + LineBuffer.maxBytes(path)
+        + LineBuffer.maxBytes(r.id) + LineBuffer.maxBytes(client) + LineBuffer.maxBytes(traceId));
     if (json) {
-      b.append("{\"time\":\"").append(secondText(arrived)).append('.');
-      int ms = (int) Math.floorMod(arrived, 1000L);
-      b.append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10)).append((char) ('0' + ms % 10));
-      b.append("Z\",\"method\":\"").append(req.method().name()).append("\",\"route\":");
-      jsonString(b, r.route);
-      b.append(",\"path\":");
-      jsonString(b, req.path());
-      b.append(",\"status\":").append(resp.getStatusCode());
-      b.append(",\"bytes\":").append(AccessRecord.bodyBytesWritten(req, resp));
-      b.append(",\"duration_us\":").append(micros);
-      b.append(",\"request_id\":");
-      jsonString(b, r.id);
-      b.append(",\"client\":");
-      jsonString(b, client);
+      b.bytes(JSON_TIME).bytes(secondText(arrived)).ascii('.').threeDigits((int) Math.floorMod(arrived, 1000L));
+      b.bytes(JSON_METHOD).ascii(method).bytes(JSON_ROUTE).jsonString(r.route);
+      b.bytes(JSON_PATH).jsonString(path);
+      b.bytes(JSON_STATUS).number(resp.getStatusCode());
+      b.bytes(JSON_BYTES).number(AccessRecord.bodyBytesWritten(req, resp));
+      b.bytes(JSON_DURATION).number(micros);
+      b.bytes(JSON_ID).jsonString(r.id);
+      b.bytes(JSON_CLIENT).jsonString(client);
       if (r.span != null) {
-        b.append(",\"trace_id\":");
-        jsonString(b, r.span.traceId());
+        b.bytes(JSON_TRACE).jsonString(traceId);
       }
-      b.append('}');
+      b.ascii('}');
     } else {
-      b.append(client == null ? "-" : client).append(" - - [").append(secondText(arrived)).append("] \"")
-          .append(req.method().name()).append(' ');
-      clfText(b, req.path());
-      b.append(' ').append(protocol(req)).append("\" ").append(resp.getStatusCode()).append(' ');
+      if (client == null) {
+        b.ascii('-');
+      } else {
+        b.clfText(client);
+      }
+      b.bytes(CLF_TIME).bytes(secondText(arrived)).bytes(CLF_TIME_END).ascii(method).ascii(' ').clfText(path);
+      b.ascii(' ').ascii(protocol(req)).bytes(CLF_QUOTE_SPACE).number(resp.getStatusCode()).ascii(' ');
       long bytes = AccessRecord.bodyBytesWritten(req, resp);
       if (bytes > 0) {
-        b.append(bytes);
+        b.number(bytes);
       } else {
-        b.append('-');
+        b.ascii('-');
       }
-      b.append(" \"");
+      b.bytes(CLF_SPACE_QUOTE);
       if (r.route != null) {
-        clfText(b, r.route);
+        b.clfText(r.route);
       } else {
-        b.append('-');
+        b.ascii('-');
       }
-      b.append("\" ").append(micros).append(' ');
+      b.bytes(CLF_QUOTE_SPACE).number(micros).ascii(' ');
       if (r.id != null) {
-        clfText(b, r.id);
+        b.clfText(r.id);
       } else {
-        b.append('-');
+        b.ascii('-');
       }
       if (r.span != null) {
-        String traceId = r.span.traceId();
-        b.append(' ').append(traceId == null ? "-" : traceId);
+        b.ascii(' ');
+        if (traceId == null) {
+          b.ascii('-');
+        } else {
+          b.clfText(traceId);
+        }
       }
     }
-    LOG.info(b.toString());
+    b.end();
   }
 
-  private String secondText(long millis) {
+  /** Hands the lines this loop still holds to the sink, at once (the server has stopped). */
+  void flush() {
+    line.flush();
+  }
+
+  private byte[] secondText(long millis) {
     long s = Math.floorDiv(millis, 1000L);
     if (s != second) {
       Instant at = Instant.ofEpochSecond(s);
-      secondText = json ? ISO_SECOND.format(at) : CLF.format(at);
+      secondText = LineBuffer.encoded(json ? ISO_SECOND.format(at) : CLF.format(at));
       second = s;
     }
     return secondText;
@@ -139,40 +175,6 @@ final class AccessLogWriter {
         return "HTTP/2.0";
       default:
         return "HTTP/1.1";
-    }
-  }
-
-  /** {@code s} in a JSON string, or {@code null}. */
-  static void jsonString(StringBuilder b, CharSequence s) {
-    if (s == null) {
-      b.append("null");
-      return;
-    }
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f) {
-        b.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-      } else {
-        b.append(c);
-      }
-    }
-    b.append('"');
-  }
-
-  /** {@code s} inside a quoted CLF field: {@code "} and {@code \} escaped, control characters as {@code \xHH}. */
-  static void clfText(StringBuilder b, CharSequence s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f) {
-        b.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-      } else {
-        b.append(c);
-      }
     }
   }
 }

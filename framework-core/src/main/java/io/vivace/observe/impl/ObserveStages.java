@@ -56,7 +56,8 @@ public final class ObserveStages {
         : new ProxiedClients(Cidrs.of(options.trustedProxies()));
     RequestIdSource ids = options.requestId() ? new RequestIdSource(new SecureRandom()) : null;
     AccessLogWriter access = options.accessLog() == ObserveOptions.AccessLog.OFF ? null
-        : new AccessLogWriter(options.accessLog() == ObserveOptions.AccessLog.JSON, clients, exactPaths(routes));
+        : new AccessLogWriter(options.accessLog() == ObserveOptions.AccessLog.JSON, clients, exactPaths(routes),
+            LineSink.of(AccessLogWriter.LOGGER), verticleContext.owner());
     if (ids == null && access == null && clients == null && meters == null && tracer == null) {
       return null;
     }
@@ -187,6 +188,16 @@ public final class ObserveStages {
       if (meters != null) {
         meters.begin();
       }
+    }
+  }
+
+  /**
+   * Hands the access-log lines this loop still holds to the log's writer; called on this loop when
+   * its server has stopped, so no line of a served request is lost at shutdown.
+   */
+  public void flush() {
+    if (access != null) {
+      access.flush();
     }
   }
 

@@ -12,13 +12,15 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.HttpServerConnection;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
+import io.vivace.compression.impl.CodingTags;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HTTP/1.x connections of one server: each gets the {@link StrictRequestDecoder} in place of
  * Vert.x's decoder when it opens (and, with compression on, the {@link ServerStages#compressor()}
- * in place of Vert.x's compressor), and is remembered until it closes so that a drain
+ * in place of Vert.x's compressor; with h2c on, where Vert.x's stays, {@link CodingTags.Around}
+ * around it), and is remembered until it closes so that a drain
  * ({@link #drain()}) can mark every response still to be written with {@code Connection: close}
  * (RFC 9112 §9.6), telling keep-alive clients not to send another request. Per-connection work
  * only; nothing per request. With h2c on, Vert.x makes the HTTP/1.x connection only while it
@@ -31,6 +33,8 @@ final class HttpConnections {
   private static final String DRAIN = "vivaceDrain";
   private static final String H2C_UPGRADE = "h2c";
   private static final String COMPRESSOR = "deflater";
+  private static final String TAGS_BEFORE = "vivaceTagsBefore";
+  private static final String TAGS_AFTER = "vivaceTagsAfter";
 
   private final HttpServerOptions options;
   private final ServerStages stages;
@@ -59,6 +63,12 @@ final class HttpConnections {
       if (pipeline.get(COMPRESSOR) != null) {
         pipeline.replace(COMPRESSOR, COMPRESSOR, stages.compressor()); // filters by content type
       }
+    } else if (pipeline.get(COMPRESSOR) != null && pipeline.get(TAGS_AFTER) == null) {
+      // h2c: Vert.x's compressor stays (it already took the first request's Accept-Encoding);
+      // the tags of what it encodes are rewritten around it
+      CodingTags.Around around = new CodingTags.Around();
+      pipeline.addAfter(COMPRESSOR, TAGS_BEFORE, around.before());
+      pipeline.addBefore(COMPRESSOR, TAGS_AFTER, around.after());
     }
     if (draining) {
       markClose(pipeline);

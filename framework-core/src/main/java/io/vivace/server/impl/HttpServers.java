@@ -55,7 +55,7 @@ public final class HttpServers {
     this.stages = stages;
     boolean separate = options.managementPort() > 0;
     this.ops = separate ? null : ops;
-    this.management = separate ? new ManagementServer(vertx, ops, options.host(), options.managementPort()) : null;
+    this.management = separate ? new ManagementServer(vertx, ops, options.host(), options.managementPort(), meters) : null;
     this.routes = routes;
     this.health = health;
     this.options = options;

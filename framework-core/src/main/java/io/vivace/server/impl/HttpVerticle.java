@@ -6,7 +6,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
+import io.vivace.compression.impl.Http2Tags;
 import io.vivace.config.VivaceOptions;
 import io.vivace.health.Health;
 import io.vivace.metrics.impl.HttpServerMeters;
@@ -41,6 +43,8 @@ final class HttpVerticle extends VerticleBase {
   private HttpServer server;
   private HttpConnections connections;
   private OpenStreams openStreams;
+  /** This loop's observe stages (null when all off), flushed after the drain. */
+  private ObserveStages observe;
   private boolean idleWarned;
 
   HttpVerticle(List<RouteDef> routes, Health health, VivaceOptions options, int port, Executor blockingExecutor,
@@ -94,8 +98,10 @@ final class HttpVerticle extends VerticleBase {
       io.vivace.sse.impl.EventStreamsImpl.compressionOn(context); // event streams opt out of compression
     }
     ServerStages perRequest = stages.perRequest();
+    // HTTP/2 answers are encoded by Vert.x's compressor: their tags are rewritten per request
+    Http2Tags http2Tags = tls != null || options.h2c() ? stages.http2Tags() : null; // null: compression off
     StaticRoutes direct = StaticRoutes.of(routes, meters, stages.tracer() != null);
-    ObserveStages observe = ObserveStages.start(options.observe(), context, router, routes, meters,
+    observe = ObserveStages.start(options.observe(), context, router, routes, meters,
         stages.tracer()); // null when all off
     connections = new HttpConnections(serverOptions, stages);
     long idleNanos = ownIdleTimeout ? TimeUnit.SECONDS.toNanos(options.idleTimeoutSeconds()) : 0;
@@ -129,6 +135,9 @@ final class HttpVerticle extends VerticleBase {
       if (observe != null) {
         observe.begin(req); // request id, access log: before anything can answer
       }
+      if (http2Tags != null && req.version() == HttpVersion.HTTP_2) {
+        http2Tags.watch(req); // a strong ETag gets the coding Vert.x's compressor applies
+      }
       if (perRequest != null && perRequest.handle(req)) {
         return; // answered by an app-wide stage (a CORS preflight)
       }
@@ -158,6 +167,14 @@ final class HttpVerticle extends VerticleBase {
       connections.drain();
     }
     Future<Void> ended = openStreams == null ? Future.succeededFuture() : openStreams.drain(context);
-    return server == null ? ended : ended.compose(v -> server.shutdown(timeoutMs, TimeUnit.MILLISECONDS));
+    Future<Void> stopped = server == null ? ended : ended.compose(v -> server.shutdown(timeoutMs, TimeUnit.MILLISECONDS));
+    return observe == null ? stopped : stopped.eventually(() -> {
+      io.vertx.core.Promise<Void> flushed = io.vertx.core.Promise.promise();
+      context.runOnContext(v -> { // the access log's last lines, on the loop that holds them
+        observe.flush();
+        flushed.complete();
+      });
+      return flushed.future();
+    });
   }
 }

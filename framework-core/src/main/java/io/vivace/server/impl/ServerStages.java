@@ -83,6 +83,14 @@ public final class ServerStages {
     }
   }
 
+  /**
+   * The tag rewriting of HTTP/2 answers (Vert.x's compressor encodes them), or null when
+   * compression is off. Made once per event loop.
+   */
+  io.vivace.compression.impl.Http2Tags http2Tags() {
+    return compression == null ? null : new io.vivace.compression.impl.Http2Tags(compression, compressedTypes);
+  }
+
   /** A compressor for one new HTTP/1.x connection (it keeps per-connection state), or null when off. */
   ChannelHandler compressor() {
     return compression == null ? null : new SelectiveCompressor(compression, compressedTypes);

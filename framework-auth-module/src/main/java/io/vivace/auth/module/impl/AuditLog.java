@@ -39,19 +39,30 @@ final class AuditLog {
 
   /** Records one event; {@code account} below 0 means unknown. */
   void record(long account, String event, ClientInfo client, String outcome) {
+    record(account, event, client, outcome, null);
+  }
+
+  /** Records one event with what it acted on ({@code detail}, null: nothing more to say). */
+  void record(long account, String event, ClientInfo client, String outcome, String detail) {
     if (!on) {
       return;
     }
-    db.execute("INSERT INTO vivace_auth.audit_events (at, account_id, event, outcome, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6)",
+    db.execute("INSERT INTO vivace_auth.audit_events (at, account_id, event, outcome, ip, user_agent, detail)"
+        + " VALUES ($1, $2, $3, $4, $5, $6, $7)",
         Tuple.of(now(), account < 0 ? null : account, event, outcome, client == null ? null : client.ip(),
-            client == null ? null : client.userAgent()))
+            client == null ? null : client.userAgent(), detail))
         .onFailure(e -> LOG.warn("Writing the audit event {} failed: {}", event, e.toString()));
   }
 
   /** Records the outcome of a request as {@code success} or the failure's kind. */
   void outcome(long account, String event, ClientInfo client, AsyncResult<?> r) {
+    outcome(account, event, client, r, null);
+  }
+
+  /** Records the outcome of a request with what it acted on. */
+  void outcome(long account, String event, ClientInfo client, AsyncResult<?> r, String detail) {
     if (on) {
-      record(account, event, client, r.succeeded() ? "success" : kind(r.cause()));
+      record(account, event, client, r.succeeded() ? "success" : kind(r.cause()), detail);
     }
   }
 
@@ -76,9 +87,10 @@ final class AuditLog {
 
   /** The account's latest events, newest first. */
   Future<List<AuditEvent>> latest(long account, int limit) {
-    return db.list("SELECT at, event, outcome, ip, user_agent FROM vivace_auth.audit_events WHERE account_id = $1"
+    return db.list("SELECT at, event, outcome, ip, user_agent, detail FROM vivace_auth.audit_events WHERE account_id = $1"
         + " ORDER BY at DESC, id DESC LIMIT $2", Tuple.of(account, limit), r -> new AuditEvent(
-            r.getOffsetDateTime(0).toInstant().toString(), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+            r.getOffsetDateTime(0).toInstant().toString(), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+            r.getString(5)));
   }
 
   /** Deletes events older than {@code retentionDays}. */

@@ -1,17 +1,12 @@
 package io.vivace.auth.module.impl;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Tuple;
 import io.vivace.auth.Auth;
 import io.vivace.auth.AuthUser;
-import io.vivace.auth.PasswordHasher;
-import io.vivace.auth.module.AccountOptions;
 import io.vivace.auth.module.EmailRequest;
-import io.vivace.auth.module.MailSender;
 import io.vivace.auth.module.PasswordReset;
 import io.vivace.auth.module.TokenRequest;
-import io.vivace.auth.throttle.LoginThrottle;
 import io.vivace.db.Database;
 import io.vivace.extract.Body;
 import io.vivace.extract.Validation;
@@ -33,18 +28,14 @@ final class RecoveryRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(RecoveryRoutes.class);
   private static final ProblemException OFF = ProblemException.notFound("Password reset and e-mail verification are off on this server.");
 
-  /** What the routes need from the module, available once it started. */
-  record Deps(Vertx vertx, MailSender mail, AccountOptions options, LoginThrottle throttle, PasswordHasher hasher) {
-  }
-
   private final Database db;
   private final Auth auth;
   private final AccountTokens tokens;
   private final Sessions sessions;
   private final AuditLog audit;
-  private final Supplier<Deps> deps;
+  private final Supplier<Started> deps;
 
-  RecoveryRoutes(Database db, Auth auth, AccountTokens tokens, Sessions sessions, AuditLog audit, Supplier<Deps> deps) {
+  RecoveryRoutes(Database db, Auth auth, AccountTokens tokens, Sessions sessions, AuditLog audit, Supplier<Started> deps) {
     this.db = db;
     this.auth = auth;
     this.tokens = tokens;
@@ -67,8 +58,8 @@ final class RecoveryRoutes {
         .tags("auth");
   }
 
-  private Deps on() {
-    Deps d = deps.get();
+  private Started on() {
+    Started d = deps.get();
     if (d == null || d.mail() == null) {
       throw OFF;
     }
@@ -76,7 +67,7 @@ final class RecoveryRoutes {
   }
 
   Future<Response> forgot(ClientInfo client, EmailRequest in) {
-    Deps d = on();
+    Started d = on();
     String email = Emails.normalize(in.email());
     Validation v = new Validation().notBlank("email", email)
         .check(!Emails.tooLong(email), "email", "must be at most " + Emails.MAX_BYTES + " bytes long");
@@ -105,7 +96,7 @@ final class RecoveryRoutes {
   }
 
   Future<Response> reset(ClientInfo client, PasswordReset in) {
-    Deps d = on();
+    Started d = on();
     Validation v = new Validation().notBlank("token", in.token()).required("password", in.password())
         .length("password", in.password(), auth.options().passwordMin(), auth.options().passwordMax());
     if (!v.isValid()) {
@@ -125,7 +116,7 @@ final class RecoveryRoutes {
   }
 
   Future<Response> sendVerification(AuthUser user) {
-    Deps d = on();
+    Started d = on();
     long account = SessionRoutes.account(user);
     return db.one("SELECT email FROM vivace_auth.accounts WHERE id = $1", Tuple.of(account), r -> r.getString(0))
         .compose(email -> tokens.issue(account, AccountTokens.VERIFY, d.options().verifyTtl())
@@ -135,7 +126,7 @@ final class RecoveryRoutes {
 
   /** Mails a verification token to a new account (after signup); failures are logged. */
   void afterSignup(long account, String email) {
-    Deps d = deps.get();
+    Started d = deps.get();
     if (d == null || d.mail() == null) {
       return;
     }

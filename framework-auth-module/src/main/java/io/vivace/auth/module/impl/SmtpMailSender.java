@@ -17,9 +17,10 @@ import java.util.Properties;
 
 /**
  * {@link MailSender#smtp}: Jakarta Mail (Eclipse Angus) over SMTP. With STARTTLS on, the upgrade is
- * required (a server that does not offer it is refused, nothing is sent in clear) and the
- * certificate's host name is checked; AUTH when a user is set. Sending blocks, so it runs on a
- * worker thread. Thread-safe (one {@link Session}, a transport per message).
+ * required (a server that does not offer it is refused, nothing is sent in clear), the server's
+ * certificate must chain to a trusted authority (those of {@code AUTH_SMTP_CA}, else the JVM's) and
+ * name the host (RFC 6125); AUTH when a user is set, after the upgrade. Sending blocks, so it runs
+ * on a worker thread. Thread-safe (one {@link Session}, a transport per message).
  */
 public final class SmtpMailSender implements MailSender {
   private static final String TIMEOUT_MS = "10000";
@@ -38,6 +39,10 @@ public final class SmtpMailSender implements MailSender {
       p.setProperty("mail.smtp.starttls.enable", "true");
       p.setProperty("mail.smtp.starttls.required", "true");
       p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+      p.setProperty("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
+      if (o.smtpCa() != null) {
+        p.put("mail.smtp.ssl.socketFactory", SmtpTrust.socketFactory(o.smtpCa()));
+      }
     }
     Authenticator auth = null;
     if (o.smtpUser() != null) {
@@ -71,8 +76,11 @@ public final class SmtpMailSender implements MailSender {
       try {
         Transport.send(m);
       } catch (MessagingException e) {
-        throw new IllegalStateException("SMTP to " + session.getProperty("mail.smtp.host") + ":"
-            + session.getProperty("mail.smtp.port") + " failed: " + e.getMessage(), e);
+        String where = "SMTP to " + session.getProperty("mail.smtp.host") + ":" + session.getProperty("mail.smtp.port");
+        javax.net.ssl.SSLException tls = SmtpTrust.tlsFailure(e);
+        throw new IllegalStateException(tls == null ? where + " failed: " + e.getMessage()
+            : where + " failed: the STARTTLS handshake refused the server's certificate (" + tls.getMessage()
+                + "); nothing was sent. Trust its authority with AUTH_SMTP_CA, and connect by a name the certificate holds", e);
       }
       return null;
     }, false);

@@ -56,8 +56,8 @@ final class TokenPairs {
     String token = in.refreshToken();
     long[] who = {-1};
     return db.inTransaction(tx -> refreshTokens.use(tx, token).compose(used ->
-            tx.one("SELECT " + AuthModuleImpl.ACCOUNT + " FROM vivace_auth.accounts WHERE id = $1", Tuple.of(used.accountId()),
-                AuthModuleImpl::account).compose(a -> {
+            tx.one("SELECT " + AccountRoutes.ACCOUNT + " FROM vivace_auth.accounts WHERE id = $1", Tuple.of(used.accountId()),
+                AccountRoutes::account).compose(a -> {
                   who[0] = a.id();
                   return issue(tx, a, used.family(), client);
                 })))

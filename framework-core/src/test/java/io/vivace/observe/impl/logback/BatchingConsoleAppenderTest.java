@@ -86,6 +86,68 @@ class BatchingConsoleAppenderTest {
   }
 
   @Test
+  void handedOverBuffersKeepTheirPlaceAmongEvents() {
+    BatchingConsoleAppender a = appender(8192, 3_600_000);
+    a.doAppend(event("event 1"));
+    byte[] b = a.buffer(64);
+    byte[] lines = "line 1\nline 2\n".getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(lines, 0, b, 0, lines.length);
+    a.offer(b, lines.length, 2);
+    a.doAppend(event("event 2"));
+    a.stop();
+    assertEquals("event 1\nline 1\nline 2\nevent 2\n", writes.text(), "only the buffer's first length bytes, in order");
+    assertTrue(a.buffer(64) == b, "the written buffer comes back for reuse");
+    assertTrue(a.buffer(1 << 20).length == 1 << 20, "a bigger one when asked");
+  }
+
+  @Test
+  void attachedAppendersGetEveryLineAsAnEvent() {
+    BatchingConsoleAppender a = appender(8192, 3_600_000);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> list =
+        new ch.qos.logback.core.read.ListAppender<>();
+    list.setContext(ctx);
+    list.start();
+    a.addAppender(list);
+    a.doAppend(event("logged"));
+    byte[] lines = "handed é\nover\n".getBytes(StandardCharsets.UTF_8);
+    a.offer(lines, lines.length, 2);
+    a.stop();
+    assertEquals(List.of("logged", "handed é", "over"), list.list.stream().map(e -> e.getFormattedMessage()).toList());
+    assertTrue(list.list.stream().allMatch(e -> e.getLoggerName().equals("io.vivace.access")
+        && e.getLevel() == Level.INFO));
+    assertTrue(a.detachAppender(list));
+  }
+
+  @Test
+  void aFullQueueDropsAndCountsEveryLineOfABuffer() {
+    BatchingConsoleAppender a = appender(1, 3_600_000);
+    a.doAppend(event("kept"));
+    a.offer(new byte[] {'a', '\n', 'b', '\n'}, 4, 2);
+    assertEquals(2, a.dropped());
+    a.stop();
+    a.offer(new byte[] {'c', '\n'}, 2, 1);
+    assertEquals(3, a.dropped(), "after the stop, lines are dropped, not queued for nobody");
+    assertEquals("kept\n", writes.text());
+  }
+
+  @Test
+  void soleOnFindsItOnlyWhenItIsTheLoggersOnlyAppender() {
+    // the default set-up of this JVM's Logback (the tests have no logback.xml of their own)
+    assertTrue(BatchingConsoleAppender.soleOn("io.vivace.access") instanceof BatchingConsoleAppender);
+    ch.qos.logback.classic.Logger access =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.vivace.access");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> extra =
+        new ch.qos.logback.core.read.ListAppender<>();
+    access.addAppender(extra);
+    try {
+      assertEquals(null, BatchingConsoleAppender.soleOn("io.vivace.access"), "another appender: through the logger");
+    } finally {
+      access.detachAppender(extra);
+    }
+    assertEquals(null, BatchingConsoleAppender.soleOn("io.vivace.other"), "a logger without it");
+  }
+
+  @Test
   void badSettingsNameTheValue() {
     BatchingConsoleAppender a = new BatchingConsoleAppender();
     assertEquals("queueSize must be at least 1: 0",
