@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The app's JVM under {@code vivace dev}: one child JVM, started once with the project's class path
@@ -55,7 +56,8 @@ final class DevApp {
   private Process process;
   private OutputStream commands;
   private BlockingQueue<String> answers;
-  private volatile boolean stopping;
+  /** Set when this tool stops the JVM it launched last (one flag per JVM): its end is then expected. */
+  private AtomicBoolean stopping = new AtomicBoolean();
 
   DevApp(Path classes, List<Path> classpath, String mainClass, Map<String, String> env, PrintWriter out) {
     this.classes = classes;
@@ -89,18 +91,19 @@ final class DevApp {
         classes.toString(), copies.toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().putAll(env);
-    stopping = false;
+    AtomicBoolean expected = new AtomicBoolean();
+    stopping = expected;
     Process p = pb.start(); // its standard input stays open: the launcher ends the JVM when it closes
     BlockingQueue<String> said = new LinkedBlockingQueue<>();
     process = p;
     commands = p.getOutputStream();
     answers = said;
-    Thread copy = new Thread(() -> copyOutput(p, said), "vivace-dev-app-output");
+    Thread copy = new Thread(() -> copyOutput(p, said, expected), "vivace-dev-app-output");
     copy.setDaemon(true);
     copy.start();
   }
 
-  private void copyOutput(Process p, BlockingQueue<String> said) {
+  private void copyOutput(Process p, BlockingQueue<String> said, AtomicBoolean expected) {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String l = r.readLine(); l != null; l = r.readLine()) {
         int mark = l.indexOf(DevLauncher.MARK); // at the start, unless the app left half a line before it
@@ -120,7 +123,7 @@ final class DevApp {
       // the JVM ended
     }
     said.add("ended");
-    if (!stopping) {
+    if (!expected.get()) {
       try {
         p.waitFor(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -190,7 +193,7 @@ final class DevApp {
     if (p == null) {
       return;
     }
-    stopping = true;
+    stopping.set(true);
     try {
       commands.close();
     } catch (IOException gone) {

@@ -152,9 +152,12 @@ class DevCommandIT {
     return dev;
   }
 
-  /** A redis project: vivace dev starts a redis-server that keeps its data across reloads and ends with it. */
+  /**
+   * A redis project: vivace dev starts a redis-server that keeps its data across reloads, a new app
+   * JVM included (started when a version leaves a thread running), and ends with it.
+   */
   @Test
-  void aRedisProjectGetsARedisServerThatOutlivesReloads() throws Exception {
+  void aRedisProjectGetsARedisServerThatOutlivesReloadsAndJvms() throws Exception {
     Path repo = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
     assertEquals(0, Cli.run("new", "cached", "--dir", tmp.toString(), "--features", "db,redis").exit());
     Path project = tmp.resolve("cached");
@@ -171,6 +174,23 @@ class DevCommandIT {
       Files.writeString(app, Files.readString(app).replace("\"Hello\"", "\"Hej\""));
       awaitAnswer(base + "/hello/ana", "{\"message\":\"Hej, ana!\"}", 120);
       assertEquals("$4", redis(redisPort, "GET", "vivace-dev-mark"), "the same redis-server after the reload");
+      long jvm = appPid("Started in ");
+      awaitLine(l -> l.startsWith("Reloaded in ") && l.contains(" in the same JVM (app pid " + jvm + ";"), 10);
+
+      // A version that leaves a thread of its own running cannot be dropped in process: the next
+      // reload says so in one line and starts a new JVM.
+      String source = Files.readString(app);
+      Files.writeString(app, source.replace("\"Hej\"", "\"Leaky\"").replace("App app = Vivace.app();",
+          "App app = Vivace.app(); Thread t = new Thread(() -> { try { Thread.sleep(Long.MAX_VALUE); }"
+          + " catch (InterruptedException e) { } }, \"app-own-sleeper\"); t.setDaemon(true); t.start();"));
+      awaitAnswer(base + "/hello/ana", "{\"message\":\"Leaky, ana!\"}", 120);
+      Files.writeString(app, source.replace("\"Hej\"", "\"Hallo\""));
+      awaitLine(l -> l.startsWith("Restarting the app's JVM: threads of the old version still run")
+          && l.endsWith(": app-own-sleeper"), 120);
+      awaitAnswer(base + "/hello/ana", "{\"message\":\"Hallo, ana!\"}", 120);
+      awaitLine(l -> l.startsWith("Reloaded in ") && l.contains(" in a new JVM (app pid "), 60);
+      awaitGone(jvm, "the old app JVM");
+      assertEquals("$4", redis(redisPort, "GET", "vivace-dev-mark"), "the same redis-server after a new JVM");
       dev.destroy();
       assertTrue(dev.waitFor(60, TimeUnit.SECONDS), "vivace dev ended");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

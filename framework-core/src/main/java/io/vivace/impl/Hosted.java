@@ -51,8 +51,9 @@ public final class Hosted {
   }
 
   /**
-   * Starts hosting the next version of the app, whose classes {@code loader} loads: call it on the
-   * thread that will run the version's {@code main}, after {@link #stopAll} stopped the previous one.
+   * Starts hosting the next version of the app, whose classes {@code loader} loads: call it before the
+   * version's {@code main} runs (on a thread whose context loader is {@code loader}), after
+   * {@link #stopAll} stopped the previous version.
    */
   public static void begin(ClassLoader loader) {
     on = true;
