@@ -77,11 +77,11 @@ final class AccessLogWriter {
   }
 
   /**
-   * The route of {@code req} as far as known before dispatch: its path when a route has that exact
-   * path (served from the static table, or answered before dispatch), else null (a request that
-   * goes to the router gets the template of the route that matches there).
+   * The route of {@code req} when no route recorded itself: its path when a route has that exact
+   * path and the request was answered before dispatch (a CORS preflight), else null. Looked up only
+   * for such requests, when the line is written.
    */
-  String exactRoute(HttpServerRequest req) {
+  private String exactRoute(HttpServerRequest req) {
     String path = req.path();
     return exactPaths.contains(path) ? path : null;
   }
@@ -98,12 +98,13 @@ final class AccessLogWriter {
     String path = req.path();
     String method = req.method().name();
     String traceId = r.span != null ? r.span.traceId() : null;
+    String route = r.route != null || r.routed ? r.route : exactRoute(req);
     LineBuffer b = line;
-    b.begin(FIXED_BYTES + method.length() + LineBuffer.maxBytes(r.route) + LineBuffer.maxBytes(path)
+    b.begin(FIXED_BYTES + method.length() + LineBuffer.maxBytes(route) + LineBuffer.maxBytes(path)
         + LineBuffer.maxBytes(r.id) + LineBuffer.maxBytes(client) + LineBuffer.maxBytes(traceId));
     if (json) {
       b.bytes(JSON_TIME).bytes(secondText(arrived)).ascii('.').threeDigits((int) Math.floorMod(arrived, 1000L));
-      b.bytes(JSON_METHOD).ascii(method).bytes(JSON_ROUTE).jsonString(r.route);
+      b.bytes(JSON_METHOD).ascii(method).bytes(JSON_ROUTE).jsonString(route);
       b.bytes(JSON_PATH).jsonString(path);
       b.bytes(JSON_STATUS).number(resp.getStatusCode());
       b.bytes(JSON_BYTES).number(AccessRecord.bodyBytesWritten(req, resp));
@@ -129,8 +130,8 @@ final class AccessLogWriter {
         b.ascii('-');
       }
       b.bytes(CLF_SPACE_QUOTE);
-      if (r.route != null) {
-        b.clfText(r.route);
+      if (route != null) {
+        b.clfText(route);
       } else {
         b.ascii('-');
       }

@@ -25,6 +25,12 @@ final class AccessRecord implements Handler<Void> {
   final CharSequence id;
   /** The route template, or null while unknown (no route matched). */
   String route;
+  /**
+   * Whether the router took the request: then a null {@link #route} means no route matched there;
+   * else a request answered before dispatch (a CORS preflight) is logged with its path as template
+   * when a route has that exact path.
+   */
+  boolean routed;
   /** The matched route's meters for this request's method, or null while no route matched. */
   HttpServerMeters.Route meter;
   /** The request's trace span, or null when tracing is off. */

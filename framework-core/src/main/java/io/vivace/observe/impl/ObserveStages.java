@@ -68,6 +68,7 @@ public final class ObserveStages {
         AccessRecord r = record(ctx);
         if (r != null) {
           r.route = null; // unknown until a route matches here (routeTemplate)
+          r.routed = true; // no exact-path template for the access log: the router decides
           r.meter = null;
           // Vert.x Web takes the response's one end handler for its own list (a route's
           // addEndHandler): join that list, so the record is written exactly once either way.
@@ -176,8 +177,7 @@ public final class ObserveStages {
       req.response().headers().add(X_REQUEST_ID, id);
     }
     if (access != null || meters != null || tracer != null) {
-      AccessRecord r = new AccessRecord(access, meters, req, System.nanoTime(), id,
-          access != null ? access.exactRoute(req) : null);
+      AccessRecord r = new AccessRecord(access, meters, req, System.nanoTime(), id, null);
       if (tracer != null) {
         Tracer.RequestSpan span = tracer.server(req);
         r.span = span;
