@@ -137,17 +137,26 @@ final class LineBuffer implements Handler<Long> {
 
   /** {@code s} in UTF-8 with {@code "} and {@code \} escaped by a backslash and controls as {@code control} and two hex digits. */
   private void escaped(CharSequence s, String control) {
+    byte[] b = buf;
+    int p = pos;
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        buf[pos++] = '\\';
-        buf[pos++] = (byte) c;
-      } else if (c < 0x20 || c == 0x7f) {
+      if (c >= 0x20 && c < 0x7f) { // printable ASCII: nearly every character of a line
+        if (c == '"' || c == '\\') {
+          b[p++] = '\\';
+        }
+        b[p++] = (byte) c;
+      } else if (c < 0x80) {
+        pos = p;
         ascii(control).hex(c);
+        p = pos;
       } else {
+        pos = p;
         i = character(s, i, c);
+        p = pos;
       }
     }
+    pos = p;
   }
 
   /** The longest bytes {@link #jsonString} or {@link #clfText} writes for {@code s}. */
