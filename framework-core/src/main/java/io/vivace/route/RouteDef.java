@@ -57,28 +57,7 @@ public final class RouteDef {
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("route path must start with /, got '" + path + "'");
     }
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (c <= ' ' || c >= 0x7f || "\"<>\\^`{|}#?".indexOf(c) >= 0) {
-        throw new IllegalArgumentException("route path '" + path + "' has a character a request target carries only"
-            + " percent-encoded ('" + c + "'): declare it as '" + encoded(path) + "' (RFC 3986)");
-      }
-    }
-  }
-
-  /** {@code path} with every character outside RFC 3986's path characters percent-encoded (UTF-8). */
-  private static String encoded(String path) {
-    StringBuilder b = new StringBuilder();
-    for (byte x : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-      int c = x & 0xff;
-      if (c <= ' ' || c >= 0x7f || "\"<>\\^`{|}#?".indexOf(c) >= 0) {
-        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-      } else {
-        b.append((char) c);
-      }
-    }
-    return b.toString();
+    io.vivace.route.impl.RoutePaths.checkCharacters(path);
   }
 
   /**
