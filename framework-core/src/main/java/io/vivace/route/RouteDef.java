@@ -37,6 +37,7 @@ public final class RouteDef {
     List<String> tags = List.of();
     boolean deprecated;
     java.util.Set<Integer> errors = java.util.Set.of();
+    java.util.Set<Integer> otherStatuses = java.util.Set.of();
     boolean hidden;
 
     void copyTo(ApiInfo o) {
@@ -46,6 +47,7 @@ public final class RouteDef {
       o.tags = tags;
       o.deprecated = deprecated;
       o.errors = errors;
+      o.otherStatuses = otherStatuses;
       o.hidden = hidden;
     }
   }
@@ -113,6 +115,26 @@ public final class RouteDef {
       throw new IllegalArgumentException("a success status is 2xx, got " + status);
     }
     this.successStatus = status;
+    return this;
+  }
+
+  /**
+   * Other success statuses the handler answers with, for the document, each with the same body as
+   * {@link #status}'s: a {@code PUT} that answers 201 when it creates and 200 when the resource was
+   * there already ({@code status(201).otherStatuses(200)}). It does not change what the handler
+   * answers.
+   *
+   * @throws IllegalArgumentException naming a status outside 200 to 299
+   */
+  public RouteDef otherStatuses(int... statuses) {
+    java.util.Set<Integer> all = new java.util.TreeSet<>(info.otherStatuses);
+    for (int s : statuses) {
+      if (s < 200 || s > 299) {
+        throw new IllegalArgumentException("a success status is 2xx, got " + s);
+      }
+      all.add(s);
+    }
+    info.otherStatuses = java.util.Set.copyOf(all);
     return this;
   }
 
@@ -197,6 +219,11 @@ public final class RouteDef {
   /** The documented success status (200 unless {@link #status} set it). */
   public int successStatus() {
     return successStatus;
+  }
+
+  /** The other documented success statuses ({@link #otherStatuses}), ascending; empty when none. */
+  public java.util.SortedSet<Integer> otherSuccessStatuses() {
+    return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(info.otherStatuses));
   }
 
   /** The {@code operationId} set, or null. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dslplatform.json.CompiledJson;
@@ -58,6 +59,8 @@ class OpenApiTest {
     app.get("/search", Query.intValue("limit").orElse(20).range(1, 50), Header.string("X-Trace").optional(),
         (limit, trace) -> "ok").produces(String.class);
     app.get("/undeclared", () -> "x");
+    app.put("/pins/:id", Path.longValue("id"), id -> Response.ok(new Article(id, "pinned", null, null, List.of(), Map.of(),
+        Optional.empty(), 0))).produces(Article.class).status(201).otherStatuses(200);
     app.patch("/articles/:id", Preconditions.withIfMatch(Path.longValue("id")), Body.json(NewArticle.class),
         (target, in) -> Response.noContent()).status(204);
     app.get("/tags", io.vivace.httpcache.ETags.IF_NONE_MATCH, inm -> io.vivace.httpcache.ETags.conditional(inm, List.of("a")))
@@ -77,7 +80,7 @@ class OpenApiTest {
       JsonObject doc = document(s);
       assertEquals("3.1.1", doc.getString("openapi"));
       JsonObject paths = doc.getJsonObject("paths");
-      assertEquals(List.of("/articles", "/feed", "/articles/{id}", "/search", "/undeclared", "/tags"), List.copyOf(paths.fieldNames()));
+      assertEquals(List.of("/articles", "/feed", "/articles/{id}", "/search", "/undeclared", "/pins/{id}", "/tags"), List.copyOf(paths.fieldNames()));
       assertFalse(paths.containsKey("/openapi.json"), "the document's own routes are not in it");
 
       JsonObject list = paths.getJsonObject("/articles").getJsonObject("get");
@@ -133,6 +136,14 @@ class OpenApiTest {
       for (String status : List.of("400", "413", "415", "422")) {
         assertTrue(create.getJsonObject("responses").containsKey(status), status);
       }
+      JsonObject pin = doc.getJsonObject("paths").getJsonObject("/pins/{id}").getJsonObject("put").getJsonObject("responses");
+      assertTrue(pin.getJsonObject("201").getJsonObject("headers").containsKey("Location"), "created: a Location");
+      assertEquals(pin.getJsonObject("201").getJsonObject("content"), pin.getJsonObject("200").getJsonObject("content"),
+          "the other success status documents the same body");
+      assertFalse(pin.getJsonObject("200").containsKey("headers"), "200 is no creation: no Location");
+      IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+          () -> io.vivace.Vivace.app().put("/x", () -> "x").otherStatuses(200, 409));
+      assertTrue(bad.getMessage().contains("409"), bad.getMessage());
       JsonObject update = doc.getJsonObject("paths").getJsonObject("/articles/{id}").getJsonObject("put");
       assertTrue(update.getBoolean("deprecated"));
       assertTrue(update.getJsonObject("responses").containsKey("204"));

@@ -29,7 +29,7 @@ import io.vivace.db.Sql;
  *   <li>with {@code AUTH_PERMISSION_ROUTES} on (else 404), for tokens whose roles grant
  *       {@link #ADMIN_PERMISSION} (the superuser role does): {@code GET /auth/roles} → 200 every
  *       {@link Role} with its permissions; {@code PUT /auth/roles/{role}/permissions/{permission}} →
- *       201 the {@link Role} (409 when it holds the permission already);
+ *       201 the {@link Role} (200 with it when the role held the permission already: a repeated PUT succeeds);
  *       {@code DELETE /auth/roles/{role}/permissions/{permission}} → 204 (404 when it does not hold
  *       it); 400 naming the parameter for a name outside 1–100 ASCII letters, digits, {@code _ - . :}.</li>
  * </ul>

@@ -212,6 +212,18 @@ final class Operations {
       ok.put("headers", headers);
     }
     responses.put(Integer.toString(status), ok);
+    for (int other : r.otherSuccessStatuses()) {
+      if (other != status) { // the same body; a Location only where the status says "created"
+        JsonObject also = new JsonObject().put("description", Statuses.reason(other));
+        if (other != 204 && ok.containsKey("content")) {
+          also.put("content", ok.getJsonObject("content"));
+        }
+        if (other == 201 && headers.containsKey("Location")) {
+          also.put("headers", new JsonObject().put("Location", headers.getJsonObject("Location")));
+        }
+        responses.put(Integer.toString(other), also);
+      }
+    }
     if (conditional) {
       responses.put("304", new JsonObject().put("description", "Not Modified: If-None-Match matched the current ETag")
           .put("headers", new JsonObject().put("ETag", new JsonObject().put("schema", new JsonObject().put("type", "string")))));

@@ -58,19 +58,21 @@ final class PermissionRoutes {
         .summary("Every role that grants a permission, and the superuser role, with their permissions (needs auth:admin)")
         .tags("auth");
     routes.put(prefix + "/roles/:role/permissions/:permission", ClientInfo.EXTRACTOR, admin, ROLE, PERMISSION, this::grant)
-        .require(on).produces(Role.class).status(201).errors(404, 409).operationId("grantPermission")
-        .summary("Grant a permission to a role (needs auth:admin); 409 when the role holds it already").tags("auth");
+        .require(on).produces(Role.class).status(201).otherStatuses(200).errors(404).operationId("grantPermission")
+        .summary("Grant a permission to a role (needs auth:admin): 201 when it is new, 200 when the role held it already")
+        .tags("auth");
     routes.delete(prefix + "/roles/:role/permissions/:permission", ClientInfo.EXTRACTOR, admin, ROLE, PERMISSION, this::revoke)
         .require(on).status(204).errors(404).operationId("revokePermission")
         .summary("Take a permission from a role (needs auth:admin); 404 when the role does not hold it").tags("auth");
   }
 
+  /** 201 with the role when the grant is new, 200 with it when the role held the permission already (PUT is idempotent). */
   Future<Response> grant(ClientInfo client, AuthUser admin, String role, String permission) {
-    return permissions.grant(role, permission).compose(granted -> granted ? permissions.role(role)
-            : Future.failedFuture(new ProblemException(Problem.of(409, "The role " + role + " holds the permission " + permission
-                + " already.", List.of(new FieldError("path", "permission", "is granted to the role already"))))))
-        .andThen(r -> audit.outcome(actor(admin), "permission_granted", client, r, role + " " + permission))
-        .map(Response::created);
+    Future<Boolean> granted = permissions.grant(role, permission);
+    return granted.compose(g -> permissions.role(role))
+        .andThen(r -> audit.outcome(actor(admin), "permission_granted", client, r,
+            role + " " + permission + (granted.succeeded() && !granted.result() ? " (held already)" : "")))
+        .map(r -> granted.result() ? Response.created(r) : Response.ok(r));
   }
 
   Future<Response> revoke(ClientInfo client, AuthUser admin, String role, String permission) {
