@@ -9,8 +9,6 @@ import io.vertx.core.transport.Transport;
 import io.vivace.App;
 import io.vivace.compression.CompressionOptions;
 import io.vivace.config.Config;
-import io.vivace.config.ConfigException;
-import io.vivace.config.Secrets;
 import io.vivace.config.VivaceOptions;
 import io.vivace.cors.CorsOptions;
 import io.vivace.extract.Extractor;
@@ -57,8 +55,7 @@ public final class AppImpl implements App {
   private final MetricsImpl metrics = new MetricsImpl();
   private final TracerHolder tracing = new TracerHolder();
   private final List<Consumer<Config>> validators = new ArrayList<>();
-  private final List<Function<Vertx, Future<?>>> startHooks = new ArrayList<>();
-  private final List<Function<Vertx, Future<?>>> stopHooks = new ArrayList<>();
+  private final Hooks hooks = new Hooks();
   private CorsOptions corsGiven;
   private SecurityHeadersOptions securityHeadersGiven;
   private CompressionOptions compressionGiven;
@@ -143,14 +140,14 @@ public final class AppImpl implements App {
   @Override
   public synchronized App onStart(Function<Vertx, Future<?>> hook) {
     checkNotStarted("start hooks");
-    startHooks.add(java.util.Objects.requireNonNull(hook, "hook"));
+    hooks.onStart(hook);
     return this;
   }
 
   @Override
   public synchronized App onStop(Function<Vertx, Future<?>> hook) {
     checkNotStarted("stop hooks");
-    stopHooks.add(0, java.util.Objects.requireNonNull(hook, "hook"));
+    hooks.onStop(hook);
     return this;
   }
 
@@ -264,17 +261,13 @@ public final class AppImpl implements App {
     if (Hosted.on()) {
       Hosted.track(this, started);
     }
-    Future<?> ready = Future.succeededFuture();
-    for (Function<Vertx, Future<?>> hook : startHooks) {
-      ready = ready.compose(ignored -> hook.apply(vertx));
-    }
-    ready.compose(ignored -> servers.deploy()).onComplete(port -> {
+    hooks.start(vertx).compose(ignored -> servers.deploy()).onComplete(port -> {
       String transport = vertx.isNativeTransportEnabled() ? Transport.nativeTransport().name() : "nio";
       LOG.info("Vivace listening on {}://{}:{} (transport: {}, event loops: {}, blocking handlers on: {}) in {} ms",
           tlsFiles != null ? "https" : "http", o.host(), port, transport, o.eventLoops(), virtualThreads != null ? "virtual threads" : "worker pool",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
       result.complete(this);
-    }, failure -> runStopHooks().onComplete(ignored -> {
+    }, failure -> hooks.stop(vertx).onComplete(ignored -> {
       result.fail(failure);
       metrics.close();
       tracing.close();
@@ -285,41 +278,7 @@ public final class AppImpl implements App {
 
   @Override
   public void run() {
-    try {
-      start().toCompletionStage().toCompletableFuture().get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof OpenApi.Exported) {
-        Hosted.exit(0, null, cause);
-      }
-      if (cause instanceof java.io.IOException && openApi != null && openApi.export() != null) {
-        Hosted.exit(1, "vivace: could not write the OpenAPI document to " + openApi.export() + ": " + cause, cause);
-      }
-      if (cause instanceof ConfigException) {
-        Hosted.exit(2, "vivace: invalid configuration: " + Secrets.maskUrl(cause.getMessage()), cause);
-      }
-      Hosted.exit(1, "vivace: failed to start on " + options.host() + ":" + options.port() + ": "
-          + Secrets.maskUrl(cause.getMessage() != null ? cause.getMessage() : cause.toString()), cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      Hosted.exit(1, null, e);
-    }
-    if (Hosted.on()) {
-      return; // the host owns the process and its signals, and stops the app itself
-    }
-    Signals.onTermination(() -> {
-      LOG.info("Shutting down: not ready from now on; draining in {} ms, finishing in-flight requests (up to {} ms)",
-          options.drainDelayMs(), options.shutdownTimeoutMs());
-      try {
-        stop().toCompletionStage().toCompletableFuture().get(options.drainDelayMs() + options.shutdownTimeoutMs() + 5_000,
-            TimeUnit.MILLISECONDS);
-        LOG.info("Stopped");
-        System.exit(0);
-      } catch (Exception e) {
-        System.err.println("vivace: shutdown did not complete: " + e);
-        System.exit(1);
-      }
-    });
+    Runner.run(this, () -> options, () -> openApi != null ? openApi.export() : null);
   }
 
   @Override
@@ -346,7 +305,7 @@ public final class AppImpl implements App {
     Future<Void> drained = s == null ? Future.succeededFuture()
         : notReady.future().transform(ignored -> s.shutdown(options.shutdownTimeoutMs()));
     // The metrics close (their event-loop probes stop) before Vert.x closes its event loops.
-    return drained.eventually(this::runStopHooks).andThen(ignored -> metrics.close())
+    return drained.eventually(() -> hooks.stop(v)).andThen(ignored -> metrics.close())
         .eventually(() -> Future.fromCompletionStage(tracing.close())) // pending spans exported
         .eventually(v::close).andThen(ignored -> {
       ExecutorService vt = virtualThreads;
@@ -354,25 +313,6 @@ public final class AppImpl implements App {
         vt.shutdown();
       }
     });
-  }
-
-  /** Runs the stop hooks in order (reverse of addition), each after the previous; never fails. */
-  private Future<Void> runStopHooks() {
-    Future<Void> done = Future.succeededFuture();
-    for (Function<Vertx, Future<?>> hook : stopHooks) {
-      done = done.transform(ignored -> {
-        try {
-          return hook.apply(vertx).<Void>mapEmpty().recover(e -> {
-            LOG.warn("A stop hook failed", e);
-            return Future.succeededFuture();
-          });
-        } catch (RuntimeException e) {
-          LOG.warn("A stop hook failed", e);
-          return Future.succeededFuture();
-        }
-      });
-    }
-    return done;
   }
 
   /** The management server's port ({@code VIVACE_MANAGEMENT_PORT}), or -1 when there is none. */
