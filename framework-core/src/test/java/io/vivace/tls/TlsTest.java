@@ -180,4 +180,19 @@ class TlsTest {
       }
     }
   }
+
+  @Test
+  void aClientThatNegotiatesH2AndSendsNoPrefaceIsClosedAtTheIdleTimeout() throws Exception {
+    long t0 = System.nanoTime();
+    try (javax.net.ssl.SSLSocket s = TlsClients.connect(server.port(), "h2")) {
+      assertEquals("h2", s.getApplicationProtocol());
+      // no preface: the server has no HTTP/2 connection yet, only the TLS session; it may send its
+      // own SETTINGS, then must close (a 20 s socket timeout fails the test)
+      byte[] buf = new byte[1024];
+      while (s.getInputStream().read(buf) >= 0) {
+      }
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(ms >= 1_500 && ms < 10_000, "closed after " + ms + " ms, the idle timeout is 2 s");
+    }
+  }
 }

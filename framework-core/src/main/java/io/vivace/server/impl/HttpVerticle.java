@@ -70,12 +70,14 @@ final class HttpVerticle extends VerticleBase {
     vertx.setPeriodic(DateHeader.TICK_MS, id -> date.refresh());
     CharSequence serverName = HttpHeaders.createOptimized(options.serverName());
     // HTTP/1.x, and HTTP/2 over TLS: idle connections are closed by an IdleCloser per connection,
-    // which costs nothing per request; with h2c, by Vert.x's idle timeout. (An HTTP/2 connection
-    // is made, and so gets its closer, once the client's preface has arrived; until then the TLS
-    // handshake timeout and nothing else bounds it.)
+    // which costs nothing per request; with h2c, by Vert.x's idle timeout. Over TLS, Vert.x's idle
+    // timeout also guards a connection from the end of its handshake until it is made (an HTTP/2
+    // connection once the client's preface has arrived: a client that negotiates h2 and sends
+    // nothing is closed too); the IdleCloser then takes its place.
     boolean ownIdleTimeout = options.idleTimeoutSeconds() > 0 && !options.h2c();
+    boolean vertxIdleTimeout = !ownIdleTimeout || tls != null;
     HttpServerOptions serverOptions = new HttpServerOptions()
-        .setIdleTimeout(ownIdleTimeout ? 0 : options.idleTimeoutSeconds())
+        .setIdleTimeout(vertxIdleTimeout ? options.idleTimeoutSeconds() : 0)
         .setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setMaxInitialLineLength(options.maxUriLength())
         .setMaxHeaderSize(options.maxHeaderSize())

@@ -37,8 +37,11 @@ final class IdleCloser extends ChannelDuplexHandler implements Runnable {
   }
 
   /**
-   * Adds an idle closer for {@code timeoutNanos} to {@code connection}'s channel; called once per
-   * connection, on its event loop (an {@code HttpServer} connection handler).
+   * Adds an idle closer for {@code timeoutNanos} to {@code connection}'s channel, in place of
+   * Vert.x's idle handler when the channel has one (a TLS server keeps Vert.x's from the end of the
+   * handshake until the connection is made, which for HTTP/2 is when the client's preface has
+   * arrived); called once per connection, on its event loop (an {@code HttpServer} connection
+   * handler).
    *
    * @return false, having done nothing, when the connection does not expose its channel (then it
    *     has no idle timeout from here)
@@ -47,7 +50,11 @@ final class IdleCloser extends ChannelDuplexHandler implements Runnable {
     if (!(connection instanceof ConnectionBase)) {
       return false;
     }
-    ((ConnectionBase) connection).channel().pipeline().addFirst("vivace-idle", new IdleCloser(timeoutNanos));
+    io.netty.channel.ChannelPipeline pipeline = ((ConnectionBase) connection).channel().pipeline();
+    if (pipeline.get(io.netty.handler.timeout.IdleStateHandler.class) != null) {
+      pipeline.remove(io.netty.handler.timeout.IdleStateHandler.class);
+    }
+    pipeline.addFirst("vivace-idle", new IdleCloser(timeoutNanos));
     return true;
   }
 
