@@ -26,4 +26,6 @@ module io.vivace.tracing {
   exports io.vivace.tracing;
 
   provides io.vivace.observe.TracerProvider with io.vivace.tracing.impl.OtelTracerProvider;
+  // Context.current() and Span.current() are the request's (per Vert.x context, not per thread).
+  provides io.opentelemetry.context.ContextStorageProvider with io.vivace.tracing.impl.RequestContextStorageProvider;
 }

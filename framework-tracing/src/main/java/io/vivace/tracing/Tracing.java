@@ -40,14 +40,17 @@ public final class Tracing {
   }
 
   /**
-   * The OpenTelemetry context of the request whose Vert.x context is the caller's (its server span):
-   * the parent for spans of the app's own. Call it on the request's event loop or in a callback of
-   * its futures.
+   * The OpenTelemetry context of the request whose Vert.x context is the caller's: its server span's,
+   * or the one the request made current ({@code makeCurrent()}), the parent for spans of the app's
+   * own. Call it on the request's event loop, in a callback of its futures or in its blocking
+   * handler. While this module is the only {@code ContextStorageProvider} on the class path,
+   * {@code Context.current()} and {@code Span.current()} answer the same there, so libraries
+   * instrumented with the OpenTelemetry API join the request's trace.
    *
    * @return {@link Context#root()} when there is no such request or tracing is off
    */
   public static Context current() {
     Tracer.RequestSpan span = Traces.current();
-    return span instanceof ServerSpan ? ((ServerSpan) span).context() : Context.root();
+    return span instanceof ServerSpan ? ((ServerSpan) span).current() : Context.root();
   }
 }

@@ -52,6 +52,17 @@ class DbSpanTest {
         List.of(Tuple.of(100L, "a"), Tuple.of(101L, "b"))).map(n -> "batched"));
     app.post("/tx", () -> db.inTransaction(sql -> sql.execute("UPDATE notes SET body = $1 WHERE id = $2",
         Tuple.of(SECRET, 1L))).map(n -> "updated"));
+    app.get("/scoped-note", () -> { // a statement sent while a span of the app's own is current
+      io.opentelemetry.api.trace.Span work = Tracing.openTelemetry(app).getTracer("db-span-test").spanBuilder("load note")
+          .startSpan();
+      try (io.opentelemetry.context.Scope s = work.makeCurrent()) {
+        return db.one("SELECT body FROM notes WHERE id = $1", Tuple.of(1L), r -> r.getString(0))
+            .eventually(() -> {
+              work.end();
+              return io.vertx.core.Future.succeededFuture();
+            });
+      }
+    });
     server = TestServer.started(app);
   }
 
@@ -84,6 +95,17 @@ class DbSpanTest {
     assertEquals(StatusCode.UNSET, query.getStatus().getStatusCode());
     assertTrue(query.getEndEpochNanos() <= http.getEndEpochNanos(), "the query ended before the response");
     assertNoValues(query);
+  }
+
+  @Test
+  void aStatementSentWhileASpanOfTheAppsOwnIsCurrentIsItsChild() {
+    assertEquals(SECRET, server.get("/scoped-note").body());
+    SpanData http = Spans.server(server.app(), "GET /scoped-note");
+    SpanData work = Spans.await(server.app(), s -> s.getName().equals("load note"), "load note");
+    SpanData query = Spans.await(server.app(), s -> s.getName().equals("SELECT notes") && s.getTraceId().equals(http.getTraceId()),
+        "SELECT notes of the request");
+    assertEquals(http.getSpanId(), work.getParentSpanId(), "the app's span: under the request's");
+    assertEquals(work.getSpanId(), query.getParentSpanId(), "the statement: under the span current when it was sent");
   }
 
   @Test

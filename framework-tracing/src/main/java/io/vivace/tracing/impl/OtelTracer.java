@@ -93,7 +93,7 @@ public final class OtelTracer implements Tracer {
     }
     SqlSummary summary = SqlSummary.of(sql);
     io.opentelemetry.api.trace.SpanBuilder b = tracer.spanBuilder(summary.name())
-        .setParent(((ServerSpan) parent).context()).setSpanKind(SpanKind.CLIENT)
+        .setParent(((ServerSpan) parent).current()).setSpanKind(SpanKind.CLIENT)
         .setAttribute(SemConv.DB_SYSTEM_NAME, system)
         .setAttribute(SemConv.DB_SYSTEM, system)
         .setAttribute(SemConv.DB_OPERATION_NAME, batchSize > 0 ? "BATCH " + summary.operation() : summary.operation())
@@ -117,7 +117,7 @@ public final class OtelTracer implements Tracer {
       return null;
     }
     io.opentelemetry.api.trace.SpanBuilder b = tracer.spanBuilder(command)
-        .setParent(((ServerSpan) parent).context()).setSpanKind(SpanKind.CLIENT)
+        .setParent(((ServerSpan) parent).current()).setSpanKind(SpanKind.CLIENT)
         .setAttribute(SemConv.DB_SYSTEM_NAME, "redis")
         .setAttribute(SemConv.DB_SYSTEM, "redis")
         .setAttribute(SemConv.DB_OPERATION_NAME, command)

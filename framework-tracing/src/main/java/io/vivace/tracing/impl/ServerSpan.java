@@ -3,6 +3,7 @@ package io.vivace.tracing.impl;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.vertx.core.http.HttpServerRequest;
@@ -30,6 +31,12 @@ public final class ServerSpan implements Tracer.RequestSpan {
   private final String method;
   /** {@code parent} with this span, made on first use (racy but idempotent: contexts are immutable). */
   private Context context;
+  /**
+   * The context made current within this request ({@code Context.makeCurrent()} on its event loop
+   * or worker thread), or null: then {@link #context()} is current. Written by one thread at a time
+   * (a request runs on one thread at a time), read by the next.
+   */
+  private volatile Context attached;
 
   ServerSpan(OtelTracer tracer, Span span, Context parent, TextMapPropagator propagator, String method) {
     this.tracer = tracer;
@@ -50,6 +57,25 @@ public final class ServerSpan implements Tracer.RequestSpan {
     return c;
   }
 
+  /** The request's current OpenTelemetry context: the one made current within it, else {@link #context()}. */
+  public Context current() {
+    Context a = attached;
+    return a != null ? a : context();
+  }
+
+  /**
+   * Makes {@code toAttach} the request's current context until the returned scope is closed, which
+   * restores the one before (scopes close in reverse order of opening, as OpenTelemetry requires).
+   */
+  Scope attach(Context toAttach) {
+    Context before = attached;
+    if (toAttach == (before != null ? before : context())) {
+      return Scope.noop();
+    }
+    attached = toAttach;
+    return () -> attached = before;
+  }
+
   @Override
   public boolean recording() {
     return recording;
@@ -62,7 +88,7 @@ public final class ServerSpan implements Tracer.RequestSpan {
 
   @Override
   public void inject(BiConsumer<String, String> header) {
-    propagator.inject(context(), header, Setter.INSTANCE);
+    propagator.inject(current(), header, Setter.INSTANCE);
   }
 
   /** Sets request attributes: called once, right after the span began, when it is recording. */
