@@ -127,15 +127,20 @@ public final class RouteDef {
    * @throws IllegalArgumentException naming a status outside 200 to 299
    */
   public RouteDef otherStatuses(int... statuses) {
-    java.util.Set<Integer> all = new java.util.TreeSet<>(info.otherStatuses);
+    info.otherStatuses = union(info.otherStatuses, statuses, 200, 299, "a success status is 2xx");
+    return this;
+  }
+
+  /** {@code set} with {@code statuses}, each checked to be within {@code min..max} (else {@code rule}, got it). */
+  private static java.util.Set<Integer> union(java.util.Set<Integer> set, int[] statuses, int min, int max, String rule) {
+    java.util.Set<Integer> all = new java.util.TreeSet<>(set);
     for (int s : statuses) {
-      if (s < 200 || s > 299) {
-        throw new IllegalArgumentException("a success status is 2xx, got " + s);
+      if (s < min || s > max) {
+        throw new IllegalArgumentException(rule + ", got " + s);
       }
       all.add(s);
     }
-    info.otherStatuses = java.util.Set.copyOf(all);
-    return this;
+    return java.util.Set.copyOf(all);
   }
 
   /**
@@ -189,14 +194,7 @@ public final class RouteDef {
    * for the document.
    */
   public RouteDef errors(int... statuses) {
-    java.util.Set<Integer> all = new java.util.TreeSet<>(info.errors);
-    for (int s : statuses) {
-      if (s < 400 || s > 599) {
-        throw new IllegalArgumentException("an error status is 4xx or 5xx, got " + s);
-      }
-      all.add(s);
-    }
-    info.errors = java.util.Set.copyOf(all);
+    info.errors = union(info.errors, statuses, 400, 599, "an error status is 4xx or 5xx");
     return this;
   }
 
