@@ -21,6 +21,8 @@ public final class Origins {
   private final String[] prefixes;
   private final String[] suffixes;
   private final boolean[] portWildcards;
+  /** The exact origins' header values when they are all there is (no pattern, no {@code *}), else null. */
+  private final CharSequence[] exactOnly;
 
   private Origins(boolean any, Set<String> exact, List<String[]> patterns) {
     this.any = any;
@@ -29,6 +31,7 @@ public final class Origins {
       encoded.put(origin, HttpHeaders.createOptimized(origin));
     }
     this.exact = Map.copyOf(encoded);
+    this.exactOnly = any || !patterns.isEmpty() ? null : encoded.values().toArray(new CharSequence[0]);
     int n = patterns.size();
     prefixes = new String[n];
     suffixes = new String[n];
@@ -88,6 +91,26 @@ public final class Origins {
       return encoded;
     }
     return any || matchesPattern(origin) ? origin : null;
+  }
+
+  /**
+   * The {@code Access-Control-Allow-Origin} value that echoes the {@code Origin} of request
+   * headers {@code in} as {@link #echo(String)} does, or null when there is none or it is not
+   * allowed. With exact origins only, each is compared with the header's value in place, so no
+   * {@code String} is made for it.
+   */
+  public CharSequence echo(io.vertx.core.MultiMap in) {
+    CharSequence[] only = exactOnly;
+    if (only != null) {
+      for (CharSequence allowed : only) {
+        if (in.contains(HttpHeaders.ORIGIN, allowed, false)) {
+          return allowed;
+        }
+      }
+      return null;
+    }
+    String origin = in.get(HttpHeaders.ORIGIN);
+    return origin == null ? null : echo(origin);
   }
 
   private boolean matchesPattern(String origin) {

@@ -31,6 +31,26 @@ class OriginsTest {
   }
 
   @Test
+  void theOriginOfRequestHeadersMatchesAsTheStringDoes() {
+    Origins exact = Origins.compile(List.of("https://app.example.com", "http://localhost:3000"));
+    Origins patterns = Origins.compile(List.of("https://app.example.com", "https://*.example.org"));
+    for (String origin : List.of("https://app.example.com", "http://localhost:3000", "https://a.example.org",
+        "https://app.example.com:443", "http://app.example.com", "HTTPS://APP.EXAMPLE.COM", "null", "")) {
+      io.vertx.core.MultiMap in = io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("origin", origin);
+      for (Origins o : List.of(exact, patterns)) {
+        CharSequence fromString = o.echo(origin);
+        CharSequence fromHeaders = o.echo(in);
+        assertEquals(fromString == null ? null : fromString.toString(), fromHeaders == null ? null : fromHeaders.toString(), origin);
+      }
+    }
+    io.vertx.core.MultiMap none = io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("host", "api.example.com");
+    assertNull(exact.echo(none), "no Origin: none");
+    assertNull(patterns.echo(none), "no Origin: none");
+    io.vertx.core.MultiMap http = io.vertx.core.http.impl.headers.HeadersMultiMap.httpHeaders().add("Origin", "http://localhost:3000");
+    assertEquals("http://localhost:3000", exact.echo(http).toString(), "Vert.x's request headers, the name in any case");
+  }
+
+  @Test
   void exactOriginsAreComparedAsBrowsersSendThem() {
     Origins o = Origins.compile(List.of("HTTPS://App.Example.com", "http://localhost:3000"));
     assertTrue(o.allows("https://app.example.com"));
